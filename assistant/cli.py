@@ -1,0 +1,112 @@
+"""The ``minutes`` command: a thin layer over `assistant.Assistant`.
+
+Each command parses options, makes one API call and formats the result;
+``--json`` prints the same data the API returns.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ingest.settings import SettingsError
+
+
+def _index_options(command):
+    """--index / --chroma-host / --chroma-port, shared by every command."""
+
+    @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+                  help="Index folder (default: $MINUTES_INDEX, the config file, or ./index).")
+    @click.option("--chroma-host", help="Use a Chroma server at this host instead of the index folder.")
+    @click.option("--chroma-port", type=int, help="Chroma server port (default 8000).")
+    @functools.wraps(command)
+    def wrapper(index_dir, chroma_host, chroma_port, **kwargs):
+        from assistant.api import Assistant
+
+        try:
+            bot = Assistant.open(index_dir, chroma_host=chroma_host, chroma_port=chroma_port)
+        except SettingsError as error:
+            raise click.ClickException(str(error)) from error
+        return command(bot, **kwargs)
+
+    return wrapper
+
+
+def _errors_for_people(command):
+    """Turn the project's known error types into one clear line and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from assistant.api import UnknownMeeting
+        from ingest.pipeline import IngestError
+        from ingest.store import StoreError
+
+        try:
+            return command(*args, **kwargs)
+        except (IngestError, StoreError, SettingsError, UnknownMeeting) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Ask questions of council committee minutes; every answer cites its source."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Remove meetings whose source file under PATHS is gone.")
+@_index_options
+@_errors_for_people
+def ingest(bot, paths: tuple[Path, ...], prune: bool) -> None:
+    """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf)."""
+    summary = bot.ingest(list(paths), prune=prune)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in summary.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(summary.line())
+    if summary.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@_index_options
+@_errors_for_people
+def meetings(bot, as_json: bool) -> None:
+    """List indexed meetings."""
+    records = bot.meetings()
+    if as_json:
+        click.echo(json.dumps([record.to_dict() for record in records], indent=2))
+        return
+    if not records:
+        click.echo("The index is empty: run 'minutes ingest PATH' first.")
+    for r in records:
+        date = r.date.isoformat() if r.date else "undated"
+        click.echo(f"{r.id:<48} {date:<10}  {r.items:>3} items {r.chunks:>4} chunks  {r.committee}")
+
+
+@main.command()
+@click.argument("meeting_id")
+@click.argument("item", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed meeting or item as JSON.")
+@_index_options
+@_errors_for_people
+def show(bot, meeting_id: str, item: str | None, as_json: bool) -> None:
+    """Show a parsed meeting, or one ITEM of it (number as printed, or #position)."""
+    from assistant.render import meeting_text, item_text
+
+    meeting = bot.meeting(meeting_id)
+    if item is None:
+        click.echo(json.dumps(meeting.to_dict(), indent=2) if as_json else meeting_text(meeting))
+        return
+    found = meeting.item(item)
+    if found is None:
+        refs = ", ".join(i.ref for i in meeting.items)
+        raise click.ClickException(f"meeting '{meeting_id}' has no item '{item}' (items: {refs})")
+    click.echo(json.dumps(found.to_dict(), indent=2) if as_json else item_text(meeting, found))

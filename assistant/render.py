@@ -1,0 +1,28 @@
+"""Plain-text renderings of meetings and items, shared by the CLI and the UI."""
+from __future__ import annotations
+
+from ingest.models import AgendaItem, Meeting
+
+
+def item_heading(item: AgendaItem) -> str:
+    number = item.number or f"(item {item.position})"
+    flag = " [restricted]" if item.restricted else ""
+    return f"{number}  {item.title or 'untitled'}{flag}"
+
+
+def item_text(meeting: Meeting, item: AgendaItem) -> str:
+    return f"{meeting.committee}, {meeting.date_label}\n\n{item_heading(item)}\n\n{item.text}\n"
+
+
+def meeting_text(meeting: Meeting) -> str:
+    lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
+    for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)):
+        if value:
+            lines.append(f"{label}: {value}")
+    for label, people in (("Present", meeting.present), ("Officers", meeting.officers),
+                          ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)):
+        if people:
+            lines.append(f"{label}: {'; '.join(people)}")
+    lines.append("")
+    lines += [item_heading(item) for item in meeting.items]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,74 @@
+"""Meeting → chunks: one per agenda item, split only when it would not fit the model.
+
+Each chunk's embedded text starts with a context line (committee, date, item
+number and title) so that questions naming "the 2017 meeting" or "item 12"
+can find it; the chunk's `text` is the passage alone, which is what citations
+quote.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+from ingest.models import AgendaItem, Chunk, Meeting
+
+_SPECIAL_TOKENS = 2
+_OVERLAP_SHARE = 0.2
+
+
+def chunk_meeting(meeting: Meeting, count_tokens: Callable[[str], int], window: int = 256) -> list[Chunk]:
+    """All chunks of `meeting`: its header (attendance) first, then its items in order.
+
+    `count_tokens` counts the embedding model's word pieces and `window` is
+    how many it reads; an item whose context line and text exceed the window
+    is split at sentence boundaries into overlapping parts.
+    """
+    chunks: list[Chunk] = []
+    if meeting.header.strip():
+        chunks += _chunks(meeting, None, meeting.header, count_tokens, window)
+    for item in meeting.items:
+        chunks += _chunks(meeting, item, f"{item.title}\n{item.text}".strip(), count_tokens, window)
+    return chunks
+
+
+def _chunks(
+    meeting: Meeting, item: AgendaItem | None, text: str, count_tokens: Callable[[str], int], window: int
+) -> list[Chunk]:
+    kind = "header" if item is None else "item"
+    position = 0 if item is None else item.position
+    chunk = partial(
+        Chunk,
+        kind=kind,
+        meeting_id=meeting.id,
+        committee=meeting.committee,
+        date=meeting.date,
+        item_position=position,
+        item_number=item.number if item else None,
+        item_title=item.title if item else "Meeting details and attendance",
+        source=meeting.source,
+        restricted=item.restricted if item else False,
+    )
+    context = chunk(id="", part=1, parts=1, text="").context
+    budget = window - _SPECIAL_TOKENS - count_tokens(context) - 1
+    parts = [text] if count_tokens(text) <= budget else _split(text, count_tokens, budget)
+    return [
+        chunk(id=f"{meeting.id}:{position}:{part}", part=part, parts=len(parts), text=passage)
+        for part, passage in enumerate(parts, start=1)
+    ]
+
+
+def _split(text: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:
+    """Overlapping, sentence-aligned parts of at most `budget` word pieces.
+
+    The paragraph separator is one that never occurs, so llama-index's
+    splitter works sentence by sentence and the overlap is whole sentences.
+    """
+    from llama_index.core.node_parser import SentenceSplitter
+
+    splitter = SentenceSplitter(
+        chunk_size=budget,
+        chunk_overlap=int(budget * _OVERLAP_SHARE),
+        tokenizer=lambda value: [None] * count_tokens(value),
+        paragraph_separator="\f\f",
+    )
+    return [part for part in splitter.split_text(text) if part.strip()]

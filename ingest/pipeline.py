@@ -1,0 +1,178 @@
+"""Files → index: the one entry point of ingestion.
+
+Unchanged files (same content, same metadata, same parser and model) are
+skipped before any parsing or embedding; changed files replace their
+meeting; a file that fails is reported and the rest still ingest. Chunks of
+several files are embedded together, since the model is fastest in batches.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ingest.chunk import chunk_meeting
+from ingest.embed import Embedder
+from ingest.models import Chunk, IngestSummary, Meeting
+from ingest.parse import find_date, parse_minutes, slug
+from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
+from ingest.settings import Settings
+from ingest.store import MeetingRecord, Store
+
+METADATA_FILE = "meetings.toml"
+FORMAT_VERSION = "1"
+_BATCH_CHUNKS = 256
+
+
+class IngestError(Exception):
+    """The ingest cannot start (e.g. a path that does not exist); nothing was changed."""
+
+
+@dataclass
+class _Pending:
+    meeting: Meeting
+    file_hash: str
+    chunks: list[Chunk]
+
+
+def ingest(
+    paths: list[Path],
+    settings: Settings,
+    *,
+    prune: bool = False,
+    progress: bool | None = None,
+    store: Store | None = None,
+    embedder: Embedder | None = None,
+) -> IngestSummary:
+    """Bring the index up to date with the minutes files under `paths`.
+
+    With `prune`, meetings whose source file under `paths` no longer exists
+    are removed. Per-file problems land in the summary's `errors` and
+    `warnings`; only a missing path raises, before anything is touched.
+    """
+    started = time.perf_counter()
+    files = discover(paths)
+    store = store or Store(settings)
+    summary = IngestSummary(files=len(files))
+    summary.removed_chunks += store.repair()
+    records = {record.source: record for record in store.meeting_records()}
+    known_ids = {record.id: record.source for record in records.values()}
+    known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
+    embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
+    batch: list[_Pending] = []
+    for path in _progress(files, progress):
+        source = str(path)
+        try:
+            data = read_bytes(path)
+            meta = _file_metadata(path)
+            file_hash = _hash(data, meta, settings)
+            content = file_hash.split(":")[0]
+            if source in records and records[source].file_hash == file_hash:
+                summary.unchanged += 1
+                continue
+            if content in known_content and known_content[content] != source:
+                summary.warnings.append(f"{path}: same content as {known_content[content]}; not indexed twice")
+                continue
+            meeting = _parse(path, data, meta, known_ids)
+        except UnreadableFile as error:
+            summary.errors.append(str(error))
+            continue
+        known_ids[meeting.id], known_content[content] = source, source
+        summary.warnings += list(meeting.warnings)
+        batch.append(_Pending(meeting, file_hash, chunk_meeting(meeting, embedder.count_tokens, embedder.window)))
+        if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
+            summary.new_chunks += _flush(batch, store, embedder)
+    summary.new_chunks += _flush(batch, store, embedder)
+    if prune:
+        summary.removed_chunks += _prune(paths, records.values(), store)
+    _totals(summary, store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Minutes files named or found (recursively) under `paths`, sorted; `IngestError` for a missing path."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise IngestError(f"no such file or folder: {', '.join(missing)}")
+    files: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            files.update(
+                p.resolve() for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            files.add(path.resolve())
+    return sorted(files)
+
+
+def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Meeting:
+    text = document_text(path, data)
+    meeting_id = slug(path.stem)
+    if known_ids.get(meeting_id, str(path)) != str(path):
+        meeting_id = f"{meeting_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
+    date = find_date(str(meta["date"])) if meta.get("date") else None
+    meeting = parse_minutes(text, str(path), meeting_id=meeting_id, committee=meta.get("committee"), date=date)
+    if meeting.date is None:
+        note = f"{path.name}: no meeting date found in the text; shown as 'date not stated'"
+        meeting = replace(meeting, warnings=(*meeting.warnings, note))
+    return meeting
+
+
+def _file_metadata(path: Path) -> dict:
+    """What `meetings.toml` beside the file says about it: ``[folder]`` defaults, then its own table."""
+    sidecar = path.parent / METADATA_FILE
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise UnreadableFile(f"{sidecar}: cannot read metadata ({error})") from error
+    return dict(data.get("folder", {})) | dict(data.get("files", {}).get(path.name, {}))
+
+
+def _hash(data: bytes, meta: dict, settings: Settings) -> str:
+    """``<content hash>:<hash of everything else that shapes the chunks>``."""
+    content = hashlib.sha256(data).hexdigest()
+    shape = json.dumps([meta, FORMAT_VERSION, settings.embed_model], sort_keys=True, default=str)
+    return f"{content}:{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
+
+
+def _flush(batch: list[_Pending], store: Store, embedder: Embedder) -> int:
+    """Embed the batch's chunks in one call and write each meeting; returns chunks written."""
+    vectors = embedder.embed([chunk.embed_text for pending in batch for chunk in pending.chunks])
+    written = 0
+    for pending in batch:
+        count = len(pending.chunks)
+        store.write_meeting(pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count])
+        written += count
+    batch.clear()
+    return written
+
+
+def _prune(paths: list[Path], records, store: Store) -> int:
+    roots = [path.resolve() for path in paths]
+    removed = 0
+    for record in records:
+        source = Path(record.source)
+        under = any(source == root or root in source.parents for root in roots)
+        if under and not source.exists():
+            removed += store.remove_meeting(record.id)
+    return removed
+
+
+def _totals(summary: IngestSummary, store: Store) -> None:
+    records: list[MeetingRecord] = store.meeting_records()
+    summary.meetings = len(records)
+    summary.items = sum(record.items for record in records)
+    summary.chunks = sum(record.chunks for record in records)
+
+
+def _progress(files: list[Path], enabled: bool | None):
+    from tqdm import tqdm
+
+    return tqdm(files, desc="ingest", unit="file", disable=None if enabled is None else not enabled, leave=False)

@@ -1,0 +1,93 @@
+"""Files → plain text, for every format the parser reads.
+
+HTML and PDF are flattened to the same line-oriented text the parser expects
+from a .txt file; table rows become ``cell | cell |`` lines, the shape the
+pipe-table layout rule recognises.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf")
+MAX_BYTES = 20 * 1024 * 1024
+_BLOCKS = ["p", "div", "li", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"]
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be turned into minutes text; the message says why, for a person."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The raw content of a supported minutes file, or `UnreadableFile` saying why not."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnreadableFile(f"{path}: unsupported file type '{suffix}' (expected one of {', '.join(SUFFIXES)})")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(
+                f"{path}: {size / 2**20:.0f} MB is larger than the {MAX_BYTES // 2**20} MB limit for one minutes file"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"{path}: cannot read file ({error.strerror})") from error
+
+
+def document_text(path: Path, data: bytes) -> str:
+    """The text of a minutes file's content, or `UnreadableFile` saying why there is none."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        text = _pdf_text(path, data)
+    else:
+        text = _decode(path, data)
+        if suffix in (".html", ".htm"):
+            text = html_text(text)
+    if not text.strip():
+        raise UnreadableFile(f"{path}: no text found (empty file, or a scanned PDF without a text layer)")
+    return text
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 first; otherwise the encoding charset-normalizer finds (Windows-1252 is common)."""
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile(f"{path}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise UnreadableFile(f"{path}: not text in any encoding that could be detected") from None
+        return str(best)
+
+
+def html_text(markup: str) -> str:
+    """Visible text of a saved minutes page: one line per block, table rows as pipe rows."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "head", "nav", "footer"]):
+        tag.decompose()
+    for row in soup.find_all("tr"):
+        cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+        row.replace_with(soup.new_string("\n" + " | ".join(cells) + " |\n"))
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for block in soup.find_all(_BLOCKS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    return soup.get_text()
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError) as error:
+        raise UnreadableFile(f"{path}: not a readable PDF ({error})") from error

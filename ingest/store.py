@@ -1,0 +1,229 @@
+"""The Chroma index: chunk vectors (through llama-index's Chroma vector store)
+and one record per meeting.
+
+Embedded (PersistentClient in `index_dir`) or a Chroma server (`chroma run`),
+chosen by `Settings.chroma_host`; nothing else in the code branches on it.
+Embeddings are always passed in: Chroma is never allowed to load its own
+default model.
+
+A meeting's chunks are written first and its meeting record last, so the
+record marks a complete write. Chunks without a record are leftovers of an
+interrupted ingest and are removed by `repair`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from ingest.models import AgendaItem, Chunk, Meeting
+from ingest.settings import Settings, quiet_telemetry
+
+_PAGE = 5000
+
+
+class StoreError(RuntimeError):
+    """The index cannot be opened or reached; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """What the index knows about one ingested file, without its full text."""
+
+    id: str
+    committee: str
+    date: dt.date | None
+    items: int
+    chunks: int
+    source: str
+    file_hash: str
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "committee": self.committee,
+            "date": self.date.isoformat() if self.date else None,
+            "items": self.items,
+            "chunks": self.chunks,
+            "source": self.source,
+        }
+
+
+class Store:
+    """Read and write access to one index, embedded or on a server."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def _client(self):
+        quiet_telemetry()
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if self.settings.uses_server:
+                client = chromadb.HttpClient(
+                    host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
+                )
+                client.heartbeat()
+                return client
+            self.settings.index_dir.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(self.settings.index_dir), settings=chroma_settings)
+        except Exception as error:  # chromadb raises many types for one cause: unreachable or unusable
+            raise StoreError(f"cannot open the index at {self.settings.location}: {error}") from error
+
+    def _collection(self, suffix: str):
+        return self._client.get_or_create_collection(
+            name=f"{self.settings.collection}_{suffix}",
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    @cached_property
+    def chunks(self):
+        """The raw Chroma collection of chunks (for listing and deleting by metadata)."""
+        return self._collection("chunks")
+
+    @cached_property
+    def meetings_collection(self):
+        return self._collection("meetings")
+
+    @cached_property
+    def vector_store(self):
+        """llama-index's view of the chunk collection, used to add and query nodes."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.chunks)
+
+    def write_meeting(self, meeting: Meeting, file_hash: str, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
+        """Replace whatever the index holds for `meeting.id` with these chunks."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        self.remove_meeting(meeting.id)
+        nodes = [
+            TextNode(
+                id_=chunk.id,
+                text=chunk.text,
+                embedding=vector,
+                metadata=chunk.metadata() | {"file_hash": file_hash},
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=meeting.id)},
+            )
+            for chunk, vector in zip(chunks, embeddings)
+        ]
+        if nodes:
+            self.vector_store.add(nodes)
+        self.meetings_collection.upsert(
+            ids=[meeting.id],
+            embeddings=[embeddings[0] if embeddings else [0.0] * 384],
+            documents=[json.dumps(meeting.to_dict())],
+            metadatas=[_meeting_metadata(meeting, file_hash, len(chunks))],
+        )
+
+    def remove_meeting(self, meeting_id: str) -> int:
+        """Delete a meeting and its chunks; returns how many chunks went."""
+        existing = self.chunks.get(where={"meeting_id": meeting_id}, include=[])["ids"]
+        if existing:
+            self.vector_store.delete(ref_doc_id=meeting_id)
+        self.meetings_collection.delete(ids=[meeting_id])
+        return len(existing)
+
+    def repair(self) -> int:
+        """Remove chunks of meetings whose write did not finish; returns how many."""
+        complete = {record.id for record in self.meeting_records()}
+        orphans = {m["meeting_id"] for m in self._all_metadata(self.chunks)} - complete
+        return sum(self.remove_meeting(meeting_id) for meeting_id in orphans)
+
+    def meeting_records(self) -> list[MeetingRecord]:
+        """Every complete meeting in the index, oldest first, undated last."""
+        records = [_record(meta) for meta in self._all_metadata(self.meetings_collection)]
+        return sorted(records, key=lambda r: (r.date is None, r.date or dt.date.min, r.id))
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        """The full parsed meeting, as it was ingested."""
+        found = self.meetings_collection.get(ids=[meeting_id], include=["documents"])
+        if not found["ids"]:
+            return None
+        return meeting_from_dict(json.loads(found["documents"][0]))
+
+    def chunk_count(self) -> int:
+        return self.chunks.count()
+
+    def all_chunks(self) -> list[Chunk]:
+        """Every chunk with its text, for building the keyword (BM25) index."""
+        chunks = []
+        offset = 0
+        while True:
+            page = self.chunks.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+            chunks += [chunk_from_store(i, d, m) for i, d, m in zip(page["ids"], page["documents"], page["metadatas"])]
+            if len(page["ids"]) < _PAGE:
+                return chunks
+            offset += _PAGE
+
+    def _all_metadata(self, collection) -> list[dict]:
+        metadata, offset = [], 0
+        while True:
+            page = collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            metadata += page["metadatas"]
+            if len(page["ids"]) < _PAGE:
+                return metadata
+            offset += _PAGE
+
+
+def _meeting_metadata(meeting: Meeting, file_hash: str, chunks: int) -> dict:
+    return {
+        "meeting_id": meeting.id,
+        "committee": meeting.committee,
+        "date": meeting.date.isoformat() if meeting.date else "",
+        "date_ord": meeting.date.toordinal() if meeting.date else 0,
+        "items": len(meeting.items),
+        "chunks": chunks,
+        "source": meeting.source,
+        "file_hash": file_hash,
+    }
+
+
+def _record(meta: dict) -> MeetingRecord:
+    return MeetingRecord(
+        id=meta["meeting_id"],
+        committee=meta["committee"],
+        date=_date(meta["date"]),
+        items=int(meta["items"]),
+        chunks=int(meta["chunks"]),
+        source=meta["source"],
+        file_hash=meta["file_hash"],
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def chunk_from_store(chunk_id: str, text: str, meta: dict) -> Chunk:
+    """Rebuild a `Chunk` from what Chroma returns."""
+    return Chunk(
+        id=chunk_id,
+        kind=meta["kind"],
+        meeting_id=meta["meeting_id"],
+        committee=meta["committee"],
+        date=_date(meta["date"]),
+        item_position=int(meta["item_position"]),
+        item_number=meta["item_number"] or None,
+        item_title=meta["item_title"],
+        part=int(meta["part"]),
+        parts=int(meta["parts"]),
+        text=text or "",
+        source=meta["source"],
+        restricted=bool(meta.get("restricted", False)),
+    )
+
+
+def meeting_from_dict(data: dict) -> Meeting:
+    """Inverse of `Meeting.to_dict`."""
+    items = tuple(
+        AgendaItem(**(item | {"decisions": tuple(item["decisions"])})) for item in data["items"]
+    )
+    tuples = {key: tuple(data[key]) for key in ("present", "apologies", "officers", "in_attendance", "warnings")}
+    return Meeting(**(data | tuples | {"items": items, "date": _date(data["date"])}))
