@@ -1,12 +1,20 @@
 """`Assistant`: the one Python API that the CLI, the UI and the eval suite use."""
 from __future__ import annotations
 
+import datetime as dt
+import time
 from functools import cached_property
 from pathlib import Path
 
+from assistant.answer import Answer, AnswerSentence, Hit
+from assistant.extractive import Evidence, compose, relevance
+from assistant.query import InvalidQuestion, SearchFilters, clean_question, plan_question
 from ingest.models import IngestSummary, Meeting
 from ingest.settings import Settings
 from ingest.store import MeetingRecord, Store
+
+
+_CANDIDATES = 4
 
 
 class UnknownMeeting(LookupError):
@@ -43,7 +51,8 @@ class Assistant:
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder,
         )
-        self.__dict__.pop("retriever", None)
+        for cached in ("retriever", "_meeting_dates"):
+            self.__dict__.pop(cached, None)
         return summary
 
     def meetings(self) -> list[MeetingRecord]:
@@ -57,3 +66,81 @@ class Assistant:
             known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
             raise UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
         return meeting
+
+    @cached_property
+    def retriever(self):
+        from assistant.retrieve import HybridRetriever
+
+        return HybridRetriever(self.store, self.embedder)
+
+    @cached_property
+    def _meeting_dates(self) -> list[tuple[str, object]]:
+        return [(record.id, record.date) for record in self.meetings()]
+
+    def search(self, query: str, k: int = 5, since: dt.date | None = None, until: dt.date | None = None,
+               meeting: str | None = None) -> list[Hit]:
+        """The `k` best agenda items for `query` (hybrid retrieval), filtered as given."""
+        query = clean_question(query)
+        return self.retriever.retrieve(query, k, SearchFilters(_as_date(since), _as_date(until), meeting))
+
+    def ask(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
+            meeting: str | None = None, k: int = 5) -> Answer:
+        """A short answer to `question`, every sentence cited, or a refusal when the minutes are silent.
+
+        Raises `InvalidQuestion` for an empty, over-long or wordless question.
+        """
+        started = time.perf_counter()
+        question = clean_question(question)
+        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
+        plan = plan_question(question, filters, self._meeting_dates)
+        hits = self.retriever.retrieve(question, k, plan.filters)
+        if plan.kind == "meeting":
+            headers = self.retriever.retrieve(question, 2, plan.filters, kind="header")
+            hits = headers + [hit for hit in hits if hit.kind != "header"]
+        stats = self.retriever.stats
+        evidence = [Evidence(h, self.store.item_chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
+        relevant = [e for e in evidence if relevance(plan, e, stats) >= self.settings.refusal_threshold]
+        sentences, citations = compose(plan, relevant, stats) if relevant else ([], [])
+        if not sentences:
+            return _refusal(question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
+        return Answer(
+            question=question,
+            text=_answer_text(sentences),
+            refused=False,
+            citations=citations,
+            sentences=sentences,
+            mode="extractive",
+            filters=plan.filters.to_dict(),
+            seconds=time.perf_counter() - started,
+        )
+
+
+def _answer_text(sentences: list[AnswerSentence]) -> str:
+    """Sentences with their markers; a blank line where the answer moves to another source."""
+    parts: list[str] = []
+    previous: tuple[int, ...] | None = None
+    for sentence in sentences:
+        if previous is not None:
+            parts.append("\n\n" if sentence.citations != previous else " ")
+        parts.append(f"{sentence.text} [{', '.join(map(str, sentence.citations))}]")
+        previous = sentence.citations
+    return "".join(parts)
+
+
+def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds: float) -> Answer:
+    text = "The minutes in the index do not record an answer to that question."
+    if filters:
+        text += " (Searched only meetings matching: " + ", ".join(
+            f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
+    if closest is not None:
+        text += f" The closest agenda item was {closest.label}: {closest.item_title}."
+    return Answer(question=question, text=text, refused=True, citations=[], filters=filters.to_dict(), seconds=seconds)
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise InvalidQuestion(f"'{value}' is not a date; use YYYY-MM-DD") from error

@@ -41,12 +41,13 @@ def _errors_for_people(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from assistant.api import UnknownMeeting
+        from assistant.query import InvalidQuestion
         from ingest.pipeline import IngestError
         from ingest.store import StoreError
 
         try:
             return command(*args, **kwargs)
-        except (IngestError, StoreError, SettingsError, UnknownMeeting) as error:
+        except (IngestError, StoreError, SettingsError, UnknownMeeting, InvalidQuestion) as error:
             raise click.ClickException(str(error).strip("'\"")) from error
 
     return wrapper
@@ -110,3 +111,49 @@ def show(bot, meeting_id: str, item: str | None, as_json: bool) -> None:
         refs = ", ".join(i.ref for i in meeting.items)
         raise click.ClickException(f"meeting '{meeting_id}' has no item '{item}' (items: {refs})")
     click.echo(json.dumps(found.to_dict(), indent=2) if as_json else item_text(meeting, found))
+
+
+def _filter_options(command):
+    @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only meetings on or after this date (YYYY-MM-DD).")
+    @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only meetings on or before this date.")
+    @click.option("--meeting", "meeting_id", help="Only this meeting (an id from 'minutes meetings').")
+    @click.option("-k", "k", type=click.IntRange(1, 50), default=5, show_default=True, help="How many items to consider.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+    @functools.wraps(command)
+    def wrapper(*args, since, until, **kwargs):
+        return command(*args, since=since.date() if since else None, until=until.date() if until else None, **kwargs)
+
+    return wrapper
+
+
+@main.command()
+@click.argument("question")
+@_filter_options
+@_index_options
+@_errors_for_people
+def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> None:
+    """Answer QUESTION from the minutes, citing the meeting and item of every sentence."""
+    answer = bot.ask(question, since=since, until=until, meeting=meeting_id, k=k)
+    if as_json:
+        click.echo(answer.to_json())
+        return
+    from assistant.render import answer_text
+
+    click.echo(answer_text(answer))
+
+
+@main.command()
+@click.argument("query")
+@_filter_options
+@_index_options
+@_errors_for_people
+def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> None:
+    """List the agenda items that best match QUERY, best first."""
+    hits = bot.search(query, k=k, since=since, until=until, meeting=meeting_id)
+    if as_json:
+        click.echo(json.dumps([hit.to_dict() for hit in hits], indent=2, ensure_ascii=False))
+        return
+    from assistant.render import short_quote
+
+    for rank, hit in enumerate(hits, start=1):
+        click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")

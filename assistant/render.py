@@ -1,7 +1,10 @@
 """Plain-text renderings of meetings and items, shared by the CLI and the UI."""
 from __future__ import annotations
 
+from assistant.answer import Answer
 from ingest.models import AgendaItem, Meeting
+
+QUOTE_CHARS = 160
 
 
 def item_heading(item: AgendaItem) -> str:
@@ -25,4 +28,22 @@ def meeting_text(meeting: Meeting) -> str:
             lines.append(f"{label}: {'; '.join(people)}")
     lines.append("")
     lines += [item_heading(item) for item in meeting.items]
+    return "\n".join(lines) + "\n"
+
+
+def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The passage on one line, cut at a word boundary."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer, then its numbered sources with the sentences they support."""
+    lines = [answer.text]
+    if answer.citations:
+        lines += ["", "Sources:"]
+        for citation in answer.citations:
+            quote = " ".join(citation.sentences) or citation.quote
+            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}")
+            lines.append(f"    “{short_quote(quote)}”")
     return "\n".join(lines) + "\n"

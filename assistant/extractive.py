@@ -1,0 +1,160 @@
+"""The default answerer: sentences taken verbatim from the best items, each cited.
+
+No model writes anything, so every sentence is grounded by construction; the
+work is in choosing. A question is refused when no retrieved item is close
+enough (by meaning and by the question's own rare words), or when it asks for
+a kind of fact (a number, a date, a name) that the best sentences do not hold.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import AnswerSentence, Citation, Hit
+from assistant.grounding import names
+from assistant.query import QueryPlan
+from assistant.text import TermStats, sentences, terms
+from ingest.models import Chunk
+
+MAX_SENTENCES = 6
+_TITLE_WEIGHT = 0.5  # an item titled "Date of next meeting" answers "when is the next meeting" in every line
+_PER_ITEM = {"summary": 3, "meeting": 2, "specific": 2}
+_MAX_ITEMS = {"summary": 3, "meeting": 2, "specific": 2}
+_ROUTINE = re.compile(
+    r"^(AGREED|RESOLVED|Members AGREED)\b.{0,40}\b(noted?|notes|approved|received)\b.{0,20}$|^Minutes:?$", re.IGNORECASE
+)
+_DATE_TERM = re.compile(
+    r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DECISION_QUESTION = re.compile(r"\b(agree|decid|decision|resolv|approv)", re.IGNORECASE)
+_QUANTITY = re.compile(r"^\s*(how (many|much)|what (percentage|proportion|number|amount|figure|share|rate)|by how much)\b", re.I)
+_WHEN = re.compile(r"^\s*(when|what date|what time|on what (date|day))\b", re.IGNORECASE)
+_WHO = re.compile(r"^\s*(who|which (person|officer|member|councillor))\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b", re.I)
+_HAS_DATE = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+[A-Z][a-z]+|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|(19|20)\d\d|\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.))", re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate item with every indexed passage of it, in order."""
+
+    hit: Hit
+    chunks: list[Chunk]
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.hit.label, self.hit.item_title, *(chunk.text for chunk in self.chunks)])
+
+
+def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
+    """How surely `item` is about the question (0..1): closeness in meaning and share of its rare words.
+
+    Either alone misleads: embeddings find "knife crime" close to any crime
+    report, and word overlap misses paraphrase. The answer threshold on this
+    score lives in `Settings.refusal_threshold`, calibrated by the eval.
+    """
+    coverage = stats.coverage(query_terms(plan), item.text)
+    return 0.5 * max(item.hit.dense, 0.0) + 0.5 * coverage
+
+
+def query_terms(plan: QueryPlan) -> list[str]:
+    """The question's content terms, less the years already turned into date filters."""
+    found = terms(plan.question)
+    if plan.filters.since or plan.filters.until:
+        found = [t for t in found if not _DATE_TERM.fullmatch(t)]
+    return found
+
+
+def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tuple[list[AnswerSentence], list[Citation]]:
+    """Pick and cite sentences from the relevant items; empty when none answers the question."""
+    wanted = query_terms(plan)
+    picked: list[tuple[Evidence, list[str]]] = []
+    best = 0.0
+    for item in evidence[: _MAX_ITEMS[plan.kind]]:
+        chosen, score = _choose(plan, item, wanted, stats)
+        if not chosen or (picked and score < 0.5 * best):
+            continue
+        best = max(best, score)
+        picked.append((item, chosen))
+    answer: list[AnswerSentence] = []
+    citations: list[Citation] = []
+    for item, chosen in picked:
+        room = MAX_SENTENCES - len(answer)
+        if room <= 0:
+            break
+        chosen = chosen[:room]
+        number = len(citations) + 1
+        citations.append(Citation.from_hit(number, _with_quote(item, chosen), tuple(chosen)))
+        answer += [AnswerSentence(text=sentence, citations=(number,)) for sentence in chosen]
+    return answer, citations
+
+
+def _choose(plan: QueryPlan, item: Evidence, wanted: list[str], stats: TermStats) -> tuple[list[str], float]:
+    """The item's sentences that answer the question, in source order, and their best score."""
+    candidates = _item_sentences(item)
+    wants_decision = bool(_DECISION_QUESTION.search(plan.question))
+    decided = False
+    title_score = stats.overlap(wanted, item.hit.item_title)
+    scored = []
+    for index, sentence in enumerate(candidates):
+        decided = decided or sentence.startswith(("AGREED", "RESOLVED"))
+        if _ROUTINE.match(sentence) and not wants_decision:
+            continue
+        if sentence == item.hit.item_title:
+            continue
+        score = stats.overlap(wanted, sentence) + _TITLE_WEIGHT * title_score
+        if wants_decision and decided:
+            score += 1.0  # "what was agreed": the decision paragraph outranks the discussion
+        if not _fits_type(plan.question, sentence):
+            score = 0.0 if _typed(plan.question) else score
+        scored.append((score, index, sentence))
+    limit = _PER_ITEM[plan.kind]
+    top = sorted((e for e in scored if e[0] > 0), key=lambda e: (-e[0], e[1]))[:limit]
+    if plan.kind == "summary" and len(top) < limit:
+        # "What was said about X": in an item titled X the opening sentences are the substance;
+        # elsewhere, the sentences that follow a mention of X.
+        chosen_at = {index for _, index, _ in top}
+        follows = [e for e in scored if e not in top and (title_score > 0 or e[1] - 1 in chosen_at)]
+        top += follows[: limit - len(top)]
+    if not top:
+        return [], 0.0
+    chosen = [sentence for _, _, sentence in sorted(top, key=lambda e: e[1])]
+    return chosen, max(score for score, _, _ in top)
+
+
+def _item_sentences(item: Evidence) -> list[str]:
+    seen: dict[str, None] = {}
+    for chunk in item.chunks:
+        for sentence in sentences(chunk.text):
+            seen.setdefault(sentence, None)
+    return list(seen)
+
+
+def _typed(question: str) -> bool:
+    return bool(_QUANTITY.search(question) or _WHEN.search(question) or _WHO.search(question))
+
+
+def _fits_type(question: str, sentence: str) -> bool:
+    """A sentence can answer "how many" only with a number, "when" with a date, "who" with a name."""
+    if _QUANTITY.search(question):
+        return bool(_HAS_NUMBER.search(_HAS_DATE.sub(" ", sentence)))
+    if _WHEN.search(question):
+        return bool(_HAS_DATE.search(sentence))
+    if _WHO.search(question):
+        return bool(names(sentence))
+    return True
+
+
+def _with_quote(item: Evidence, chosen: list[str]) -> Hit:
+    """The hit, quoting the one passage that holds every chosen sentence (else the passages that do)."""
+    from dataclasses import replace
+
+    whole = [chunk.text for chunk in item.chunks if all(s in chunk.text for s in chosen)]
+    if whole:
+        return replace(item.hit, quote=min(whole, key=len))
+    parts = [chunk.text for chunk in item.chunks if any(s in chunk.text for s in chosen)]
+    return replace(item.hit, quote="\n…\n".join(parts))

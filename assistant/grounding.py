@@ -1,0 +1,79 @@
+"""Is a sentence supported by the passage it cites?
+
+Used on every answer sentence, whatever produced it (the extractive path,
+an LLM) and by the eval suite, which must judge answers independently of
+how they were made. The rules are deliberately literal: every number, date
+and proper name in the sentence must occur in the passage, and most of its
+content words must too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import terms
+
+MIN_CONTENT_SHARE = 0.6
+
+_NUMBER = re.compile(r"(?<![A-Za-z])£?\d[\d,]*(?:\.\d+)?%?")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'’&-]*(?:\s+(?:of|on|in|and|for|the|de)?\s*[A-Z][a-zA-Z'’&-]*)*")
+_CAPITALISED_COMMON = frozenset(
+    """The A An This That These Those It Its In On At Of For And But Or As By With From To Members Member
+    Officers Officer There They He She We I AGREED RESOLVED Minutes Item Items It's What When Where Who How Why""".split()
+)
+_CITATION_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+
+
+@dataclass(frozen=True)
+class Support:
+    """The checker's verdict on one sentence against one passage."""
+
+    supported: bool
+    missing: tuple[str, ...]
+    content_share: float
+
+
+def check(sentence: str, passage: str) -> Support:
+    """Whether `passage` supports `sentence`; `missing` lists the numbers and names it lacks."""
+    sentence = strip_markers(sentence)
+    flat = " ".join(passage.split())
+    missing = [n for n in numbers(sentence) if not _contains_number(flat, n)]
+    missing += [name for name in names(sentence) if name.lower() not in flat.lower()]
+    wanted = set(terms(sentence))
+    share = len(wanted & set(terms(flat))) / len(wanted) if wanted else 1.0
+    return Support(supported=not missing and share >= MIN_CONTENT_SHARE, missing=tuple(missing), content_share=share)
+
+
+def numbers(sentence: str) -> list[str]:
+    return [m.group().lstrip("£").rstrip(",.") for m in _NUMBER.finditer(sentence)]
+
+
+def names(sentence: str) -> list[str]:
+    """Capitalised words and runs that are not merely sentence-initial or common words."""
+    found = []
+    for match in _NAME.finditer(sentence):
+        words = [w for w in match.group().split() if w not in _CAPITALISED_COMMON]
+        if not words:
+            continue
+        run = " ".join(words)
+        at_start = match.start() == 0 or sentence[: match.start()].rstrip().endswith((".", ":", "-", "•", "*"))
+        if at_start and len(words) == 1:
+            continue
+        found.append(run)
+    return found
+
+
+def citation_numbers(sentence: str) -> list[int]:
+    """The numbers inside ``[1]`` / ``[1, 2]`` markers."""
+    return [int(n) for group in _CITATION_MARKER.findall(sentence) for n in group.split(",")]
+
+
+def strip_markers(sentence: str) -> str:
+    return _CITATION_MARKER.sub("", sentence).strip()
+
+
+def _contains_number(passage: str, number: str) -> bool:
+    bare = number.replace(",", "")
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", passage) is not None or (
+        bare != number and re.search(rf"(?<![\d.]){re.escape(bare)}(?![\d])", passage) is not None
+    )

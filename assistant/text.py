@@ -1,0 +1,124 @@
+"""Sentences and terms: the small text tools that answering and checking share.
+
+Sentences are exact substrings of the passage they come from, so a citation
+can always be checked by plain containment. Terms are lower-cased, stemmed
+content words (the English Snowball stemmer that BM25 uses too).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
+_LONG_LINE_WORDS = 60
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
+)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&/.-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+# Words that shape a question but say nothing about its topic.
+QUESTION_WORDS = frozenset(
+    """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
+    partnership committee happen happened update updates report reported know please give
+    anything much many also would could since handle handled handling deal dealt respond responded
+    sent send gave give given get got make made take took show showed list name named describe explain""".split()
+)
+
+# Attendance questions use words the minutes do not: "chaired" for "(Chairman)".
+_EXPANSIONS = {
+    "chair": ("chairman", "chairperson", "chairwoman"),
+    "attend": ("present",),
+    "apolog": ("apologies",),
+}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    return frozenset(STOPWORDS_EN_PLUS)
+
+
+def sentences(text: str) -> list[str]:
+    """Split `text` into sentences and list lines; each is an exact substring of `text`.
+
+    Very long lines (attendance lists) are split at semicolons so a single
+    name can be quoted without the whole list.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        for piece in _join_abbreviations(_SENTENCE_END.split(line)):
+            if len(piece.split()) > _LONG_LINE_WORDS and ";" in piece:
+                out += [part.strip() for part in piece.split(";") if part.strip()]
+            elif piece.strip():
+                out.append(piece.strip())
+    return out
+
+
+def _join_abbreviations(pieces: list[str]) -> list[str]:
+    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Word tokens as written (numbers, hyphenated and slashed words kept whole)."""
+    return _WORD.findall(text)
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms of `text`."""
+    stop = _stopwords()
+    raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+    kept = [w for w in raw if w not in stop and w not in QUESTION_WORDS and len(w) > 1]
+    return _stemmer().stemWords(kept)
+
+
+@lru_cache(maxsize=4096)
+def alternatives(term: str) -> frozenset[str]:
+    """The term and the stems that count as the same word in the minutes."""
+    extra = [more for key, group in _EXPANSIONS.items() if term.startswith(key) for more in group]
+    return frozenset([term, *_stemmer().stemWords(extra)])
+
+
+class TermStats:
+    """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
+
+    def __init__(self, documents: list[str]) -> None:
+        self.documents = max(len(documents), 1)
+        self.frequency: Counter[str] = Counter()
+        for document in documents:
+            self.frequency.update(set(terms(document)))
+
+    def idf(self, term: str) -> float:
+        """Unseen terms weigh most: a question about them is probably not answered here."""
+        return math.log(1 + self.documents / (1 + self.frequency.get(term, 0)))
+
+    def coverage(self, query_terms: list[str], text: str) -> float:
+        """Share of the query's term weight that `text` contains (0..1)."""
+        wanted = set(query_terms)
+        if not wanted:
+            return 0.0
+        return self.overlap(query_terms, text) / sum(self.idf(t) for t in wanted)
+
+    def overlap(self, query_terms: list[str], text: str) -> float:
+        """Summed weight of the query terms that `text` contains."""
+        present = set(terms(text))
+        return sum(self.idf(t) for t in set(query_terms) if alternatives(t) & present)
