@@ -5,10 +5,11 @@ import datetime as dt
 import time
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 from assistant.answer import Answer, AnswerSentence, Hit
 from assistant.extractive import Evidence, compose, relevance
-from assistant.query import InvalidQuestion, SearchFilters, clean_question, plan_question
+from assistant.query import InvalidQuestion, QueryPlan, SearchFilters, clean_question, plan_question
 from ingest.models import IngestSummary, Meeting
 from ingest.settings import Settings
 from ingest.store import MeetingRecord, Store
@@ -77,11 +78,29 @@ class Assistant:
     def _meeting_dates(self) -> list[tuple[str, object]]:
         return [(record.id, record.date) for record in self.meetings()]
 
-    def search(self, query: str, k: int = 5, since: dt.date | None = None, until: dt.date | None = None,
+    def warm(self) -> None:
+        """Load the model and build the keyword index now, so the first question is not slow."""
+        self.retriever.warm()
+
+    def search(self, query: str, k: int = 5, since: dt.date | str | None = None, until: dt.date | str | None = None,
                meeting: str | None = None) -> list[Hit]:
-        """The `k` best agenda items for `query` (hybrid retrieval), filtered as given."""
-        query = clean_question(query)
-        return self.retriever.retrieve(query, k, SearchFilters(_as_date(since), _as_date(until), meeting))
+        """The `k` best agenda items for `query`, filtered as given and by dates the query names.
+
+        This is the retrieval `ask` answers from: for questions about who
+        attended or chaired, the meetings' attendance blocks come first.
+        """
+        return self._retrieve(self._plan(query, since, until, meeting), k)
+
+    def _plan(self, question: str, since, until, meeting) -> QueryPlan:
+        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
+        return plan_question(clean_question(question), filters, self._meeting_dates)
+
+    def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
+        hits = self.retriever.retrieve(plan.question, k, plan.filters)
+        if plan.kind == "meeting":
+            headers = self.retriever.retrieve(plan.question, 2, plan.filters, kind="header")
+            hits = (headers + [hit for hit in hits if hit.kind != "header"])[:k]
+        return hits
 
     def ask(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
             meeting: str | None = None, k: int = 5) -> Answer:
@@ -89,23 +108,32 @@ class Assistant:
 
         Raises `InvalidQuestion` for an empty, over-long or wordless question.
         """
+        for event in self.ask_stream(question, since=since, until=until, meeting=meeting, k=k):
+            if isinstance(event, Answer):
+                return event
+        raise AssertionError("ask_stream ended without an Answer")
+
+    def ask_stream(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                   meeting: str | None = None, k: int = 5) -> Iterator[str | Answer]:
+        """`ask`, for front ends that show progress: text pieces as they come, then the final `Answer`.
+
+        The pieces are provisional; the final `Answer` (checked, cited) replaces them.
+        """
         started = time.perf_counter()
-        question = clean_question(question)
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
-        plan = plan_question(question, filters, self._meeting_dates)
-        hits = self.retriever.retrieve(question, k, plan.filters)
-        if plan.kind == "meeting":
-            headers = self.retriever.retrieve(question, 2, plan.filters, kind="header")
-            hits = headers + [hit for hit in hits if hit.kind != "header"]
+        plan = self._plan(question, since, until, meeting)
+        hits = self._retrieve(plan, k)
         stats = self.retriever.stats
         evidence = [Evidence(h, self.store.item_chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
         relevant = [e for e in evidence if relevance(plan, e, stats) >= self.settings.refusal_threshold]
         sentences, citations = compose(plan, relevant, stats) if relevant else ([], [])
         if not sentences:
-            return _refusal(question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
-        return Answer(
-            question=question,
-            text=_answer_text(sentences),
+            yield _refusal(plan.question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
+            return
+        text = _answer_text(sentences)
+        yield text
+        yield Answer(
+            question=plan.question,
+            text=text,
             refused=False,
             citations=citations,
             sentences=sentences,

@@ -157,3 +157,33 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
 
     for rank, hit in enumerate(hits, start=1):
         click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")
+
+
+@main.command("eval")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Question set (JSON lines; default eval/questions.jsonl).")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("data"),
+              show_default=True, help="Minutes the questions are about; ingested first (unchanged files cost nothing).")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("eval/reports/latest.jsonl"),
+              show_default=True, help="Per-question report: answer, citations, failed checks.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary and per-question scores as JSON.")
+@click.option("--check", is_flag=True, help="Exit non-zero when a metric misses eval/thresholds.toml.")
+@_index_options
+@_errors_for_people
+def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json: bool, check: bool) -> None:
+    """Measure retrieval, citations, facts, grounding, refusals and latency on the question set."""
+    from eval.questions import DEFAULT_QUESTIONS, load_questions
+    from eval.run import gate, run_eval, table, write_report
+
+    summary = bot.ingest([data], progress=False)
+    if summary.errors:
+        raise click.ClickException("could not ingest the eval data: " + "; ".join(summary.errors))
+    result = run_eval(bot, load_questions(questions or DEFAULT_QUESTIONS))
+    write_report(result, report)
+    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else table(result))
+    click.echo(f"\nPer-question report: {report}", err=True)
+    failures = gate(result.summary) if check else []
+    for failure in failures:
+        click.echo(f"gate: {failure}", err=True)
+    if failures:
+        sys.exit(1)

@@ -63,6 +63,21 @@ def names(sentence: str) -> list[str]:
     return found
 
 
+def answer_sentences(text: str) -> list[str]:
+    """An answer's sentences, each with the markers that follow it.
+
+    A marker closes its sentence, so "A. B [1]" gives "A." (uncited) and
+    "B [1]": a sentence must carry its own citation.
+    """
+    from assistant.text import sentences
+
+    out = []
+    for segment in re.split(r"(?<=\])\s+(?=\S)", text.strip()):
+        pieces = sentences(segment) or [segment]
+        out += [piece for piece in pieces if strip_markers(piece)]
+    return out
+
+
 def citation_numbers(sentence: str) -> list[int]:
     """The numbers inside ``[1]`` / ``[1, 2]`` markers."""
     return [int(n) for group in _CITATION_MARKER.findall(sentence) for n in group.split(",")]
