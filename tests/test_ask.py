@@ -1,0 +1,144 @@
+"""Asking: hybrid retrieval, filters, extractive answers, refusals, checked citations."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from assistant import Answer, Assistant
+from assistant.grounding import answer_sentences, check, citation_numbers
+from assistant.query import InvalidQuestion, SearchFilters, plan_question
+
+OP_HARMONY = "What was said about Op Harmony?"
+UNDATED = "safer-stockton-partnership-undated-op-harmony"
+
+
+@pytest.fixture(scope="module")
+def bot(data_index) -> Assistant:
+    bot = Assistant.open(data_index)
+    bot.warm()
+    return bot
+
+
+def _cited_passages_hold_sentences(answer: Answer) -> None:
+    by_number = {c.number: c for c in answer.citations}
+    for sentence in answer_sentences(answer.text):
+        numbers = citation_numbers(sentence)
+        assert numbers, f"uncited sentence: {sentence}"
+        assert all(check(sentence, by_number[n].quote).supported for n in numbers), sentence
+
+
+def test_op_harmony_answer_cites_the_op_harmony_items(bot):
+    answer = bot.ask(OP_HARMONY)
+    assert not answer.refused
+    titles = {c.item_title for c in answer.citations}
+    assert "Ropner/Town Centre (Op Harmony) Update" in titles
+    assert "Family Hub in Ropner" in answer.text
+    assert all(c.meeting_id == UNDATED for c in answer.citations)
+
+
+def test_every_citation_quote_contains_the_sentences_that_cite_it(bot):
+    for question in (OP_HARMONY, "How much funding was allocated to Cleveland for ASB hotspot patrols?",
+                     "How has the partnership handled off-road bikes since 2012?"):
+        answer = bot.ask(question)
+        assert answer.citations, question
+        for sentence in answer.sentences:
+            for number in sentence.citations:
+                assert sentence.text in answer.citations[number - 1].quote
+        _cited_passages_hold_sentences(answer)
+
+
+def test_citation_labels_name_committee_date_and_item(bot):
+    answer = bot.ask("How much funding was allocated to Cleveland for ASB hotspot patrols?")
+    assert answer.citations[0].label == "Safer Stockton Partnership, 19 Jul 2023, SSP/4/23"
+    assert "1 million" in answer.text
+
+
+def test_unnumbered_items_of_undated_meetings_are_labelled_by_position_and_title(bot):
+    answer = bot.ask(OP_HARMONY)
+    label = next(c.label for c in answer.citations if c.item_position == 5)
+    assert label == ("Safer Stockton Partnership, date not stated, item 5 "
+                     "(Ropner/Town Centre (Op Harmony) Update)")
+
+
+@pytest.mark.parametrize("question", [
+    "What are the council tax rates for 2024?",
+    "When will my bins be collected?",
+    "What was said about knife crime?",
+    "How many e-scooters were seized in 2023?",
+])
+def test_questions_the_minutes_do_not_answer_are_refused_without_citations(bot, question):
+    answer = bot.ask(question)
+    assert answer.refused
+    assert answer.citations == []
+    assert "do not record" in answer.text
+
+
+def test_who_chaired_reaches_the_attendance_block(bot):
+    answer = bot.ask("Who chaired the 2012 meeting?")
+    assert "Geoff Lee" in answer.text
+    assert answer.citations[0].item_position == 0
+
+
+def test_a_year_in_the_question_filters_to_that_years_meetings(bot):
+    answer = bot.ask("What did the recorded crime report say in 2017?")
+    assert answer.filters["since"] == "2017-01-01" and answer.filters["until"] == "2017-12-31"
+    assert {c.date.year for c in answer.citations} == {2017}
+
+
+def test_a_year_with_no_meetings_does_not_filter():
+    meetings = [("a", dt.date(2012, 8, 14))]
+    plan = plan_question("What happened in 1999 with youth offending?", SearchFilters(), meetings)
+    assert not plan.filters
+
+
+def test_since_includes_undated_meetings_but_in_a_year_does_not():
+    meetings = [("a", dt.date(2012, 8, 14)), ("b", None)]
+    since = plan_question("off-road bikes since 2012", SearchFilters(), meetings).filters
+    during = plan_question("off-road bikes in 2012", SearchFilters(), meetings).filters
+    assert since.admits(None, "b") and not during.admits(None, "b")
+
+
+def test_explicit_date_filters_are_applied_in_retrieval(bot):
+    hits = bot.search("recorded crime and disorder", k=10, since="2022-01-01", until="2022-12-31")
+    assert hits and all(h.date == dt.date(2022, 1, 11) for h in hits)
+
+
+def test_meeting_filter_limits_hits_to_that_meeting(bot):
+    hits = bot.search("crime", k=10, meeting="safer-stockton-partnership-2017-02-14")
+    assert hits and {h.meeting_id for h in hits} == {"safer-stockton-partnership-2017-02-14"}
+
+
+def test_sub_chunks_of_one_item_collapse_to_one_hit(bot):
+    hits = bot.search("Prevent duty training peer review National Action proscribed", k=10)
+    keys = [(h.meeting_id, h.item_position) for h in hits]
+    assert len(keys) == len(set(keys))
+    assert keys[0] == ("safer-stockton-partnership-2017-02-14", 12)
+
+
+def test_answer_json_uses_attribute_names(bot):
+    data = json.loads(bot.ask(OP_HARMONY).to_json())
+    assert {"text", "refused", "citations", "mode", "dropped"} <= set(data)
+    assert {"meeting_id", "committee", "date", "item", "item_title", "source", "quote", "label"} <= set(data["citations"][0])
+
+
+@pytest.mark.parametrize("question, message", [
+    ("   ", "Please type a question."),
+    ("x" * 5000, "limited to 1,000 characters"),
+    ("?!?? ...", "no words"),
+])
+def test_bad_questions_raise_a_message_for_people(bot, question, message):
+    with pytest.raises(InvalidQuestion, match=message):
+        bot.ask(question)
+
+
+def test_control_characters_are_removed_from_questions(bot):
+    answer = bot.ask("What was said about\x00 Op\x1b Harmony?")
+    assert answer.question == OP_HARMONY
+
+
+def test_ask_stream_yields_text_then_the_final_answer(bot):
+    events = list(bot.ask_stream(OP_HARMONY))
+    assert isinstance(events[-1], Answer)
+    assert all(isinstance(e, str) for e in events[:-1]) and events[:-1]
