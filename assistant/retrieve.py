@@ -69,7 +69,7 @@ class HybridRetriever:
         """Build the keyword index and load the model now rather than on the first question."""
         with self._lock:
             self._corpus  # noqa: B018 - the property builds and caches the index
-        self.embedder.embed(["warm up"])
+        self.embedder.embed_query("warm up")
 
     def retrieve(self, query: str, k: int = 5, filters: SearchFilters = SearchFilters(),
                  kind: str | None = None) -> list[Hit]:
@@ -92,7 +92,7 @@ class HybridRetriever:
     def _dense(self, query: str, where) -> list[tuple[Chunk, float]]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
-        vector = self.embedder.embed([query])[0]
+        vector = self.embedder.embed_query(query)
         result = self.store.vector_store.query(
             VectorStoreQuery(query_embedding=vector, similarity_top_k=_POOL, filters=where)
         )

@@ -54,6 +54,19 @@ class Embedder:
         """Word pieces in `text`, without the special tokens the model adds."""
         return len(self._model.tokenizer.tokenize(text))
 
+    @cached_property
+    def _query_encoder(self):
+        """The NumPy encoder when the model allows it (see `ingest.bert_numpy`), else None."""
+        from ingest.bert_numpy import NumpyBert
+
+        return NumpyBert(self.model_path) if NumpyBert.supports(self.model_path) else None
+
+    def embed_query(self, text: str) -> list[float]:
+        """One text's vector, without loading torch when the model allows it: questions start fast."""
+        if "_model" not in self.__dict__ and self._query_encoder is not None:
+            return self._query_encoder.embed(text).tolist()
+        return self.embed([text])[0]
+
     def embed(self, texts: list[str], progress: bool = False) -> list[list[float]]:
         """Unit-length vectors, so that cosine and dot product agree."""
         if not texts:
