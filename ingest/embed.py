@@ -8,6 +8,7 @@ sentence-transformers model.
 from __future__ import annotations
 
 import importlib
+import json
 from functools import cached_property
 from pathlib import Path
 
@@ -45,13 +46,31 @@ class Embedder:
 
         return SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
 
-    @property
+    @cached_property
     def window(self) -> int:
         """How many word pieces the model reads; text beyond is ignored by it."""
+        config = self.model_path / "sentence_bert_config.json"
+        if config.is_file():
+            return int(json.loads(config.read_text())["max_seq_length"])
         return int(self._model.max_seq_length)
+
+    @cached_property
+    def _tokenizer(self):
+        """The model's fast tokenizer on its own: counting word pieces should not load torch."""
+        from tokenizers import Tokenizer
+
+        path = self.model_path / "tokenizer.json"
+        if not path.is_file():
+            return None
+        tokenizer = Tokenizer.from_file(str(path))
+        tokenizer.no_padding()  # tokenizer.json may pad or cut to a fixed length: counts must see it all
+        tokenizer.no_truncation()
+        return tokenizer
 
     def count_tokens(self, text: str) -> int:
         """Word pieces in `text`, without the special tokens the model adds."""
+        if self._tokenizer is not None:
+            return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
         return len(self._model.tokenizer.tokenize(text))
 
     @cached_property

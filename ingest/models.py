@@ -151,6 +151,7 @@ class IngestSummary:
     unchanged: int = 0
     new_chunks: int = 0
     removed_chunks: int = 0
+    embedded: int = 0
     meetings: int = 0
     items: int = 0
     chunks: int = 0
@@ -160,7 +161,8 @@ class IngestSummary:
 
     def line(self) -> str:
         return (
-            f"{self.files} files ({self.unchanged} unchanged): {self.new_chunks} new chunks, "
+            f"{self.files} files ({self.unchanged} unchanged): {self.new_chunks} new chunks "
+            f"({self.embedded} embedded, {self.new_chunks - self.embedded} from cache), "
             f"{self.removed_chunks} removed; index holds {self.meetings} meetings, {self.items} items, "
             f"{self.chunks} chunks; {len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.1f}s"
         )

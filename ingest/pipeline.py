@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.embed import Embedder
 from ingest.models import Chunk, IngestSummary, Meeting
@@ -23,6 +24,7 @@ from ingest.settings import Settings
 from ingest.store import MeetingRecord, Store
 
 METADATA_FILE = "meetings.toml"
+CACHE_FILE = "embedding-cache.sqlite3"
 FORMAT_VERSION = "1"
 _BATCH_CHUNKS = 256
 
@@ -62,6 +64,7 @@ def ingest(
     known_ids = {record.id: record.source for record in records.values()}
     known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
+    cache = EmbeddingCache(settings.index_dir / CACHE_FILE, str(embedder.model_path))
     batch: list[_Pending] = []
     for path in _progress(files, progress):
         source = str(path)
@@ -84,8 +87,9 @@ def ingest(
         summary.warnings += list(meeting.warnings)
         batch.append(_Pending(meeting, file_hash, chunk_meeting(meeting, embedder.count_tokens, embedder.window)))
         if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
-            summary.new_chunks += _flush(batch, store, embedder)
-    summary.new_chunks += _flush(batch, store, embedder)
+            _flush(batch, store, embedder, summary, cache)
+    _flush(batch, store, embedder, summary, cache)
+    cache.close()
     if prune:
         summary.removed_chunks += _prune(paths, records.values(), store)
     _totals(summary, store)
@@ -142,16 +146,25 @@ def _hash(data: bytes, meta: dict, settings: Settings) -> str:
     return f"{content}:{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
 
 
-def _flush(batch: list[_Pending], store: Store, embedder: Embedder) -> int:
-    """Embed the batch's chunks in one call and write each meeting; returns chunks written."""
-    vectors = embedder.embed([chunk.embed_text for pending in batch for chunk in pending.chunks])
+def _flush(batch: list[_Pending], store: Store, embedder: Embedder, summary: IngestSummary,
+           cache: EmbeddingCache) -> None:
+    """Embed the batch's uncached chunks in one call and write each meeting."""
+    texts = [chunk.embed_text for pending in batch for chunk in pending.chunks]
+    known = cache.get_many(texts)
+    missing = list(dict.fromkeys(text for text in texts if text not in known))
+    fresh = dict(zip(missing, embedder.embed(missing)))
+    cache.put_many(fresh)
+    summary.embedded += len(fresh)
+    vectors = [known.get(text) or fresh[text] for text in texts]
     written = 0
     for pending in batch:
         count = len(pending.chunks)
-        store.write_meeting(pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count])
+        summary.removed_chunks += store.write_meeting(
+            pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count]
+        )
         written += count
+    summary.new_chunks += written
     batch.clear()
-    return written
 
 
 def _prune(paths: list[Path], records, store: Store) -> int:

@@ -98,14 +98,19 @@ class Store:
 
         return ChromaVectorStore(chroma_collection=self.chunks)
 
-    def write_meeting(self, meeting: Meeting, file_hash: str, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
-        """Replace whatever the index holds for `meeting.id` with these chunks."""
+    def write_meeting(self, meeting: Meeting, file_hash: str, chunks: list[Chunk], embeddings: list[list[float]]) -> int:
+        """Replace whatever the index holds for `meeting.id` with these chunks; returns chunks removed.
+
+        The new version's chunks are added under new ids, then the meeting
+        record switches to them, then the old version's chunks go: a reader
+        (or a crash) at any point still finds a complete meeting.
+        """
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-        self.remove_meeting(meeting.id)
+        version = _version(file_hash)
         nodes = [
             TextNode(
-                id_=chunk.id,
+                id_=f"{chunk.id}@{version}",
                 text=chunk.text,
                 embedding=vector,
                 metadata=chunk.metadata() | {"file_hash": file_hash},
@@ -121,20 +126,27 @@ class Store:
             documents=[json.dumps(meeting.to_dict())],
             metadatas=[_meeting_metadata(meeting, file_hash, len(chunks))],
         )
+        return self._delete_chunks({"$and": [{"meeting_id": meeting.id}, {"file_hash": {"$ne": file_hash}}]})
 
     def remove_meeting(self, meeting_id: str) -> int:
         """Delete a meeting and its chunks; returns how many chunks went."""
-        existing = self.chunks.get(where={"meeting_id": meeting_id}, include=[])["ids"]
-        if existing:
-            self.vector_store.delete(ref_doc_id=meeting_id)
         self.meetings_collection.delete(ids=[meeting_id])
-        return len(existing)
+        return self._delete_chunks({"meeting_id": meeting_id})
 
     def repair(self) -> int:
-        """Remove chunks of meetings whose write did not finish; returns how many."""
-        complete = {record.id for record in self.meeting_records()}
-        orphans = {m["meeting_id"] for m in self._all_metadata(self.chunks)} - complete
-        return sum(self.remove_meeting(meeting_id) for meeting_id in orphans)
+        """Remove chunks that no complete meeting record points to (an interrupted write); returns how many."""
+        current = {(r.id, r.file_hash) for r in self.meeting_records()}
+        stale = {(m["meeting_id"], m.get("file_hash", "")) for m in self._all_metadata(self.chunks)} - current
+        return sum(
+            self._delete_chunks({"$and": [{"meeting_id": meeting_id}, {"file_hash": file_hash}]})
+            for meeting_id, file_hash in stale
+        )
+
+    def _delete_chunks(self, where: dict) -> int:
+        ids = self.chunks.get(where=where, include=[])["ids"]
+        if ids:
+            self.chunks.delete(ids=ids)
+        return len(ids)
 
     def meeting_records(self) -> list[MeetingRecord]:
         """Every complete meeting in the index, oldest first, undated last."""
@@ -179,6 +191,10 @@ class Store:
             if len(page["ids"]) < _PAGE:
                 return metadata
             offset += _PAGE
+
+
+def _version(file_hash: str) -> str:
+    return file_hash.replace(":", "")[:12]
 
 
 def _meeting_metadata(meeting: Meeting, file_hash: str, chunks: int) -> dict:
