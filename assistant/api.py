@@ -52,8 +52,6 @@ class Assistant:
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder,
         )
-        for cached in ("retriever", "_meeting_dates"):
-            self.__dict__.pop(cached, None)
         return summary
 
     def meetings(self) -> list[MeetingRecord]:
@@ -74,10 +72,6 @@ class Assistant:
 
         return HybridRetriever(self.store, self.embedder)
 
-    @cached_property
-    def _meeting_dates(self) -> list[tuple[str, object]]:
-        return [(record.id, record.date) for record in self.meetings()]
-
     def warm(self) -> None:
         """Load the model and build the keyword index now, so the first question is not slow."""
         self.retriever.warm()
@@ -93,7 +87,7 @@ class Assistant:
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
         filters = SearchFilters(_as_date(since), _as_date(until), meeting)
-        return plan_question(clean_question(question), filters, self._meeting_dates)
+        return plan_question(clean_question(question), filters, self.retriever.snapshot().meetings)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
         hits = self.retriever.retrieve(plan.question, k, plan.filters)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass
-from functools import cached_property
 
 from assistant.answer import Hit
 from assistant.query import SearchFilters
@@ -30,45 +29,66 @@ class _Scored:
     keyword: float = 0.0
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What retrieval keeps in memory, built from the store at one `generation`."""
+
+    generation: int
+    keyword: object | None  # llama-index BM25Retriever, None for an empty index
+    stats: TermStats
+    columns: "_Columns"
+    meetings: list[tuple[str, object]]  # (meeting id, date) of every complete meeting
+
+
 class HybridRetriever:
-    """Ranks agenda items for a query. Safe to share between threads once built."""
+    """Ranks agenda items for a query. Safe to share between threads.
+
+    The keyword index and term statistics are rebuilt when the store's
+    generation changes, so a long-running UI sees what a later ingest added.
+    """
 
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
         self.embedder = embedder
         self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
 
-    @cached_property
-    def _corpus(self):
-        """(BM25 retriever, term statistics), built once per process from every chunk in the store."""
+    def snapshot(self) -> Snapshot:
+        """The in-memory view of the index, rebuilt if the index changed since it was built."""
+        generation = self.store.generation()
+        with self._lock:
+            if self._snapshot is None or self._snapshot.generation != generation:
+                self._snapshot = self._build(generation)
+            return self._snapshot
+
+    def _build(self, generation: int) -> Snapshot:
         from llama_index.core.schema import TextNode
         from llama_index.retrievers.bm25 import BM25Retriever
 
         chunks = self.store.all_chunks()
+        meetings = [(record.id, record.date) for record in self.store.meeting_records()]
         stats = TermStats([chunk.embed_text for chunk in chunks])
-        if not chunks:
-            return None, stats
-        nodes = [
-            TextNode(
-                id_=chunk.id, text=chunk.embed_text, metadata=chunk.metadata(),
-                excluded_embed_metadata_keys=list(chunk.metadata()),
-            )
-            for chunk in chunks
-        ]
-        retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(_POOL, len(nodes)))
-        # Per-query filtered retrievers share this BM25 index; they find node metadata through its corpus.
-        retriever.bm25.corpus = retriever.corpus
-        return retriever, stats, _Columns.of(chunks)
+        keyword = None
+        if chunks:
+            nodes = [
+                TextNode(
+                    id_=chunk.id, text=chunk.embed_text, metadata=chunk.metadata(),
+                    excluded_embed_metadata_keys=list(chunk.metadata()),
+                )
+                for chunk in chunks
+            ]
+            keyword = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(_POOL, len(nodes)))
+            # Per-query filtered retrievers share this BM25 index; they find node metadata through its corpus.
+            keyword.bm25.corpus = keyword.corpus
+        return Snapshot(generation, keyword, stats, _Columns.of(chunks), meetings)
 
     @property
     def stats(self) -> TermStats:
-        with self._lock:
-            return self._corpus[1]
+        return self.snapshot().stats
 
     def warm(self) -> None:
-        """Build the keyword index and load the model now rather than on the first question."""
-        with self._lock:
-            self._corpus  # noqa: B018 - the property builds and caches the index
+        """Build the keyword index and load the query encoder now rather than on the first question."""
+        self.snapshot()
         self.embedder.embed_query("warm up")
 
     def retrieve(self, query: str, k: int = 5, filters: SearchFilters = SearchFilters(),
@@ -107,8 +127,8 @@ class HybridRetriever:
         from llama_index.core.schema import QueryBundle
         from llama_index.retrievers.bm25 import BM25Retriever
 
-        with self._lock:
-            base, _, columns = self._corpus
+        snapshot = self.snapshot()
+        base, columns = snapshot.keyword, snapshot.columns
         if base is None:
             return []
         retriever = base

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -126,21 +127,36 @@ class Store:
             documents=[json.dumps(meeting.to_dict())],
             metadatas=[_meeting_metadata(meeting, file_hash, len(chunks))],
         )
-        return self._delete_chunks({"$and": [{"meeting_id": meeting.id}, {"file_hash": {"$ne": file_hash}}]})
+        removed = self._delete_chunks({"$and": [{"meeting_id": meeting.id}, {"file_hash": {"$ne": file_hash}}]})
+        self._bump()
+        return removed
 
     def remove_meeting(self, meeting_id: str) -> int:
         """Delete a meeting and its chunks; returns how many chunks went."""
         self.meetings_collection.delete(ids=[meeting_id])
-        return self._delete_chunks({"meeting_id": meeting_id})
+        removed = self._delete_chunks({"meeting_id": meeting_id})
+        self._bump()
+        return removed
+
+    def generation(self) -> int:
+        """A number that changes whenever a meeting is written or removed (by any process)."""
+        fresh = self._client.get_collection(self.meetings_collection.name)
+        return int((fresh.metadata or {}).get("generation", 0))
+
+    def _bump(self) -> None:
+        self.meetings_collection.modify(metadata={"generation": time.time_ns()})
 
     def repair(self) -> int:
         """Remove chunks that no complete meeting record points to (an interrupted write); returns how many."""
         current = {(r.id, r.file_hash) for r in self.meeting_records()}
         stale = {(m["meeting_id"], m.get("file_hash", "")) for m in self._all_metadata(self.chunks)} - current
-        return sum(
+        removed = sum(
             self._delete_chunks({"$and": [{"meeting_id": meeting_id}, {"file_hash": file_hash}]})
             for meeting_id, file_hash in stale
         )
+        if removed:
+            self._bump()
+        return removed
 
     def _delete_chunks(self, where: dict) -> int:
         ids = self.chunks.get(where=where, include=[])["ids"]

@@ -142,3 +142,19 @@ def test_ask_stream_yields_text_then_the_final_answer(bot):
     events = list(bot.ask_stream(OP_HARMONY))
     assert isinstance(events[-1], Answer)
     assert all(isinstance(e, str) for e in events[:-1]) and events[:-1]
+
+
+def test_an_ingest_after_opening_is_seen_by_the_next_question(tmp_path, embedder):
+    from conftest import DATA
+
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "a.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
+    writer = Assistant.open(tmp_path / "index")
+    writer.__dict__["embedder"] = embedder
+    writer.ingest([folder], progress=False)
+    reader = Assistant.open(tmp_path / "index")
+    assert reader.ask(OP_HARMONY).refused
+    (folder / "b.txt").write_text((DATA / "safer-stockton-partnership-undated-op-harmony.txt").read_text())
+    writer.ingest([folder], progress=False)
+    assert not reader.ask(OP_HARMONY).refused
