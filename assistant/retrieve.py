@@ -55,9 +55,11 @@ class HybridRetriever:
 
     def snapshot(self) -> Snapshot:
         """The in-memory view of the index, rebuilt if the index changed since it was built."""
-        generation = self.store.generation()
         with self._lock:
+            generation = self.store.generation()
             if self._snapshot is None or self._snapshot.generation != generation:
+                if self._snapshot is not None:
+                    self.store.refresh()
                 self._snapshot = self._build(generation)
             return self._snapshot
 
@@ -113,9 +115,7 @@ class HybridRetriever:
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         vector = self.embedder.embed_query(query)
-        result = self.store.vector_store.query(
-            VectorStoreQuery(query_embedding=vector, similarity_top_k=_POOL, filters=where)
-        )
+        result = self.store.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=_POOL, filters=where))
         out = []
         for node, similarity in zip(result.nodes, result.similarities):
             # The llama-index store reports exp(-distance); with cosine space this recovers the cosine.

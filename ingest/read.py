@@ -48,18 +48,25 @@ def document_text(path: Path, data: bytes) -> str:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    """UTF-8 first; otherwise the encoding charset-normalizer finds (Windows-1252 is common)."""
+    """UTF-8, else Windows-1252 (what UK council minutes use when not UTF-8), else charset-normalizer's guess.
+
+    Windows-1252 is tried before any detector because detectors misread short
+    English texts as Cyrillic or Greek codepages; it fails on bytes it does
+    not define, and only then is the detector asked.
+    """
     if b"\x00" in data[:8192]:
         raise UnreadableFile(f"{path}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise UnreadableFile(f"{path}: not text in any encoding that could be detected") from None
-        return str(best)
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile(f"{path}: not text in any encoding that could be detected")
+    return str(best)
 
 
 def html_text(markup: str) -> str:

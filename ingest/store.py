@@ -76,6 +76,34 @@ class Store:
         except Exception as error:  # chromadb raises many types for one cause: unreachable or unusable
             raise StoreError(f"cannot open the index at {self.settings.location}: {error}") from error
 
+    def refresh(self) -> None:
+        """Drop this process's view of an embedded index so the next call reads what others wrote.
+
+        Chroma's embedded store keeps its vector index in memory per process;
+        after another process (an ingest) writes, a long-lived reader must
+        reopen it. A server needs no such care.
+        """
+        if self.settings.uses_server or "_client" not in self.__dict__:
+            return
+        client = self.__dict__.pop("_client")
+        for name in ("chunks", "meetings_collection", "vector_store"):
+            self.__dict__.pop(name, None)
+        client.close()
+
+    def query(self, query):
+        """A llama-index `VectorStoreQuery` against the chunks, reopening once if another process changed them."""
+        return self._read(lambda: self.vector_store.query(query))
+
+    def _read(self, read):
+        """Run `read`; if the embedded store's in-memory view went stale mid-write elsewhere, reopen and retry."""
+        try:
+            return read()
+        except Exception as error:  # chromadb's InternalError and kin: which one depends on the race
+            if self.settings.uses_server:
+                raise StoreError(f"the index at {self.settings.location} failed: {error}") from error
+            self.refresh()
+            return read()
+
     def _collection(self, suffix: str):
         return self._client.get_or_create_collection(
             name=f"{self.settings.collection}_{suffix}",
@@ -178,10 +206,10 @@ class Store:
 
     def item_chunks(self, meeting_id: str, position: int) -> list[Chunk]:
         """Every indexed passage of one agenda item, in order."""
-        found = self.chunks.get(
+        found = self._read(lambda: self.chunks.get(
             where={"$and": [{"meeting_id": meeting_id}, {"item_position": position}]},
             include=["documents", "metadatas"],
-        )
+        ))
         chunks = [chunk_from_store(i, d, m) for i, d, m in zip(found["ids"], found["documents"], found["metadatas"])]
         return sorted(chunks, key=lambda chunk: chunk.part)
 
