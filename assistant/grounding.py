@@ -15,12 +15,13 @@ from assistant.text import terms
 
 MIN_CONTENT_SHARE = 0.6
 
-_NUMBER = re.compile(r"(?<![A-Za-z])£?\d[\d,]*(?:\.\d+)?%?")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9.])£?\d[\d,]*(?:\.\d+)?%?")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’&-]*(?:\s+(?:of|on|in|and|for|the|de)?\s*[A-Z][a-zA-Z'’&-]*)*")
 _CAPITALISED_COMMON = frozenset(
     """The A An This That These Those It Its In On At Of For And But Or As By With From To Members Member
     Officers Officer There They He She We I AGREED RESOLVED Minutes Item Items It's What When Where Who How Why""".split()
 )
+_JOINERS = frozenset({"of", "on", "in", "and", "for", "the", "de"})
 _CITATION_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
@@ -52,7 +53,11 @@ def names(sentence: str) -> list[str]:
     """Capitalised words and runs that are not merely sentence-initial or common words."""
     found = []
     for match in _NAME.finditer(sentence):
-        words = [w for w in match.group().split() if w not in _CAPITALISED_COMMON]
+        words = match.group().split()
+        while words and (words[0] in _CAPITALISED_COMMON or words[0].lower() in _JOINERS):
+            words.pop(0)
+        while words and (words[-1] in _CAPITALISED_COMMON or words[-1].lower() in _JOINERS):
+            words.pop()
         if not words:
             continue
         run = " ".join(words)

@@ -31,6 +31,11 @@ _EXPANSIONS = {
     "chair": ("chairman", "chairperson", "chairwoman"),
     "attend": ("present",),
     "apolog": ("apologies",),
+    "held": ("venue",),
+    "schedul": ("next",),
+    "asb": ("antisocial",),
+    "antisoci": ("asb",),
+    "locat": ("venue",),
 }
 
 
@@ -86,7 +91,9 @@ def words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`."""
     stop = _stopwords()
-    raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+    # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
+    joined = [w.replace("-", "") for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)]
+    raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text) + joined]
     kept = [w for w in raw if w not in stop and w not in QUESTION_WORDS and len(w) > 1]
     return _stemmer().stemWords(kept)
 
@@ -110,6 +117,10 @@ class TermStats:
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""
         return math.log(1 + self.documents / (1 + self.frequency.get(term, 0)))
+
+    def known(self, term: str) -> bool:
+        """Whether the indexed minutes use `term` (or a word that counts as the same)."""
+        return any(self.frequency.get(alt, 0) for alt in alternatives(term))
 
     def coverage(self, query_terms: list[str], text: str) -> float:
         """Share of the query's term weight that `text` contains (0..1)."""

@@ -27,6 +27,7 @@ def normalise(text: str) -> str:
 
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(k|thousand|m|million|bn|billion)\b", scaled, text)
     text = re.sub(r"[^\w%./-]+", " ", text)
+    text = re.sub(r"(?<!\d)[./]|[./](?!\d)", " ", text)  # full stops and slashes, but not 41.6 or 24/25
     return " ".join(text.split())
 
 
