@@ -23,8 +23,8 @@ def source_label(committee: str, date: dt.date | None, item: str | None, positio
 
 
 @dataclass(frozen=True)
-class Hit:
-    """One retrieved agenda item (its sub-chunks collapsed), best passage first."""
+class SourceRef:
+    """An agenda item of a meeting, with a passage from it: what hits and citations share."""
 
     meeting_id: str
     committee: str
@@ -34,15 +34,24 @@ class Hit:
     item_title: str
     source: str
     quote: str
-    score: float
-    dense: float
-    keyword: float
-    kind: str = "item"
-    chunk_id: str = ""
 
     @property
     def label(self) -> str:
         return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+
+    def to_dict(self) -> dict:
+        return _jsonable(asdict(self) | {"label": self.label})
+
+
+@dataclass(frozen=True)
+class Hit(SourceRef):
+    """One retrieved agenda item (its sub-chunks collapsed), best passage first."""
+
+    score: float = 0.0
+    dense: float = 0.0
+    keyword: float = 0.0
+    kind: str = "item"
+    chunk_id: str = ""
 
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> "Hit":
@@ -53,43 +62,22 @@ class Hit:
             kind=chunk.kind, chunk_id=chunk.id,
         )
 
-    def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
-
 
 @dataclass(frozen=True)
-class Citation:
+class Citation(SourceRef):
     """A numbered source of an answer: the item, and the passage that supports the sentences citing it.
 
     `sentences` are the exact parts of `quote` that the answer relies on, so
     a front end can highlight them.
     """
 
-    number: int
-    meeting_id: str
-    committee: str
-    date: dt.date | None
-    item: str | None
-    item_position: int
-    item_title: str
-    source: str
-    quote: str
+    number: int = 0
     sentences: tuple[str, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
 
     @classmethod
     def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> "Citation":
-        return cls(
-            number=number, meeting_id=hit.meeting_id, committee=hit.committee, date=hit.date,
-            item=hit.item, item_position=hit.item_position, item_title=hit.item_title,
-            source=hit.source, quote=hit.quote, sentences=sentences,
-        )
-
-    def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
+        shared = {name: getattr(hit, name) for name in SourceRef.__dataclass_fields__}
+        return cls(**shared, number=number, sentences=sentences)
 
 
 @dataclass(frozen=True)
