@@ -53,8 +53,8 @@ def _title_like(line: str) -> bool:
     text = line.strip()
     if not text or len(text.split()) > _MAX_TITLE_WORDS:
         return False
-    if re.match(rf"^({_MONTHS})\b", text, re.IGNORECASE):
-        return False
+    if re.match(rf"^({_MONTHS})\.?,?\s+\d", text, re.IGNORECASE):
+        return False  # "February 2022." after a day number is a date, not a heading
     return not (text.endswith(".") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS)
 
 

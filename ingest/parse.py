@@ -99,10 +99,16 @@ def parse_minutes(
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and spaces, drop control characters (keeping tabs and newlines)."""
+    """Unify line ends and spaces; control characters become spaces, invisible format characters go.
+
+    (A soft hyphen or zero-width space inside "Coun\u00adcil" must not split
+    the word; a stray control byte between two words must not join them.)
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+        else ("" if unicodedata.category(ch) == "Cf" else " ")
+        for ch in text
     )
 
 

@@ -1,0 +1,228 @@
+"""Parsing minutes into meetings and agenda items, for every layout family."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from ingest.parse import parse_minutes
+
+SEEDS = {
+    "2023": "safer-stockton-partnership-2023-07-19.txt",
+    "2012": "safer-stockton-partnership-2012-08-14.txt",
+    "2022": "safer-stockton-partnership-2022-01-11.txt",
+    "2017": "safer-stockton-partnership-2017-02-14.txt",
+    "undated": "safer-stockton-partnership-undated-op-harmony.txt",
+}
+BOILERPLATE = re.compile(r"\bMinutes:|pdf icon\s*PDF\s*[\d.]+\s*[KM]B|\|", re.IGNORECASE)
+
+SPLIT_NUMBER = """STOCKTON-ON-TEES BOROUGH COUNCIL
+
+SAFER STOCKTON PARTNERSHIP
+
+MINUTES OF MEETING HELD ON 12 MARCH 2013
+
+Present: Cllr A Name (Chair), Cllr B Other, Jo Smith (Cleveland Police)
+Apologies: Cllr C Absent
+
+Item    Description    Decision
+
+SSP
+136/13
+Declarations of Interest
+There were no declarations of interest.
+
+SSP
+137/13
+Minutes of the meeting held on 12 February 2013
+AGREED that the minutes be approved.
+
+SSP
+138/13
+Anti-Social Behaviour Update
+(a) Town centre patrols
+(b) Parks
+Members noted a 12% fall in incidents.
+RESOLVED that the update be noted.
+"""
+
+
+def parse_seed(name: str):
+    path = DATA / SEEDS[name]
+    return parse_minutes(path.read_text(encoding="utf-8"), str(path))
+
+
+def words(text: str) -> Counter:
+    """Word counts, boilerplate aside; invisible format characters (soft hyphens) do not split words."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return Counter(re.findall(r"\w+", BOILERPLATE.sub(" ", visible).lower()))
+
+
+def assert_nothing_lost(text: str, meeting) -> None:
+    """Every word of the input is in the header, an item number, title or text (boilerplate aside)."""
+    kept = words(meeting.header)
+    for item in meeting.items:
+        kept += words(f"{item.number or ''} {item.title} {item.text}")
+    missing = words(text) - kept
+    assert not missing, f"words lost: {dict(list(missing.items())[:10])}"
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_no_word_of_a_seed_is_lost(name):
+    path = DATA / SEEDS[name]
+    text = path.read_text(encoding="utf-8")
+    assert_nothing_lost(text, parse_minutes(text, str(path)))
+
+
+def test_moderngov_page_gives_eight_ssp_items():
+    meeting = parse_seed("2023")
+    assert meeting.date == dt.date(2023, 7, 19)
+    assert [i.number for i in meeting.items] == [f"SSP/{n}/23" for n in range(1, 9)]
+    assert meeting.venue.startswith("Meeting Room 1, Jim Cooke Conference Suite")
+
+
+def test_link_noise_and_minutes_labels_are_removed():
+    meeting = parse_seed("2023")
+    assert meeting.item("SSP/4/23").title == "Anti-Social Behaviour Action Plan"
+    assert meeting.item("SSP/2/23").title == "Matters Arising"
+    assert not any("Minutes:" in i.text or "pdf icon" in i.text for i in meeting.items)
+
+
+def test_numbers_on_their_own_line_give_22_items_chaired_by_geoff_lee():
+    meeting = parse_seed("2012")
+    assert meeting.date == dt.date(2012, 8, 14)
+    assert [i.number for i in meeting.items] == [str(n) for n in range(1, 23)]
+    assert meeting.chair == "Geoff Lee"
+    assert meeting.committee == "Safer Stockton Partnership"
+    assert meeting.items[21].title == "Date of next meeting - Tuesday 25 September at 1.30 p.m."
+
+
+def test_sub_items_stay_inside_their_item():
+    meeting = parse_seed("2012")
+    assert "(b) Parkfield & Oxbridge Analysis" in meeting.item("3").text
+    assert "(d) there may be some mileage" in meeting.item("17").text
+
+
+def test_numbered_decision_lists_are_not_items():
+    decisions = parse_seed("2012").item("17").decisions
+    assert len(decisions) == 1 and decisions[0].startswith("AGREED that:-")
+    assert "1. The principle of attempting to replicate the Minerva Project" in decisions[0]
+
+
+def test_inline_headings_keep_the_gaps_in_the_numbering():
+    meeting = parse_seed("2022")
+    assert [i.number for i in meeting.items] == ["1", "2", "3", "4", "5", "7", "9", "10", "11"]
+    assert meeting.item("5").title == "Stockton-on-Tees Community Safety Plan"
+    assert meeting.item("11").text == "16 February 2022."
+
+
+def test_attendance_lists_are_split_into_people():
+    meeting = parse_seed("2022")
+    assert meeting.apologies == ("Alex Sinclair", "Sean Ormerod")
+    assert meeting.officers == ("Peter Bell (SBC - Democratic Services)",)
+    assert meeting.present[0] == "Cllr Steve Nelson (Chair)" and meeting.chair == "Cllr Steve Nelson"
+    assert len(meeting.present) == 16
+
+
+def test_twenty_items_in_2017_with_restricted_flags():
+    meeting = parse_seed("2017")
+    assert len(meeting.items) == 20
+    assert [i.number for i in meeting.items if i.restricted] == ["19", "20"]
+
+
+def test_pipe_table_gives_twelve_unnumbered_items_and_no_date():
+    meeting = parse_seed("undated")
+    assert len(meeting.items) == 12 and meeting.date is None
+    assert all(i.number is None for i in meeting.items)
+    assert meeting.items[0].title == "" and meeting.items[0].text == "The Evacuation Procedure was noted by members."
+    assert meeting.items[4].title == "Ropner/Town Centre (Op Harmony) Update"
+    assert meeting.committee == "Unknown committee"  # data/meetings.toml supplies it at ingest
+    assert meeting.items[10].text == ""
+    assert [i.position for i in meeting.items if i.restricted] == [10, 12]
+
+
+def test_metadata_fills_in_what_the_document_does_not_state():
+    path = DATA / SEEDS["undated"]
+    meeting = parse_minutes(path.read_text(), str(path), committee="Safer Stockton Partnership")
+    assert meeting.committee == "Safer Stockton Partnership" and meeting.date is None
+
+
+def test_split_council_reference_numbers():
+    meeting = parse_minutes(SPLIT_NUMBER, "ssp-2013-03-12.txt")
+    assert [i.number for i in meeting.items] == ["SSP 136/13", "SSP 137/13", "SSP 138/13"]
+    assert meeting.committee == "Safer Stockton Partnership"
+    assert meeting.date == dt.date(2013, 3, 12)
+    assert meeting.chair == "Cllr A Name"
+    assert "(b) Parks" in meeting.item("SSP 138/13").text
+    assert meeting.item("SSP 138/13").decisions == ("RESOLVED that the update be noted.",)
+    assert_nothing_lost(SPLIT_NUMBER, meeting)
+
+
+def test_a_document_without_items_becomes_one_item_with_a_warning():
+    text = "Notes from a walkabout.\n\nWe looked at the park and the shops. Nothing was decided."
+    meeting = parse_minutes(text, "walkabout.txt")
+    assert len(meeting.items) == 1 and meeting.items[0].text.startswith("Notes from a walkabout.")
+    assert meeting.warnings and "no agenda items recognised" in meeting.warnings[0]
+
+
+def test_stray_numbers_in_text_do_not_start_items():
+    text = "1 Apologies\n\nNone.\n\n2 Minutes\n\nAgreed.\n\n2012 was a good year.\n\n16 February 2022.\n"
+    meeting = parse_minutes(text, "x.txt")
+    assert [i.number for i in meeting.items] == ["1", "2"]
+
+
+# Generated documents: random items rendered in each layout family.
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
+_title = st.lists(_word, min_size=1, max_size=6).map(lambda ws: " ".join(ws).capitalize())
+_sentence = st.lists(st.one_of(_word, st.integers(0, 9999).map(str)), min_size=3, max_size=15).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+_body = st.lists(_sentence, min_size=1, max_size=4).map(" ".join)
+_items = st.lists(st.tuples(_title, _body), min_size=1, max_size=8)
+
+
+def _render(layout: str, items: list[tuple[str, str]]) -> tuple[str, list[str | None]]:
+    header = "A meeting of Test Committee was held on Tuesday, 3 March 2020.\n\nPresent: Ann Bee (Chair)\n\n"
+    if layout == "moderngov":
+        numbers = [f"TC/{n}/20" for n in range(1, len(items) + 1)]
+        body = "".join(f"{n}\n\n{t} pdf icon PDF 12 KB\n\nMinutes:\n\n{b}\n\n" for n, (t, b) in zip(numbers, items))
+    elif layout == "own-line":
+        numbers = [str(n) for n in range(1, len(items) + 1)]
+        body = "".join(f"{n}\n\n{t}\n\n{b}\n\n" for n, (t, b) in zip(numbers, items))
+    elif layout == "inline":
+        numbers = [str(2 * n - 1) for n in range(1, len(items) + 1)]  # gaps in the numbering
+        body = "".join(f"{n} {t}\n\n{b}\n\n" for n, (t, b) in zip(numbers, items))
+    elif layout == "split-number":
+        numbers = [f"TC {100 + n}/20" for n in range(len(items))]
+        body = "".join(f"TC\n{n.split()[1]}\n{t}\n{b}\n\n" for n, (t, b) in zip(numbers, items))
+    else:
+        numbers = [None] * len(items)
+        header = "Venue: Town Hall\nNo. | Item |\n"
+        body = "".join(f"{t} Minutes: {b} |\n" for t, b in items)
+    return header + body, numbers
+
+
+@pytest.mark.parametrize("layout", ["moderngov", "own-line", "inline", "split-number", "pipe-table"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=_items)
+def test_generated_documents_parse_back_to_their_items(layout, items):
+    text, numbers = _render(layout, items)
+    meeting = parse_minutes(text, "generated.txt")
+    assert [i.number for i in meeting.items] == numbers
+    assert [i.title for i in meeting.items] == [t for t, _ in items]
+    assert [i.text for i in meeting.items] == [b for _, b in items]
+    assert_nothing_lost(text, meeting)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_arbitrary_text_never_crashes_and_loses_nothing(text):
+    meeting = parse_minutes(text, "random.txt")
+    assert meeting.items
+    assert_nothing_lost(text, meeting)
