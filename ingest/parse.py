@@ -99,17 +99,18 @@ def parse_minutes(
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and spaces; control characters become spaces, invisible format characters go.
+    """Unify line ends, spaces and blank-line runs; control characters become spaces, format characters go.
 
     (A soft hyphen or zero-width space inside "Coun\u00adcil" must not split
     the word; a stray control byte between two words must not join them.)
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return "".join(
+    text = "".join(
         ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
         else ("" if unicodedata.category(ch) == "Cf" else " ")
         for ch in text
     )
+    return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", text)  # HTML and PDF text leave runs of blank lines
 
 
 def slug(value: str) -> str:

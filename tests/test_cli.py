@@ -1,0 +1,81 @@
+"""The `minutes` command: thin, honest about errors, and JSON that matches the API."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assistant.cli import main
+from conftest import DATA
+
+MINUTES = Path(sys.executable).with_name("minutes")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_ingest_twice_reports_new_then_zero_new_chunks(tmp_path):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "jan.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
+    first = subprocess.run([str(MINUTES), "ingest", str(folder), "--index", str(tmp_path / "i")],
+                           capture_output=True, text=True)
+    second = subprocess.run([str(MINUTES), "ingest", str(folder), "--index", str(tmp_path / "i")],
+                            capture_output=True, text=True)
+    assert first.returncode == 0 and "14 new chunks" in first.stdout
+    assert second.returncode == 0 and "0 new chunks" in second.stdout and "1 unchanged" in second.stdout
+
+
+def test_meetings_json_lists_the_five_meetings(data_index):
+    result = run("meetings", "--json", "--index", str(data_index))
+    rows = json.loads(result.output)
+    assert [(r["date"], r["items"]) for r in rows] == [
+        ("2012-08-14", 22), ("2017-02-14", 20), ("2022-01-11", 9), ("2023-07-19", 8), (None, 12)]
+    assert set(rows[0]) >= {"id", "committee", "date", "items", "chunks", "source"}
+
+
+def test_show_prints_a_meeting_and_an_item(data_index):
+    meeting = run("show", "safer-stockton-partnership-2012-08-14", "--index", str(data_index))
+    assert "Chair: Geoff Lee" in meeting.output and "22  Date of next meeting" in meeting.output
+    item = run("show", "safer-stockton-partnership-2023-07-19", "SSP/4/23", "--index", str(data_index))
+    assert "Anti-Social Behaviour Action Plan" in item.output and "1 million" in item.output
+    unnumbered = run("show", "safer-stockton-partnership-undated-op-harmony", "#5", "--index", str(data_index))
+    assert "Ropner/Town Centre (Op Harmony) Update" in unnumbered.output
+
+
+def test_ask_prints_answer_and_sources_and_json(data_index):
+    text = run("ask", "Who chaired the 2012 meeting?", "--index", str(data_index))
+    assert "Geoff Lee" in text.output and "Sources:" in text.output and "[1] Safer Stockton Partnership, 14 Aug 2012" in text.output
+    data = json.loads(run("ask", "What was said about Op Harmony?", "--json", "--index", str(data_index)).output)
+    assert data["refused"] is False and data["citations"][0]["label"].startswith("Safer Stockton Partnership")
+
+
+def test_search_filters_by_date(data_index):
+    result = run("search", "crime", "--since", "2022-01-01", "--until", "2022-12-31", "--json", "--index", str(data_index))
+    assert {hit["date"] for hit in json.loads(result.output)} == {"2022-01-11"}
+
+
+def test_errors_are_one_line_and_non_zero(tmp_path, data_index):
+    missing = subprocess.run([str(MINUTES), "ingest", str(tmp_path / "nope"), "--index", str(tmp_path / "i")],
+                             capture_output=True, text=True)
+    assert missing.returncode != 0 and missing.stderr.strip() == f"Error: no such file or folder: {tmp_path / 'nope'}"
+    unknown = run("show", "no-such-meeting", "--index", str(data_index))
+    assert unknown.exit_code == 1 and "no meeting 'no-such-meeting' in the index" in unknown.output
+    bad_item = run("show", "safer-stockton-partnership-2023-07-19", "SSP/99/23", "--index", str(data_index))
+    assert bad_item.exit_code == 1 and "has no item 'SSP/99/23'" in bad_item.output
+    empty = run("ask", "   ", "--index", str(data_index))
+    assert empty.exit_code == 1 and "Please type a question." in empty.output
+    bad_date = run("ask", "crime", "--since", "last week", "--index", str(data_index))
+    assert bad_date.exit_code == 2 and "Invalid value for '--since'" in bad_date.output
+
+
+def test_help_does_not_load_heavy_libraries():
+    code = ("import sys; from click.testing import CliRunner; from assistant.cli import main; "
+            "CliRunner().invoke(main, ['--help']); "
+            "print(sorted(m for m in ('torch', 'sentence_transformers', 'gradio', 'chromadb') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

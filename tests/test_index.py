@@ -1,0 +1,155 @@
+"""The index: incremental, idempotent ingests into a real Chroma (embedded and server)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from conftest import DATA
+
+EXPECTED = {
+    "safer-stockton-partnership-2012-08-14": (dt.date(2012, 8, 14), 22),
+    "safer-stockton-partnership-2017-02-14": (dt.date(2017, 2, 14), 20),
+    "safer-stockton-partnership-2022-01-11": (dt.date(2022, 1, 11), 9),
+    "safer-stockton-partnership-2023-07-19": (dt.date(2023, 7, 19), 8),
+    "safer-stockton-partnership-undated-op-harmony": (None, 12),
+}
+
+
+def _bot(index, embedder, **settings) -> Assistant:
+    bot = Assistant.open(index, **settings)
+    bot.__dict__["embedder"] = embedder  # share the loaded model across tests
+    return bot
+
+
+def _two_files(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("safer-stockton-partnership-2022-01-11.txt", "safer-stockton-partnership-2023-07-19.txt"):
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def test_data_folder_gives_five_meetings_with_dates_and_item_counts(data_index):
+    records = Assistant.open(data_index).meetings()
+    assert {r.id: (r.date, r.items) for r in records} == EXPECTED
+    undated = next(r for r in records if r.date is None)
+    assert undated.committee == "Safer Stockton Partnership"  # from data/meetings.toml
+
+
+def test_second_ingest_writes_nothing_and_keeps_the_chunk_count(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    first = bot.ingest([folder], progress=False)
+    second = bot.ingest([folder], progress=False)
+    assert first.new_chunks > 0 and second.new_chunks == 0 and second.unchanged == 2
+    assert bot.store.chunk_count() == first.chunks == second.chunks
+
+
+def test_changed_file_replaces_its_chunks(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    before = bot.ingest([folder], progress=False)
+    path = folder / "safer-stockton-partnership-2022-01-11.txt"
+    path.write_text(path.read_text().replace("There wasn't any other business.", "Knife arches were discussed."))
+    after = bot.ingest([folder], progress=False)
+    assert after.unchanged == 1 and after.removed_chunks == after.new_chunks
+    assert bot.store.chunk_count() == before.chunks
+    assert bot.meeting("safer-stockton-partnership-2022-01-11").item("10").text == "Knife arches were discussed."
+    assert after.embedded == 1  # only the changed item went through the model; the rest came from the cache
+
+
+def test_prune_removes_meetings_whose_file_is_gone(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    bot.ingest([folder], progress=False)
+    (folder / "safer-stockton-partnership-2022-01-11.txt").unlink()
+    kept = bot.ingest([folder], progress=False)
+    assert kept.meetings == 2  # without --prune nothing is removed
+    pruned = bot.ingest([folder], prune=True, progress=False)
+    assert pruned.meetings == 1 and [r.id for r in bot.meetings()] == ["safer-stockton-partnership-2023-07-19"]
+
+
+def test_duplicate_content_under_another_name_is_indexed_once(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    shutil.copy(folder / "safer-stockton-partnership-2022-01-11.txt", folder / "copy-of-january.txt")
+    bot = _bot(tmp_path / "index", embedder)
+    summary = bot.ingest([folder], progress=False)
+    assert summary.meetings == 2
+    assert any("same content as" in w for w in summary.warnings)
+
+
+def test_orphan_chunks_of_an_interrupted_write_are_repaired(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    summary = bot.ingest([folder], progress=False)
+    bot.store.meetings_collection.delete(ids=["safer-stockton-partnership-2022-01-11"])  # a write cut short
+    assert bot.store.repair() > 0
+    assert bot.store.chunk_count() < summary.chunks
+    again = bot.ingest([folder], progress=False)
+    assert again.chunks == summary.chunks and bot.store.chunk_count() == summary.chunks
+
+
+def test_missing_path_raises_before_anything_changes(tmp_path, embedder):
+    from ingest.pipeline import IngestError
+
+    bot = _bot(tmp_path / "index", embedder)
+    with pytest.raises(IngestError, match="no such file or folder"):
+        bot.ingest([tmp_path / "nowhere"], progress=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` server on 127.0.0.1, started and stopped here."""
+    port = _free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    env = os.environ | {"ANONYMIZED_TELEMETRY": "False"}
+    chroma = Path(sys.executable).with_name("chroma")
+    server = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.kill()
+        pytest.fail("chroma server did not start")
+    yield port
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedder, chroma_server, data_index):
+    server = _bot(tmp_path / "unused", embedder, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    first = server.ingest([DATA], progress=False)
+    assert server.ingest([DATA], progress=False).new_chunks == 0
+    embedded = Assistant.open(data_index)
+    assert {r.id: (r.date, r.items, r.chunks) for r in server.meetings()} == \
+           {r.id: (r.date, r.items, r.chunks) for r in embedded.meetings()}
+    assert first.chunks == embedded.store.chunk_count()
+    for question in ("What was said about Op Harmony?", "Who chaired the 2012 meeting?", "What is the police budget?"):
+        assert server.ask(question).to_dict() | {"seconds": 0} == embedded.ask(question).to_dict() | {"seconds": 0}
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path):
+    from ingest.store import StoreError
+
+    bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=_free_port())
+    with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):
+        bot.meetings()
