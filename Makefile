@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run ingest test eval bench clean
+.PHONY: install browser run ingest test eval bench clean
 
 install: $(STAMP)
 
@@ -23,7 +23,11 @@ ingest: install
 run: ingest
 	$(BIN)/minutes ui
 
-test: install
+# The UI tests drive Debian's Chromium (never a browser download).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 eval: install

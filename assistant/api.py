@@ -76,6 +76,12 @@ class Assistant:
         """Load the model and build the keyword index now, so the first question is not slow."""
         self.retriever.warm()
 
+    def timeline(self, topic: str) -> list:
+        """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
+        from assistant.timeline import topic_timeline
+
+        return topic_timeline(self.retriever, clean_question(topic))
+
     def search(self, query: str, k: int = 5, since: dt.date | str | None = None, until: dt.date | str | None = None,
                meeting: str | None = None) -> list[Hit]:
         """The `k` best agenda items for `query`, filtered as given and by dates the query names.

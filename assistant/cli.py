@@ -187,3 +187,29 @@ def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json:
         click.echo(f"gate: {failure}", err=True)
     if failures:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to serve on. Anything but loopback needs --auth (or --insecure-no-auth).")
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--auth", envvar="MINUTES_UI_AUTH", metavar="USER:PASSWORD",
+              help="Require this login (also $MINUTES_UI_AUTH).")
+@click.option("--insecure-no-auth", is_flag=True, help="Serve beyond loopback without a password (trusted networks only).")
+@_index_options
+@_errors_for_people
+def ui(bot, host: str, port: int, auth: str | None, insecure_no_auth: bool) -> None:
+    """Start the chat UI in the browser (http://127.0.0.1:7860 by default)."""
+    from ui.app import UIError, launch
+
+    login = None
+    if auth:
+        user, _, password = auth.partition(":")
+        if not user or not password:
+            raise click.ClickException("--auth takes USER:PASSWORD")
+        login = (user, password)
+    click.echo(f"minutes UI on http://{host}:{port} (index: {bot.settings.location}); Ctrl+C to stop", err=True)
+    try:
+        launch(bot, host=host, port=port, auth=login, allow_no_auth=insecure_no_auth)
+    except UIError as error:
+        raise click.ClickException(str(error)) from error

@@ -98,7 +98,7 @@ class HybridRetriever:
         """The `k` best items for `query` under `filters`; `kind` limits to ``item`` or ``header`` chunks."""
         where = _metadata_filters(filters, kind)
         scored: dict[tuple[str, int], _Scored] = {}
-        for name, ranking in (("dense", self._dense(query, where)), ("keyword", self._sparse(query, filters, kind))):
+        for name, ranking in (("dense", self._dense(query, where)), ("keyword", self.keyword(query, _POOL, filters, kind))):
             seen: set[tuple[str, int]] = set()
             for chunk, score in ranking:
                 key = _item_key(chunk)
@@ -123,7 +123,9 @@ class HybridRetriever:
             out.append((chunk_from_store(node.node_id, node.get_content(), node.metadata), cosine))
         return out
 
-    def _sparse(self, query: str, filters: SearchFilters, kind: str | None) -> list[tuple[Chunk, float]]:
+    def keyword(self, query: str, k: int = _POOL, filters: SearchFilters = SearchFilters(),
+                kind: str | None = None) -> list[tuple[Chunk, float]]:
+        """Chunks ranked by BM25 alone (score > 0), best first."""
         from llama_index.core.schema import QueryBundle
         from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -131,14 +133,15 @@ class HybridRetriever:
         base, columns = snapshot.keyword, snapshot.columns
         if base is None:
             return []
+        k = min(k, len(columns.kind))
         retriever = base
-        if filters or kind:
+        if filters or kind or k != base.similarity_top_k:
             mask = columns.mask(filters, kind)
             if not mask.any():
                 return []
             retriever = BM25Retriever(
-                existing_bm25=base.bm25, similarity_top_k=base.similarity_top_k,
-                corpus_weight_mask=mask.astype(int).tolist(), stemmer=base.stemmer,
+                existing_bm25=base.bm25, similarity_top_k=k,
+                corpus_weight_mask=mask.astype(int).tolist() if (filters or kind) else None, stemmer=base.stemmer,
             )
         results = retriever.retrieve(QueryBundle(query))
         return [
