@@ -289,4 +289,8 @@ def _committee(lines: list[str]) -> str | None:
     if not names:
         return None
     name = names[0]
-    return name.title() if name.isupper() else name
+    if not name.isupper():
+        return name
+    words = name.title().split()
+    small = {"And", "Of", "For", "The", "In", "On", "To", "With"}
+    return " ".join([words[0]] + [w.lower() if w in small else w for w in words[1:]])

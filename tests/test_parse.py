@@ -226,3 +226,16 @@ def test_arbitrary_text_never_crashes_and_loses_nothing(text):
     meeting = parse_minutes(text, "random.txt")
     assert meeting.items
     assert_nothing_lost(text, meeting)
+
+
+def test_synthetic_corpus_in_every_layout_parses_exactly(tmp_path):
+    from bench.synth import generate
+
+    for row in generate(tmp_path, 60, seed=3):
+        path = tmp_path / row["file"]
+        meeting = parse_minutes(path.read_text(encoding="utf-8"), str(path))
+        assert [(i.number, i.title) for i in meeting.items] == [(i["number"], i["title"]) for i in row["items"]]
+        assert (meeting.date.isoformat() if meeting.date else None) == row["date"]
+        if row["date"]:
+            assert meeting.committee == row["committee"]
+        assert_nothing_lost(path.read_text(encoding="utf-8"), meeting)

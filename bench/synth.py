@@ -1,0 +1,175 @@
+"""Synthetic council minutes, reproducible from a seed, for benchmarks and parser tests.
+
+``python -m bench.synth OUT_DIR -n 100 --seed 1`` writes N minutes files in
+the five layout families the parser knows (like the real ones in data/) and
+``manifest.jsonl`` with each file's true committee, date and items. Same
+seed, same bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+COMMITTEES = [
+    "Safer Stockton Partnership", "Health and Wellbeing Board", "Planning Committee",
+    "Children and Young People Select Committee", "Adult Social Care Board", "Licensing Committee",
+    "Environment and Transport Scrutiny Committee", "Housing Partnership Board",
+]
+PEOPLE = ["Ann Bell", "Tom Hughes", "Priya Shah", "Mark Dunn", "Sarah Wilson", "Gary Knight", "Ruth Hill",
+          "Jon Carling", "Kim Peirson", "Dave Toor", "Claire Sills", "Peter Bell", "Jane Humphreys", "Rob Donaghy"]
+ORGS = ["Cleveland Police", "Cleveland Fire Brigade", "Public Health", "Catalyst", "Thirteen", "Probation",
+        "Youth Offending Service", "Victim Support", "SBC Community Services"]
+PLACES = ["Stockton Town Centre", "Thornaby", "Norton", "Billingham", "Ingleby Barwick", "Yarm", "Ropner Park",
+          "Parkfield", "Hardwick", "Mandale"]
+TOPICS = [
+    ("Recorded Crime and Disorder Report", "recorded crime", "The Police presented figures on {thing} in {place}."),
+    ("Anti-Social Behaviour Update", "anti-social behaviour", "Incidents of {thing} around {place} were discussed."),
+    ("Prevent Update", "the Prevent duty", "Members received an update on {thing} and training for staff."),
+    ("Youth Offending Performance", "youth offending", "Members were presented with data on {thing}."),
+    ("Community Safety Plan", "the community safety plan", "Progress against {thing} priorities was reported."),
+    ("Off-Road Bikes and E-Scooters", "off-road bikes", "Police reported seizures of {thing} in {place}."),
+    ("Domestic Abuse Strategy", "domestic abuse", "The draft strategy on {thing} was presented."),
+    ("Public Space Protection Order", "the PSPO", "An update on {thing} covering {place} was given."),
+    ("Drug and Alcohol Services", "drug treatment", "Commissioners described changes to {thing}."),
+    ("Serious Violence Duty", "serious violence", "The Violence Reduction Unit described work on {thing}."),
+    ("Hate Crime Awareness", "hate crime", "Partners discussed reporting of {thing} in {place}."),
+    ("Fire Safety in the Home", "home fire safety visits", "The Fire Brigade reported on {thing}."),
+]
+SENTENCES = [
+    "Members noted that {thing} had {moved} by {pct}% compared with the same period last year.",
+    "Officers explained that {count} cases had been recorded in {place} during the quarter.",
+    "Funding of £{money} had been allocated for {year}/{next_year} to support the work.",
+    "{person} ({org}) said that partners would continue to monitor the position closely.",
+    "Members asked whether the approach could be extended to {place}, which officers agreed to consider.",
+    "A further report would be brought to the meeting in {month} {year}.",
+    "It was highlighted that {count} referrals had been made since {month}.",
+    "Concerns were raised about the resources available, and {person} agreed to write to {org}.",
+    "The partnership welcomed the joint work between {org} and {org2}.",
+    "Residents in {place} had been consulted and {pct}% supported the proposals.",
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+LAYOUTS = ("moderngov", "own-line", "inline", "pipe-table", "split-number")
+
+
+def _paragraphs(rng: random.Random, topic: tuple[str, str, str], year: int) -> list[str]:
+    title, thing, opener = topic
+    values = dict(thing=thing, place=rng.choice(PLACES))
+    paragraphs = [opener.format(**values)]
+    for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 6])):
+        sentences = []
+        for _ in range(rng.randint(1, 4)):
+            sentences.append(rng.choice(SENTENCES).format(
+                thing=thing, moved=rng.choice(["fallen", "risen"]), pct=round(rng.uniform(1, 45), 1),
+                count=rng.randint(3, 900), place=rng.choice(PLACES), money=f"{rng.randint(5, 950) * 1000:,}",
+                year=year, next_year=str(year + 1)[2:], person=rng.choice(PEOPLE), org=rng.choice(ORGS),
+                org2=rng.choice(ORGS), month=rng.choice(MONTHS)))
+        paragraphs.append(" ".join(sentences))
+    if rng.random() < 0.3:
+        paragraphs.append("The following points were made:-\n" + "\n".join(
+            f"{rng.choice(['•', '-', '*'])} {rng.choice(SENTENCES).format(thing=thing, moved='fallen', pct=12, count=40, place=rng.choice(PLACES), money='10,000', year=year, next_year='25', person=rng.choice(PEOPLE), org=rng.choice(ORGS), org2=rng.choice(ORGS), month=rng.choice(MONTHS))}"
+            for _ in range(rng.randint(2, 4))))
+    paragraphs.append(rng.choice(["AGREED that the report be noted.", "RESOLVED that the update be noted.",
+                                  "AGREED that:-\n1. The report be noted.\n2. A further update be received."]))
+    return paragraphs
+
+
+def _items(rng: random.Random, year: int) -> list[dict]:
+    opening = [("Apologies for Absence", ["Apologies for absence were noted."]),
+               ("Declarations of Interest", ["There were no declarations of interest."]),
+               ("Minutes", [f"The minutes of the meeting held on {rng.randint(1, 28)} {rng.choice(MONTHS)} {year} "
+                            "were agreed as a correct record."])]
+    middle = [(t[0], _paragraphs(rng, t, year)) for t in rng.sample(TOPICS, rng.randint(3, 10))]
+    closing = [("Any Other Business", ["There was no other business."]),
+               ("Date of Next Meeting", [f"The next meeting would be held on {rng.randint(1, 28)} "
+                                         f"{rng.choice(MONTHS)} {year}."])]
+    items = [{"title": t, "paragraphs": p, "restricted": False} for t, p in opening + middle + closing]
+    if rng.random() < 0.3:
+        items.insert(-2, {"title": "Comparative Data - iQuanta (restricted)", "restricted": True,
+                          "paragraphs": ["Members were presented with a restricted report.",
+                                         "AGREED that the report be noted."]})
+    return items
+
+
+def _header(committee: str, date: dt.date, rng: random.Random) -> str:
+    present = ", ".join(f"{p} ({rng.choice(ORGS)})" for p in rng.sample(PEOPLE, 6))
+    chair = rng.choice(PEOPLE)
+    return (f"{committee}\n\nA meeting of {committee} was held on {date:%A}, {date.day} {date:%B %Y}.\n\n"
+            f"Present: Cllr {chair} (Chair), {present}\n\nOfficers: {rng.choice(PEOPLE)} (Democratic Services)\n\n"
+            f"Apologies: {rng.choice(PEOPLE)} and {rng.choice(PEOPLE)}.\n\n")
+
+
+def render(layout: str, committee: str, date: dt.date, items: list[dict], rng: random.Random) -> tuple[str, list]:
+    """The file text in one layout, and the items' numbers as the parser should read them."""
+    body = ["\n\n".join(item["paragraphs"]) for item in items]
+    prefix = "".join(word[0] for word in committee.split() if word[0].isupper())[:4]
+    if layout == "moderngov":
+        numbers = [f"{prefix}/{n}/{date:%y}" for n in range(1, len(items) + 1)]
+        text = (f"Agenda and minutes\n\n{committee} - {date:%A} {date.day}th {date:%B, %Y} 9.30 am\n\n"
+                f"Venue: Jim Cooke Conference Suite, Stockton Central Library\n\nItems\nNo. Item\n\n")
+        text += "".join(f"{n}\n\n{i['title']}{' pdf icon PDF 120 KB' if rng.random() < 0.4 else ''}\n\nMinutes:\n\n{b}\n\n"
+                        for n, i, b in zip(numbers, items, body))
+    elif layout == "own-line":
+        numbers = [str(n) for n in range(1, len(items) + 1)]
+        text = _header(committee, date, rng) + "".join(f"{n}\n\n{i['title']}\n\n{b}\n\n" for n, i, b in zip(numbers, items, body))
+    elif layout == "inline":
+        numbers, n = [], 0
+        for _ in items:
+            n += rng.choice([1, 1, 1, 2])
+            numbers.append(str(n))
+        text = _header(committee, date, rng) + "".join(f"{n} {i['title']}\n\n{b}\n\n" for n, i, b in zip(numbers, items, body))
+    elif layout == "pipe-table":
+        numbers = [None] * len(items)
+        text = "Venue: Jim Cooke Conference Suite, Church Road, Stockton on Tees\nContact: Democratic Services\nNo. | Item |\n"
+        text += "".join(f"{i['title']} Minutes: {b.replace(chr(10) + chr(10), ' ')} |\n" for i, b in zip(items, body))
+    else:
+        start = rng.randint(20, 300)
+        numbers = [f"{prefix} {start + n}/{date:%y}" for n in range(len(items))]
+        text = (f"STOCKTON-ON-TEES BOROUGH COUNCIL\n\n{committee.upper()}\n\nMINUTES OF MEETING HELD ON "
+                f"{date.day} {date:%B %Y}".upper() + "\n\n" + _header(committee, date, rng).split("\n\n", 2)[2]
+                + "Item    Description    Decision\n\n")
+        text += "".join(f"{prefix}\n{n.split()[1]}\n{i['title']}\n{b}\n\n" for n, i, b in zip(numbers, items, body))
+    return text, numbers
+
+
+def generate(out_dir: Path, n: int, seed: int = 1, layouts: tuple[str, ...] = LAYOUTS) -> list[dict]:
+    """Write `n` meetings to `out_dir` (with manifest.jsonl); returns the manifest rows."""
+    rng = random.Random(seed)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for index in range(n):
+        committee = rng.choice(COMMITTEES)
+        date = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 20))
+        layout = layouts[index % len(layouts)]
+        items = _items(rng, date.year)
+        text, numbers = render(layout, committee, date, items, rng)
+        slug = committee.lower().replace(" ", "-")
+        name = f"{slug}-{date.isoformat()}-{index:05d}.txt" if layout != "pipe-table" else f"{slug}-undated-{index:05d}.txt"
+        (out_dir / name).write_text(text, encoding="utf-8")
+        rows.append({"file": name, "layout": layout, "committee": committee,
+                     "date": date.isoformat() if layout != "pipe-table" else None,
+                     "items": [{"number": num, "title": i["title"], "restricted": i["restricted"]}
+                               for num, i in zip(numbers, items)],
+                     "words": len(text.split())})
+    with (out_dir / "manifest.jsonl").open("w", encoding="utf-8") as manifest:
+        manifest.writelines(json.dumps(row) + "\n" for row in rows)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write synthetic minutes files.")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("-n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--layouts", default=",".join(LAYOUTS))
+    args = parser.parse_args()
+    rows = generate(args.out_dir, args.n, args.seed, tuple(args.layouts.split(",")))
+    print(f"{len(rows)} meetings, {sum(len(r['items']) for r in rows)} items in {args.out_dir}")
+
+
+if __name__ == "__main__":
+    main()
