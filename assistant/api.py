@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
 from assistant.answer import Answer, AnswerSentence, Hit
 from assistant.extractive import Evidence, compose, relevance
+from assistant.llm.generate import llm_answer
 from assistant.query import InvalidQuestion, QueryPlan, SearchFilters, clean_question, plan_question
 from ingest.models import IngestSummary, Meeting
 from ingest.settings import Settings
@@ -115,9 +117,10 @@ class Assistant:
 
     def ask_stream(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
                    meeting: str | None = None, k: int = 5) -> Iterator[str | Answer]:
-        """`ask`, for front ends that show progress: text pieces as they come, then the final `Answer`.
+        """`ask`, for front ends that show progress: the answer text so far, as it grows, then the final `Answer`.
 
-        The pieces are provisional; the final `Answer` (checked, cited) replaces them.
+        The text is provisional (with a model, it is unchecked); the final
+        `Answer` (checked, cited) replaces it.
         """
         started = time.perf_counter()
         plan = self._plan(question, since, until, meeting)
@@ -129,18 +132,27 @@ class Assistant:
         if not sentences:
             yield _refusal(plan.question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
             return
-        text = _answer_text(sentences)
-        yield text
-        yield Answer(
+        answer = Answer(
             question=plan.question,
-            text=text,
+            text=_answer_text(sentences),
             refused=False,
             citations=citations,
             sentences=sentences,
             mode="extractive",
             filters=plan.filters.to_dict(),
-            seconds=time.perf_counter() - started,
         )
+        events = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
+        for event in events:
+            yield replace(event, seconds=time.perf_counter() - started) if isinstance(event, Answer) else event
+
+    @cached_property
+    def llm(self):
+        """The configured answer-writing model, or None for extractive answers."""
+        if not self.settings.llm:
+            return None
+        from assistant.llm import load_llm
+
+        return load_llm(self.settings.llm)
 
 
 def _answer_text(sentences: list[AnswerSentence]) -> str:

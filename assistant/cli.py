@@ -27,12 +27,19 @@ def _index_options(command):
         from assistant.api import Assistant
 
         try:
-            bot = Assistant.open(index_dir, chroma_host=chroma_host, chroma_port=chroma_port)
+            bot = Assistant.open(index_dir, chroma_host=chroma_host, chroma_port=chroma_port, llm=kwargs.pop("llm", None))
         except SettingsError as error:
             raise click.ClickException(str(error)) from error
         return command(bot, **kwargs)
 
     return wrapper
+
+
+def _llm_option(command):
+    """--llm SPEC for commands that answer questions."""
+    return click.option("--llm", metavar="SPEC",
+                        help="Write answers with a model: gguf:PATH or openai:BASE_URL#MODEL (default: $MINUTES_LLM, "
+                             "else extractive answers).")(command)
 
 
 def _errors_for_people(command):
@@ -41,14 +48,15 @@ def _errors_for_people(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from assistant.api import UnknownMeeting
+        from assistant.llm import LLMError
         from assistant.query import InvalidQuestion
         from ingest.pipeline import IngestError
         from ingest.store import StoreError
 
         try:
             return command(*args, **kwargs)
-        except (IngestError, StoreError, SettingsError, UnknownMeeting, InvalidQuestion) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+        except (IngestError, StoreError, SettingsError, UnknownMeeting, InvalidQuestion, LLMError) as error:
+            raise click.ClickException(str(error.args[0]) if error.args else str(error)) from error
 
     return wrapper
 
@@ -129,6 +137,7 @@ def _filter_options(command):
 @main.command()
 @click.argument("question")
 @_filter_options
+@_llm_option
 @_index_options
 @_errors_for_people
 def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> None:
@@ -168,6 +177,7 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
               show_default=True, help="Per-question report: answer, citations, failed checks.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary and per-question scores as JSON.")
 @click.option("--check", is_flag=True, help="Exit non-zero when a metric misses eval/thresholds.toml.")
+@_llm_option
 @_index_options
 @_errors_for_people
 def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json: bool, check: bool) -> None:
@@ -182,7 +192,7 @@ def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json:
     write_report(result, report)
     click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else table(result))
     click.echo(f"\nPer-question report: {report}", err=True)
-    failures = gate(result.summary) if check else []
+    failures = gate(result.summary, mode="extractive" if bot.llm is None else "llm") if check else []
     for failure in failures:
         click.echo(f"gate: {failure}", err=True)
     if failures:
@@ -196,6 +206,7 @@ def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json:
 @click.option("--auth", envvar="MINUTES_UI_AUTH", metavar="USER:PASSWORD",
               help="Require this login (also $MINUTES_UI_AUTH).")
 @click.option("--insecure-no-auth", is_flag=True, help="Serve beyond loopback without a password (trusted networks only).")
+@_llm_option
 @_index_options
 @_errors_for_people
 def ui(bot, host: str, port: int, auth: str | None, insecure_no_auth: bool) -> None:
