@@ -112,7 +112,7 @@ def quiet_telemetry() -> None:
         "HF_HUB_DISABLE_PROGRESS_BARS": "1",
         "TRANSFORMERS_VERBOSITY": "error",
     }.items():
-        os.environ.setdefault(name, value)
+        os.environ[name] = value  # forced, not defaulted: an inherited "telemetry on" must not win
 
 
 quiet_telemetry()

@@ -69,14 +69,15 @@ def test_ingest_killed_at_random_points_finishes_exactly_on_the_next_run(tmp_pat
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "no text found"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-    ("scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", "PDF"),
+    ("broken.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", "PDF"),
+    ("scan.pdf", None, "without a text layer"),
     ("notes.docx", b"PK\x03\x04", "unsupported file type"),
 ])
 def test_bad_files_are_reported_and_the_rest_of_the_folder_is_indexed(tmp_path, embedder, name, content, message):
     folder = tmp_path / "minutes"
     folder.mkdir()
     (folder / "good.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
-    (folder / name).write_bytes(content)
+    (folder / name).write_bytes(content if content is not None else _image_only_pdf())
     bot = Assistant.open(tmp_path / "index")
     bot.__dict__["embedder"] = embedder
     if name.endswith(".docx"):
@@ -86,6 +87,30 @@ def test_bad_files_are_reported_and_the_rest_of_the_folder_is_indexed(tmp_path, 
         summary = bot.ingest([folder], progress=False)
     assert len(summary.errors) == 1 and message in summary.errors[0] and name in summary.errors[0]
     assert [r.id for r in bot.meetings()] == ["good"]
+
+
+def _image_only_pdf() -> bytes:
+    """A PDF page with drawing but no text layer, like a scanned document."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")
+    return bytes(pdf.output())
+
+
+def test_telemetry_is_off_in_code():
+    import os
+
+    import ingest.settings  # noqa: F401 - importing it sets the switches
+
+    assert os.environ["ANONYMIZED_TELEMETRY"] == "False" and os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
+    assert os.environ["HF_HUB_OFFLINE"] == "1" and os.environ["HF_HUB_DISABLE_TELEMETRY"] == "1"
+
+
+def test_chroma_client_is_created_with_telemetry_off(tmp_path):
+    store = Assistant.open(tmp_path).store
+    assert store._client.get_settings().anonymized_telemetry is False
 
 
 def test_windows_1252_minutes_are_read(tmp_path, embedder):
