@@ -1,6 +1,13 @@
 """Shared fixtures: the real embedding model and one index of data/, built once per session."""
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -26,3 +33,36 @@ def data_index(tmp_path_factory, embedder) -> Path:
     summary = ingest([DATA], Settings(index_dir=index_dir), progress=False, embedder=embedder)
     assert not summary.errors
     return index_dir
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(command: list[str], port: int, ready: str = "", timeout: float = 120):
+    """Run a server `command` until the block ends; wait (bounded) until 127.0.0.1:`port` answers `ready`."""
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=os.environ | {"ANONYMIZED_TELEMETRY": "False"})
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{ready}", timeout=2).read()
+                break
+            except urllib.error.HTTPError:
+                break  # it answers, if not with 200
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{command[0]} did not start serving on port {port}")
+                time.sleep(0.3)
+        yield
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from assistant import Assistant
-from conftest import DATA
+from conftest import DATA, free_port, serving
 
 EXPECTED = {
     "safer-stockton-partnership-2012-08-14": (dt.date(2012, 8, 14), 22),
@@ -105,34 +101,15 @@ def test_missing_path_raises_before_anything_changes(tmp_path, embedder):
         bot.ingest([tmp_path / "nowhere"], progress=False)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     """A real `chroma run` server on 127.0.0.1, started and stopped here."""
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    env = os.environ | {"ANONYMIZED_TELEMETRY": "False"}
+    port = free_port()
     chroma = Path(sys.executable).with_name("chroma")
-    server = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.kill()
-        pytest.fail("chroma server did not start")
-    yield port
-    server.terminate()
-    server.wait(timeout=30)
+    path = tmp_path_factory.mktemp("chroma-server")
+    with serving([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)], port,
+                 ready="/api/v2/heartbeat"):
+        yield port
 
 
 def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedder, chroma_server, data_index):
@@ -150,6 +127,6 @@ def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedd
 def test_unreachable_server_is_a_clear_error(tmp_path):
     from ingest.store import StoreError
 
-    bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=_free_port())
+    bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):
         bot.meetings()

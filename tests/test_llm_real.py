@@ -7,11 +7,7 @@ supported by the passage it cites.
 from __future__ import annotations
 
 import importlib.metadata
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,7 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.grounding import check
 from assistant.llm.generate import source_text
+from conftest import free_port, serving
 
 QUESTIONS = [
     "What was said about Op Harmony?",
@@ -56,37 +53,14 @@ def test_gguf_backend_answers_are_cited_and_supported(data_index, smollm2):
     assert bot.ask("What are the council tax rates for 2024?").refused
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server(smollm2):
     """llama.cpp's OpenAI-compatible server on 127.0.0.1, started and stopped here."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/models", timeout=2).read()
-            break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail("llama_cpp.server exited")
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("llama_cpp.server did not start in 120 s")
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
+    port = free_port()
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2), "--host", "127.0.0.1",
+               "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]
+    with serving(command, port, ready="/v1/models"):
+        yield f"http://127.0.0.1:{port}/v1"
 
 
 def test_openai_compatible_backend_against_a_real_server(data_index, llama_server):

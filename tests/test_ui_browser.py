@@ -5,12 +5,11 @@ Screenshots land in test-artifacts/ for people to look at.
 from __future__ import annotations
 
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -28,12 +27,6 @@ AGREED that the review be noted.
 """
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +48,7 @@ def _serve(index: Path, auth=None) -> str:
     from assistant import Assistant
     from ui.app import launch
 
-    port = _free_port()
+    port = free_port()
     launch(Assistant.open(index), port=port, auth=auth, block=False)
     return f"http://127.0.0.1:{port}"
 
@@ -222,4 +215,4 @@ def test_exposing_the_ui_without_a_password_is_refused(ui_index):
     from ui.app import UIError, launch
 
     with pytest.raises(UIError, match="without a password"):
-        launch(Assistant.open(ui_index), host="0.0.0.0", port=_free_port(), block=False)
+        launch(Assistant.open(ui_index), host="0.0.0.0", port=free_port(), block=False)
