@@ -16,8 +16,7 @@ from ingest.models import IngestSummary, Meeting
 from ingest.settings import Settings
 from ingest.store import MeetingRecord, Store
 
-
-_CANDIDATES = 4
+_CANDIDATES = 4  # items read in full per question before the relevance gate
 
 
 class UnknownMeeting(LookupError):
@@ -50,11 +49,10 @@ class Assistant:
         """Index the minutes files under `paths` (see `ingest.pipeline.ingest`)."""
         from ingest.pipeline import ingest
 
-        summary = ingest(
+        return ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder,
         )
-        return summary
 
     def meetings(self) -> list[MeetingRecord]:
         """Every indexed meeting, oldest first, undated last."""
