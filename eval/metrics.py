@@ -58,6 +58,8 @@ class Scores:
             "question": self.question.question,
             "answer": self.answer.text,
             "refused": self.answer.refused,
+            "mode": self.answer.mode,
+            "dropped": self.answer.dropped,
             "citations": [c.label for c in self.answer.citations],
             "gold": [list(g.key) for g in self.question.gold],
             "rank": self.rank,
