@@ -38,6 +38,7 @@ class _Pending:
     meeting: Meeting
     file_hash: str
     chunks: list[Chunk]
+    replacing: bool  # the index holds an earlier version of this meeting
 
 
 def ingest(
@@ -62,6 +63,7 @@ def ingest(
     summary.removed_chunks += store.repair()
     records = {record.source: record for record in store.meeting_records()}
     known_ids = {record.id: record.source for record in records.values()}
+    indexed = set(known_ids)
     known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
     cache = EmbeddingCache(settings.index_dir / CACHE_FILE, str(embedder.model_path))
@@ -85,7 +87,8 @@ def ingest(
             continue
         known_ids[meeting.id], known_content[content] = source, source
         summary.warnings += list(meeting.warnings)
-        batch.append(_Pending(meeting, file_hash, chunk_meeting(meeting, embedder.count_tokens, embedder.window)))
+        chunks = chunk_meeting(meeting, embedder.count_tokens, embedder.window)
+        batch.append(_Pending(meeting, file_hash, chunks, replacing=meeting.id in indexed))
         if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
             _flush(batch, store, embedder, summary, cache)
     _flush(batch, store, embedder, summary, cache)
@@ -160,7 +163,7 @@ def _flush(batch: list[_Pending], store: Store, embedder: Embedder, summary: Ing
     for pending in batch:
         count = len(pending.chunks)
         summary.removed_chunks += store.write_meeting(
-            pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count]
+            pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count], pending.replacing
         )
         written += count
     summary.new_chunks += written

@@ -127,8 +127,12 @@ class Store:
 
         return ChromaVectorStore(chroma_collection=self.chunks)
 
-    def write_meeting(self, meeting: Meeting, file_hash: str, chunks: list[Chunk], embeddings: list[list[float]]) -> int:
+    def write_meeting(self, meeting: Meeting, file_hash: str, chunks: list[Chunk], embeddings: list[list[float]],
+                      replacing: bool = True) -> int:
         """Replace whatever the index holds for `meeting.id` with these chunks; returns chunks removed.
+
+        `replacing=False` says the index holds no earlier version (a new file), which saves a
+        metadata search whose cost grows with the index.
 
         The new version's chunks are added under new ids, then the meeting
         record switches to them, then the old version's chunks go: a reader
@@ -155,7 +159,9 @@ class Store:
             documents=[json.dumps(meeting.to_dict())],
             metadatas=[_meeting_metadata(meeting, file_hash, len(chunks))],
         )
-        removed = self._delete_chunks({"$and": [{"meeting_id": meeting.id}, {"file_hash": {"$ne": file_hash}}]})
+        removed = 0
+        if replacing:
+            removed = self._delete_chunks({"$and": [{"meeting_id": meeting.id}, {"file_hash": {"$ne": file_hash}}]})
         self._bump()
         return removed
 
