@@ -170,3 +170,38 @@ def test_questions_keep_working_while_an_ingest_writes(tmp_path, data_index):
     answers.append(reader.ask("Who chaired the 2012 meeting?"))
     assert answers and all("Geoff Lee" in a.text for a in answers)
     assert writer.returncode == 0
+
+
+def test_a_50_mb_file_is_refused_with_a_message_and_the_rest_still_ingests(tmp_path, embedder):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "good.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
+    with (folder / "huge.txt").open("wb") as huge:
+        huge.truncate(50 * 1024 * 1024)
+    bot = Assistant.open(tmp_path / "index")
+    bot.__dict__["embedder"] = embedder
+    summary = bot.ingest([folder], progress=False)
+    assert len(summary.errors) == 1 and "huge.txt: 50 MB is larger than the 20 MB limit" in summary.errors[0]
+    assert [r.id for r in bot.meetings()] == ["good"]
+
+
+def test_minutes_with_an_enormous_line_and_control_characters_ingest_and_answer(tmp_path, embedder):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    noise = "\x07\x1b[31m" + "spam " * 100_000
+    text = (DATA / "safer-stockton-partnership-2022-01-11.txt").read_text().replace(
+        "10 Any Other Business\n", f"10 Any Other Business\n\n{noise}\n")
+    (folder / "long.txt").write_text(text)
+    bot = Assistant.open(tmp_path / "index")
+    bot.__dict__["embedder"] = embedder
+    assert not bot.ingest([folder], progress=False).errors
+    assert "\x1b" not in bot.meeting("long").item("10").text
+    assert "Chris Williamson" in bot.ask("Who gave the presentation on the draft Community Safety Plan?").text
+
+
+@pytest.mark.parametrize("meeting_id", ["../../etc/passwd", "/etc/passwd", "safer-stockton-partnership-2012-08-14/../x"])
+def test_only_indexed_meetings_can_be_opened(data_index, meeting_id):
+    from assistant.api import UnknownMeeting
+
+    with pytest.raises(UnknownMeeting):
+        Assistant.open(data_index).meeting(meeting_id)
