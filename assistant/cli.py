@@ -201,26 +201,31 @@ def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to serve on. Anything but loopback needs --auth (or --insecure-no-auth).")
-@click.option("--port", default=7860, show_default=True, type=int)
+              help="Interface to serve on. Anything but loopback is refused without --auth, unless "
+                   "--insecure-no-auth is given.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--auth", envvar="MINUTES_UI_AUTH", metavar="USER:PASSWORD",
-              help="Require this login (also $MINUTES_UI_AUTH).")
-@click.option("--insecure-no-auth", is_flag=True, help="Serve beyond loopback without a password (trusted networks only).")
+              help="Require this login (also $MINUTES_UI_AUTH). Needed to serve beyond loopback.")
+@click.option("--insecure-no-auth", is_flag=True,
+              help="Serve beyond loopback without a password (trusted networks only).")
 @_llm_option
 @_index_options
 @_errors_for_people
 def ui(bot, host: str, port: int, auth: str | None, insecure_no_auth: bool) -> None:
-    """Start the chat UI in the browser (http://127.0.0.1:7860 by default)."""
-    from ui.app import UIError, launch
+    """Start the chat UI (http://127.0.0.1:7860 by default). It never creates a public share link."""
+    from ui.app import launch
+    from ui.safety import UIError, check_exposure, parse_login
 
-    login = None
-    if auth:
-        user, _, password = auth.partition(":")
-        if not user or not password:
-            raise click.ClickException("--auth takes USER:PASSWORD")
-        login = (user, password)
-    click.echo(f"minutes UI on http://{host}:{port} (index: {bot.settings.location}); Ctrl+C to stop", err=True)
     try:
-        launch(bot, host=host, port=port, auth=login, allow_no_auth=insecure_no_auth)
+        login = parse_login(auth)
+        check_exposure(host, login, insecure_no_auth)
+        click.echo(f"Loading the index at {bot.settings.location} ...", err=True)
+        app = launch(bot, host=host, port=port, auth=login, allow_no_auth=insecure_no_auth, block=False)
     except UIError as error:
         raise click.ClickException(str(error)) from error
+    except OSError as error:
+        raise click.ClickException(f"cannot serve on {host}:{port}: the port is in use or not allowed; "
+                                   "pick another with --port") from error
+    locked = " (sign-in required)" if login else ""
+    click.echo(f"minutes UI on http://{host}:{port}{locked}; Ctrl+C to stop", err=True)
+    app.block_thread()

@@ -3,35 +3,25 @@
 Every string that comes from a minutes file passes through `html.escape`
 (and, where Gradio renders Markdown, through `markdown_text`) before it is
 placed in markup: a ``<script>`` in a minutes file shows as the characters
-``<script>``.
+``<script>``. The HTML goes out through `gr.HTML`'s default ``${value}``
+template, which inserts it as a value and never evaluates it as a template,
+so ``${...}`` or ``{{...}}`` in the minutes stay text too.
+
+Buttons inside these fragments carry only small numbers (a citation number,
+a row of a chart); the server maps them to meetings it already holds, so a
+page can never name a file or an arbitrary meeting id.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
 from assistant.answer import Answer, Citation
-from ingest.models import format_date
+from ingest.models import AgendaItem, Meeting, format_date
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
 QUOTE_CHARS = 700
-
-CSS = """
-.source-card {border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 12px;
-  margin-bottom: 10px; background: var(--background-fill-secondary);}
-.source-card .label {font-weight: 600; font-size: 0.95em;}
-.source-card .title {font-size: 0.9em; margin: 2px 0 6px 0; opacity: 0.85;}
-.source-card .quote {font-size: 0.88em; line-height: 1.45; white-space: pre-wrap;}
-.source-card mark {background: #fde68a; color: #111; padding: 0 2px; border-radius: 3px;}
-.source-card .num {display: inline-block; min-width: 1.6em; text-align: center; border-radius: 6px;
-  background: #1d4ed8; color: white; margin-right: 6px; font-size: 0.85em;}
-.refusal {border-left: 4px solid #b45309; padding: 8px 12px; background: #fffbeb; color: #78350f; border-radius: 6px;}
-.empty-sources {opacity: 0.7; font-style: italic;}
-.timeline-row {display: grid; grid-template-columns: 22em 1fr 3em; align-items: center; gap: 10px; margin: 4px 0;}
-.timeline-row .when {font-size: 0.9em; text-align: right;}
-.timeline-row .bar {height: 20px; background: #4f46e5; border-radius: 4px; min-width: 4px;}
-.timeline-row .count {font-weight: 600;}
-"""
 
 
 def markdown_text(text: str) -> str:
@@ -46,39 +36,8 @@ def chat_text(answer: Answer) -> str:
     return markdown_text(answer.text)
 
 
-def source_cards(answer: Answer | None) -> str:
-    """Numbered cards for an answer's citations, the supporting sentences highlighted."""
-    if answer is None:
-        return '<div class="empty-sources">Sources for the latest answer appear here.</div>'
-    if answer.refused:
-        return ('<div class="refusal"><b>Not in the minutes.</b> No indexed agenda item answers this question, '
-                "so no sources are cited.</div>")
-    return "".join(_card(citation) for citation in answer.citations)
-
-
-def _card(citation: Citation) -> str:
-    quote = citation.quote if len(citation.quote) <= QUOTE_CHARS else _window(citation)
-    if citation.item_title and quote.startswith(citation.item_title + "\n"):
-        quote = quote[len(citation.item_title) + 1 :]  # the card shows the title already
-    return (
-        '<div class="source-card">'
-        f'<div class="label"><span class="num">{citation.number}</span>{html.escape(citation.label)}</div>'
-        f'<div class="title">{html.escape(citation.item_title or "untitled item")}</div>'
-        f'<div class="quote">{highlight(quote, citation.sentences)}</div>'
-        "</div>"
-    )
-
-
-def _window(citation: Citation) -> str:
-    """The part of a long passage around the sentences it supports."""
-    starts = [citation.quote.find(s) for s in citation.sentences if s in citation.quote]
-    start = max(min(starts, default=0) - 150, 0)
-    piece = citation.quote[start : start + QUOTE_CHARS]
-    return ("…" if start else "") + piece + ("…" if start + QUOTE_CHARS < len(citation.quote) else "")
-
-
-def highlight(text: str, sentences: tuple[str, ...]) -> str:
-    """`text` escaped, with each of `sentences` wrapped in <mark>."""
+def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
+    """`text` escaped, with each of `sentences` (exact substrings) wrapped in <mark>."""
     spans = sorted({(text.find(s), text.find(s) + len(s)) for s in sentences if s and s in text})
     out, cursor = [], 0
     for start, end in spans:
@@ -90,23 +49,163 @@ def highlight(text: str, sentences: tuple[str, ...]) -> str:
     return "".join(out)
 
 
-def meeting_choice(meeting_id: str, committee: str, date) -> str:
-    """How a meeting is named in drop-downs."""
-    return f"{format_date(date)} · {committee} · {meeting_id}"
+def item_ref(number: str | None, position: int) -> str:
+    """How an item is named on a card: ``Item 19``, ``SSP/4/23``, or by position when unnumbered."""
+    if position == 0:
+        return "Meeting details"
+    if number:
+        return f"Item {number}" if number.isdigit() else number
+    return f"Item {position}"
 
 
-def timeline_chart(points) -> str:
-    """Horizontal bars, one per meeting in time order (undated last): how many items mention the topic."""
-    if not points:
-        return '<div class="empty-sources">Type a topic and chart it.</div>'
-    most = max(len(p.items) for p in points)
-    rows = []
-    for point in points:
-        width = 100 * len(point.items) / most
-        titles = "; ".join(item.title or "untitled" for item in point.items)
-        rows.append(
-            f'<div class="timeline-row" title="{html.escape(titles)}">'
-            f'<span class="when">{html.escape(format_date(point.date))} · {html.escape(point.committee)}</span>'
-            f'<span class="bar" style="width: {width:.0f}%"></span><span class="count">{len(point.items)}</span></div>'
-        )
-    return "".join(rows)
+def meeting_choice(meeting_id: str, committee: str, date: dt.date | None) -> str:
+    """How a meeting is named in drop-downs; undated ones also by id, which tells them apart."""
+    return f"{format_date(date)} · {committee}" + ("" if date else f" ({meeting_id})")
+
+
+def index_summary(records) -> str:
+    """One line under the title: how much the index holds."""
+    if not records:
+        return ('<p class="m-summary m-empty">The index is empty. Run <code>minutes ingest PATH</code> '
+                "to add minutes, then reload this page.</p>")
+    dated = [r.date for r in records if r.date]
+    committees = sorted({r.committee for r in records})
+    span = f", {format_date(min(dated))} to {format_date(max(dated))}" if dated else ""
+    undated = sum(1 for r in records if not r.date)
+    extra = f" ({undated} with no date stated)" if undated else ""
+    who = committees[0] if len(committees) == 1 else f"{len(committees)} committees"
+    meetings = "1 meeting" if len(records) == 1 else f"{len(records)} meetings"
+    return (f'<p class="m-summary">{meetings} of {html.escape(who)}{span}{extra}; '
+            f"{sum(r.items for r in records)} agenda items.</p>")
+
+
+# --- the Ask tab -------------------------------------------------------------------------------
+
+def sources_panel(answer: Answer | None) -> str:
+    """The answer's numbered source cards, with buttons to read the whole item or meeting."""
+    if answer is None:
+        return ('<div class="m-placeholder">The sources of each answer appear here: the meeting, the agenda '
+                "item and the passage it quotes, with the sentences used highlighted.</div>")
+    note = _search_note(answer)
+    if answer.refused:
+        body = (f'<div class="m-refusal"><b>Not in the minutes.</b> No indexed agenda item answers '
+                f"“{html.escape(answer.question)}”, so nothing is cited. Try other words, or widen the "
+                f"filters.</div>{note}")
+    else:
+        how = _how(answer.mode)
+        dropped = f"; {len(answer.dropped)} unsupported sentences left out" if answer.dropped else ""
+        count = f"{len(answer.citations)} source{'s' if len(answer.citations) != 1 else ''}"
+        body = (f'<div class="m-how">{count}; the answer is {how}{dropped}.</div>{note}'
+                + "".join(_card(citation) for citation in answer.citations))
+    return f'<div class="m-sources" data-question="{html.escape(answer.question)}">{body}</div>'
+
+
+def _how(mode: str) -> str:
+    if mode == "extractive":
+        return "quoted from the minutes"
+    if mode.startswith("extractive"):
+        return "quoted from the minutes, because the model's draft did not hold up against them"
+    return "written by the model from these sources and checked against them"
+
+
+def _search_note(answer: Answer) -> str:
+    filters = answer.filters or {}
+    parts = []
+    if filters.get("since"):
+        parts.append(f"from {format_date(dt.date.fromisoformat(filters['since']))}")
+    if filters.get("until"):
+        parts.append(f"to {format_date(dt.date.fromisoformat(filters['until']))}")
+    if filters.get("meeting"):
+        parts.append(f"meeting {filters['meeting']}")
+    if not parts:
+        return ""
+    undated = " (and meetings with no date stated)" if filters.get("include_undated") else ""
+    return f'<div class="m-how">Searched only meetings {html.escape(" ".join(parts))}{undated}.</div>'
+
+
+def _card(citation: Citation) -> str:
+    quote = citation.quote if len(citation.quote) <= QUOTE_CHARS else _window(citation)
+    if citation.item_title and quote.startswith(citation.item_title + "\n"):
+        quote = quote[len(citation.item_title) + 1 :]  # the card shows the title already
+    what = f"{item_ref(citation.item, citation.item_position)} · {citation.item_title or 'untitled'}"
+    number = citation.number
+    return (
+        '<article class="m-card">'
+        f'<header><span class="m-num">{number}</span><div>'
+        f'<div class="m-where">{html.escape(citation.committee)} · {html.escape(format_date(citation.date))}</div>'
+        f'<div class="m-what">{html.escape(what)}</div></div></header>'
+        f'<blockquote class="m-quote">{highlight(quote, citation.sentences)}</blockquote>'
+        f'<footer><button class="m-open" data-number="{number}" data-scope="item">Read the whole item</button>'
+        f'<button class="m-open" data-number="{number}" data-scope="meeting">Whole meeting</button></footer>'
+        "</article>"
+    )
+
+
+def _window(citation: Citation) -> str:
+    """The part of a long passage around the sentences it supports."""
+    starts = [citation.quote.find(s) for s in citation.sentences if s in citation.quote]
+    start = max(min(starts, default=0) - 150, 0)
+    piece = citation.quote[start : start + QUOTE_CHARS]
+    return ("…" if start else "") + piece + ("…" if start + QUOTE_CHARS < len(citation.quote) else "")
+
+
+# --- reading a meeting or an item ----------------------------------------------------------------
+
+READER_PLACEHOLDER = '<div class="m-placeholder">Open an item or a meeting to read it here.</div>'
+
+
+def _heading(item: AgendaItem) -> str:
+    flag = ' <span class="m-flag">restricted</span>' if item.restricted else ""
+    return (f'<h4 class="m-item-title"><span class="m-ref">{html.escape(item_ref(item.number, item.position))}</span> '
+            f"{html.escape(item.title or 'untitled')}{flag}</h4>")
+
+
+def _caption(text: str) -> str:
+    """A line that stays in view while the reader scrolls: which source this is."""
+    return f'<div class="m-caption">{html.escape(text)}</div>' if text else ""
+
+
+def item_html(meeting: Meeting, item: AgendaItem, sentences: tuple[str, ...] = (), caption: str = "") -> str:
+    """One agenda item in full, under its meeting's name; `sentences` highlighted."""
+    return (f'<div class="m-reader">{_caption(caption)}<div class="m-where">{html.escape(meeting.committee)} · '
+            f"{html.escape(meeting.date_label)}</div>{_heading(item)}"
+            f'<div class="m-text">{highlight(item.text, sentences)}</div></div>')
+
+
+def meeting_html(meeting: Meeting, current: int | None = None, sentences: tuple[str, ...] = (),
+                 caption: str = "") -> str:
+    """A whole meeting: who attended, then every item; item `current` is marked and scrolled to."""
+    blocks = [f'<div class="m-reader">{_caption(caption)}'
+              f'<h3 class="m-meeting-title">{html.escape(meeting.committee)} · '
+              f"{html.escape(meeting.date_label)}</h3>", _attendance(meeting, current == 0)]
+    for item in meeting.items:
+        mark = item.position == current
+        blocks.append(f'<section class="m-item{" m-current" if mark else ""}">{_heading(item)}'
+                      f'<div class="m-text">{highlight(item.text, sentences if mark else ())}</div></section>')
+    return "".join(blocks) + "</div>"
+
+
+def meeting_overview_html(meeting: Meeting, links: bool = False) -> str:
+    """A meeting's attendance and agenda; with `links`, each agenda entry is a button that opens it."""
+    def entry(item: AgendaItem) -> str:
+        inner = f'<span class="m-ref">{html.escape(item_ref(item.number, item.position))}</span> ' \
+                f"{html.escape(item.title or 'untitled')}"
+        if links:
+            inner = f'<button class="m-agenda-link" data-position="{item.position}">{inner}</button>'
+        return f"<li>{inner}</li>"
+
+    return (f'<div class="m-reader"><h3 class="m-meeting-title">{html.escape(meeting.committee)} · '
+            f"{html.escape(meeting.date_label)}</h3>{_attendance(meeting, False)}"
+            f'<h4>Agenda ({len(meeting.items)} items)</h4>'
+            f'<ul class="m-agenda">{"".join(entry(i) for i in meeting.items)}</ul></div>')
+
+
+def _attendance(meeting: Meeting, current: bool) -> str:
+    rows = [(label, value) for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)) if value]
+    rows += [(label, "; ".join(people)) for label, people in (
+        ("Present", meeting.present), ("Officers", meeting.officers),
+        ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)) if people]
+    if not rows:
+        return ""
+    cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows)
+    return f'<dl class="m-attendance{" m-current" if current else ""}">{cells}</dl>'
