@@ -8,7 +8,7 @@ a kind of fact (a number, a date, a name) that the best sentences do not hold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import AnswerSentence, Citation, Hit
 from assistant.answer_type import AnswerType, answer_type, holds
@@ -162,8 +162,6 @@ def _item_sentences(item: Evidence) -> list[str]:
 
 def _with_quote(item: Evidence, chosen: list[str]) -> Hit:
     """The hit, quoting the one passage that holds every chosen sentence (else the passages that do)."""
-    from dataclasses import replace
-
     whole = [chunk.text for chunk in item.chunks if all(s in chunk.text for s in chosen)]
     if whole:
         return replace(item.hit, quote=min(whole, key=len))

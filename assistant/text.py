@@ -16,7 +16,6 @@ _LONG_LINE_WORDS = 60
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
 )
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&/.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 # Words that shape a question but say nothing about its topic.
 QUESTION_WORDS = frozenset(
@@ -81,11 +80,6 @@ def _join_abbreviations(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
-
-
-def words(text: str) -> list[str]:
-    """Word tokens as written (numbers, hyphenated and slashed words kept whole)."""
-    return _WORD.findall(text)
 
 
 def terms(text: str) -> list[str]:
