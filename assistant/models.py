@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from assistant.dates import format_date
+from assistant.facts import MeetingFacts
+
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -22,7 +25,6 @@ class AgendaItem:
     number: str | None
     title: str
     text: str
-    decisions: tuple[str, ...] = ()
     restricted: bool = False
 
     @property
@@ -31,7 +33,7 @@ class AgendaItem:
         return self.number if self.number else f"#{self.position}"
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"decisions": list(self.decisions)}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,9 @@ class Meeting:
 
     `date` is None when the document does not state it; nothing guesses one.
     `header` keeps the raw header text (attendance lines and the like) so no
-    word of the source is lost between parsing and indexing.
+    word of the source is lost between parsing and indexing. `facts` are what
+    the minutes state (chair, attendees, decisions, figures, next meeting),
+    each with its source; `ingest.facts.extract_facts` fills them in.
     """
 
     id: str
@@ -56,6 +60,7 @@ class Meeting:
     in_attendance: tuple[str, ...] = ()
     header: str = ""
     warnings: tuple[str, ...] = ()
+    facts: MeetingFacts = MeetingFacts()
 
     @property
     def date_label(self) -> str:
@@ -77,6 +82,7 @@ class Meeting:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["facts"] = self.facts.to_dict()
         data["items"] = [item.to_dict() for item in self.items]
         for key in ("present", "apologies", "officers", "in_attendance", "warnings"):
             data[key] = list(data[key])
@@ -136,11 +142,6 @@ class Chunk:
             "source": self.source,
             "restricted": self.restricted,
         }
-
-
-def format_date(value: dt.date | None) -> str:
-    """``19 Jul 2023``, or ``date not stated`` for an undated meeting."""
-    return f"{value.day} {value:%b %Y}" if value else "date not stated"
 
 
 @dataclass

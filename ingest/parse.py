@@ -13,25 +13,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from assistant.dates import find_date
 from assistant.models import AgendaItem, Meeting
 from ingest.layouts import RULES, ItemStart
-
-_MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 _LABELS = {
     "present": "present",
@@ -50,7 +34,6 @@ _COMMITTEE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LINK_NOISE = re.compile(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
-_DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
 _CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
 
 
@@ -118,28 +101,6 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "meeting"
 
 
-def find_date(text: str) -> dt.date | None:
-    """The first real calendar date written out in `text`, or None."""
-    found: list[tuple[int, dt.date]] = []
-    for pattern, order in ((_DAY_FIRST, "dmy"), (_MONTH_FIRST, "mdy"), (_NUMERIC, "num")):
-        for match in pattern.finditer(text):
-            value = _to_date(match.groups(), order)
-            if value:
-                found.append((match.start(), value))
-    return min(found)[1] if found else None
-
-
-def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
-    try:
-        if order == "dmy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[1].lower()], int(groups[0]))
-        if order == "mdy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[0].lower()], int(groups[1]))
-        return dt.date(int(groups[2]), int(groups[1]), int(groups[0]))
-    except ValueError:
-        return None
-
-
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
     """The rule that recognises the most items; earlier rules win ties."""
     best_name, best = "", list[ItemStart]()
@@ -164,7 +125,6 @@ def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[Agend
                 number=start.number,
                 title=title,
                 text=text,
-                decisions=tuple(_decisions(text)),
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
             )
         )
@@ -188,31 +148,6 @@ def _tidy(lines: list[str], table: bool) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
-
-
-def _decisions(text: str) -> list[str]:
-    """Each paragraph that records a decision, from the AGREED/RESOLVED sentence on.
-
-    A decision that introduces a list (``AGREED that:-``) keeps the list lines
-    that follow it.
-    """
-    decisions = []
-    paragraphs = text.split("\n\n")
-    for index, paragraph in enumerate(paragraphs):
-        match = _DECISION.search(paragraph)
-        if not match:
-            continue
-        sentence_start = max(paragraph.rfind(". ", 0, match.start()) + 1, paragraph.rfind("\n", 0, match.start()) + 1)
-        decision = paragraph[sentence_start:].strip()
-        if decision.rstrip("-").endswith(":"):
-            following = []
-            for nxt in paragraphs[index + 1 :]:
-                if _DECISION.search(nxt):
-                    break
-                following.append(nxt.strip())
-            decision = "\n".join([decision, *following]).strip()
-        decisions.append(decision)
-    return decisions
 
 
 def _header_fields(lines: list[str]) -> dict:

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import MinutesError
 from assistant.models import Chunk, IngestSummary, Meeting
@@ -21,7 +22,7 @@ from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
-from ingest.parse import find_date, parse_minutes, slug
+from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
 
 METADATA_FILE = "meetings.toml"
