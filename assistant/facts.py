@@ -56,7 +56,7 @@ class Attendee:
     `name` is as written, titles included (``Cllr Steve Nelson``);
     `role` is a role printed with the name (``Chair``, ``Cabinet Member for
     Adult Social Care``); `organisation` the body printed with it or with
-    the group it is listed in (``Cleveland Police``). `source` is the part
+    the group it is listed in (``Harbourside Police``). `source` is the part
     of the list that states all three.
     """
 

@@ -21,9 +21,9 @@ DECISION_MARK = re.compile(r"\b(AGREED|RESOLVED)\b")
 
 _BODY = r"(?:the\s+)?(?:members|partnership|committee|board|panel|cabinet|council|forum|group|councillors|sub-committee)"
 DECISION_SENTENCE = re.compile(
-    rf"^(?:{_BODY}\s+(?P<verb1>agreed|resolved|noted|approved|endorsed|accepted|received)\b"
-    r"|it\s+was\s+(?P<verb2>agreed|resolved)\b"
-    r"|.{0,120}?\b(?:was|were)\s+(?P<verb3>noted|agreed|approved|endorsed|received)"
+    rf"^(?:{_BODY}\s+(?P<verb1>agreed|resolved|noted|approved|endorsed)\b"
+    r"|it\s+was\s+(?P<verb2>agreed|resolved)\b|there\s+was\s+(?:\w+\s+)?(?P<verb4>agreement)\s+that\b"
+    r"|.{0,120}?\b(?:was|were)\s+(?P<verb3>noted|agreed|approved|endorsed)"
     r"(?:\s+by\s+(?:the\s+)?members)?(?:\s+as\s+an?\s+(?:true|correct|accurate)\s+record)?\s*\.?$)",
     re.IGNORECASE,
 )
@@ -35,11 +35,23 @@ there: "it was noted that there was a large amount of work" is a remark.)
 """
 
 ROUTINE_DECISION = re.compile(
-    r"^(?:AGREED|RESOLVED|Members\s+AGREED)\b.{0,40}\b(?:noted?|notes|approved|received)\b.{0,20}$"
-    r"|^(?:members\s+noted\s+the\s+(?:update|report))\.?$",
+    r"^(?:members\s+)?(?:agreed|resolved)\b(?:\s+that)?\s+[^:]{0,160}?\b(?:be|were|was)\s+(?:noted|received)\.?$"
+    r"|^(?:members\s+)?(?:agreed|resolved)\s+to\s+note\b[^:]{0,80}$"
+    r"|^members\s+noted\b[^:]{0,80}$"
+    r"|^[^:]{0,160}\b(?:was|were)\s+noted(?:\s+by\s+(?:the\s+)?members)?\.?$"
+    r"|^(?:agreed|resolved)\s+that\s+the\s+minutes\b[^:]{0,120}\bbe\s+(?:approved|agreed|signed)\b[^:]{0,60}$"
+    r"|^[^:]{0,40}\bminutes\b[^:]{0,120}\b(?:were|was)\s+(?:agreed|approved)\s+as\s+an?\s+"
+    r"(?:true|correct|accurate)\s+record\.?$",
     re.IGNORECASE,
 )
-"""A decision that only notes, receives or approves: "AGREED that the report be noted"."""
+"""A decision that only notes or receives something, or approves the minutes: "AGREED that the report be noted".
+
+(Approving anything else, "AGREED that the application be approved", is a real decision.)
+"""
+
+
+LIST_MARK = re.compile(r"^\s*(?:[-–•*·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)*")
+"""A bullet or list number before a line's text: ``- ``, ``• ``, ``1. ``, ``(a) ``."""
 
 
 def decision_verb(sentence: str) -> str | None:
@@ -47,10 +59,11 @@ def decision_verb(sentence: str) -> str | None:
     marked = DECISION_MARK.search(sentence)
     if marked:
         return marked.group(1).lower()
-    match = DECISION_SENTENCE.match(sentence.strip())
+    match = DECISION_SENTENCE.match(LIST_MARK.sub("", sentence))
     if not match:
         return None
-    return next(verb for verb in match.group("verb1", "verb2", "verb3") if verb).lower()
+    verb = next(verb for verb in match.group("verb1", "verb2", "verb3", "verb4") if verb).lower()
+    return "agreed" if verb == "agreement" else verb
 
 
 def is_routine_decision(text: str) -> bool:
@@ -110,7 +123,7 @@ def is_vice_chair_role(role: str) -> bool:
 
 
 def is_role(text: str) -> bool:
-    """Whether bracketed words beside a name are a role (``Chairman``) rather than a body (``Cleveland Police``)."""
+    """Whether bracketed words beside a name are a role (``Chairman``) rather than a body (``Harbourside Police``)."""
     return bool(ROLE.match(text.strip()))
 
 

@@ -15,26 +15,12 @@ from pathlib import Path
 
 from assistant.dates import find_date
 from assistant.models import AgendaItem, Meeting
+from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
+from ingest.attendance import labelled_blocks, split_list
 from ingest.layouts import RULES, ItemStart
 
-_LABELS = {
-    "present": "present",
-    "officers": "officers",
-    "also in attendance": "in_attendance",
-    "in attendance": "in_attendance",
-    "apologies": "apologies",
-    "apologies for absence": "apologies",
-    "venue": "venue",
-    "contact": "contact",
-    "chair": "chair",
-}
-_LABEL_LINE = re.compile(rf"^\s*({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE)
-_COMMITTEE_WORDS = re.compile(
-    r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
-    re.IGNORECASE,
-)
 _LINK_NOISE = re.compile(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
-_CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 
 
 def parse_minutes(
@@ -164,45 +150,28 @@ def _header_fields(lines: list[str]) -> dict:
         elif label != "contact":
             fields[label] = tuple(_people(value))
     if "chair" not in fields:
-        chair = next((p for p in fields.get("present", ()) if _CHAIR.search(p)), None)
-        if chair:
-            fields["chair"] = _CHAIR.sub("", chair).strip()
+        for person in fields.get("present", ()):
+            match = _BRACKETS.search(person)
+            if match and is_chair_role(match.group(1)):
+                fields["chair"] = (person[: match.start()] + person[match.end() :]).strip()
+                break
     return fields
 
 
 def _labelled_blocks(lines: list[str]) -> dict[str, str]:
-    """``Present: a, b`` style blocks; a block runs until a blank line or the next label."""
-    blocks: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        match = _LABEL_LINE.match(line)
-        if match:
-            current = _LABELS[match.group(1).lower()]
-            blocks.setdefault(current, []).append(match.group(2))
-        elif current and line.strip():
-            blocks[current].append(line)
-        else:
-            current = None
-    return {label: " ".join(part.strip() for part in parts).strip() for label, parts in blocks.items()}
+    """Each header label's text on one line (see `ingest.attendance.labelled_blocks`)."""
+    values: dict[str, list[str]] = {}
+    for block in labelled_blocks("\n".join(lines)):
+        values.setdefault(block.label, []).append(" ".join(block.text.split()))
+    return {label: " ".join(parts).strip() for label, parts in values.items()}
 
 
 def _people(value: str) -> list[str]:
     """Split an attendance list on commas, semicolons and "and", outside parentheses."""
-    if value.strip().rstrip(".").lower() in {"none", "n/a", "nil", ""}:
+    if value.strip().rstrip(".").lower() in NOBODY:
         return []
-    parts, depth, current = [], 0, ""
-    for ch in value:
-        depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    people = []
-    for part in parts:
-        people += re.split(r"\s+and\s+(?![^(]*\))", part)
-    return [p.strip().rstrip(".").strip() for p in people if p.strip().rstrip(".").strip()]
+    people = (piece.strip().rstrip(".").strip() for _, piece in split_list(value, ",;", and_too=True))
+    return [person for person in people if person]
 
 
 def _committee(lines: list[str]) -> str | None:
@@ -218,7 +187,7 @@ def _committee(lines: list[str]) -> str | None:
         line.strip()
         for line in lines
         if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
-        and _COMMITTEE_WORDS.search(line)
+        and COMMITTEE_WORD.search(line)
     ]
     names.sort(key=lambda name: bool(re.search(r"\bcouncil$", name, re.IGNORECASE)))
     if not names:
