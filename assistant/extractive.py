@@ -15,6 +15,7 @@ from assistant.answer_type import AnswerType, answer_type, holds
 from assistant.models import Chunk
 from assistant.query import QueryPlan
 from assistant.text import TermStats, sentences, terms
+from assistant.vocabulary import DECISION_WORDS, ROUTINE_DECISION
 
 MAX_SENTENCES = 6
 _TITLE_WEIGHT = 0.5  # an item titled "Date of next meeting" answers "when is the next meeting" in every line
@@ -25,9 +26,7 @@ _SECOND_ITEM_SHARE = {"summary": 0.5, "meeting": 0.75, "specific": 0.75}
 _LIST_LINES = 3
 # Titles that carry facts ("Date of next meeting - Tuesday 25 September at 1.30 p.m.") may be quoted.
 _TITLE_IS_CONTENT = re.compile(r"\d")
-_ROUTINE = re.compile(
-    r"^(AGREED|RESOLVED|Members AGREED)\b.{0,40}\b(noted?|notes|approved|received)\b.{0,20}$|^Minutes:?$", re.IGNORECASE
-)
+_ROUTINE = re.compile(rf"{ROUTINE_DECISION.pattern}|^Minutes:?$", re.IGNORECASE)
 _DATE_TERM = re.compile(
     r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -112,7 +111,7 @@ def _choose(plan: QueryPlan, kind: AnswerType, item: Evidence, wanted: list[str]
     title_score = stats.overlap(wanted, title)
     scored = []
     for index, sentence in enumerate(candidates):
-        decided = decided or sentence.startswith(("AGREED", "RESOLVED"))
+        decided = decided or sentence.startswith(DECISION_WORDS)
         if _ROUTINE.match(sentence) and not wants_decision:
             continue
         if sentence == title:

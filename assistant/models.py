@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from assistant.dates import format_date
+from assistant.facts import MeetingFacts
+
 HEADER_POSITION = 0
 """A meeting's header block (attendance, venue) is indexed and cited as its item at position 0."""
 
@@ -78,7 +81,6 @@ class AgendaItem:
     number: str | None
     title: str
     text: str
-    decisions: tuple[str, ...] = ()
     restricted: bool = False
 
     @property
@@ -87,7 +89,7 @@ class AgendaItem:
         return self.number if self.number else f"#{self.position}"
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"decisions": list(self.decisions)}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ class Meeting:
 
     `date` is None when the document does not state it; nothing guesses one.
     `header` keeps the raw header text (attendance lines and the like) so no
-    word of the source is lost between parsing and indexing.
+    word of the source is lost between parsing and indexing. `facts` are what
+    the minutes state (chair, attendees, decisions, figures, next meeting),
+    each with its source; `ingest.facts.extract_facts` fills them in.
     """
 
     id: str
@@ -112,6 +116,7 @@ class Meeting:
     in_attendance: tuple[str, ...] = ()
     header: str = ""
     warnings: tuple[str, ...] = ()
+    facts: MeetingFacts = MeetingFacts()
 
     @property
     def date_label(self) -> str:
@@ -144,6 +149,7 @@ class Meeting:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["facts"] = self.facts.to_dict()
         data["items"] = [item.to_dict() for item in self.items]
         for key in ("present", "apologies", "officers", "in_attendance", "warnings"):
             data[key] = list(data[key])
@@ -200,11 +206,6 @@ class Chunk:
             "source": self.source,
             "restricted": self.restricted,
         }
-
-
-def format_date(value: dt.date | None) -> str:
-    """``19 Jul 2023``, or ``date not stated`` for an undated meeting."""
-    return f"{value.day} {value:%b %Y}" if value else "date not stated"
 
 
 @dataclass

@@ -5,7 +5,8 @@ Items are named through `ItemRef` (as everywhere); the UI's HTML surface is `ui/
 from __future__ import annotations
 
 from assistant.answer import Answer
-from assistant.models import AgendaItem, Meeting
+from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind, Figure
+from assistant.models import AgendaItem, Meeting, format_date
 
 SNIPPET_CHARS = 160  # a source's passage on one terminal line
 
@@ -21,11 +22,77 @@ def item_text(meeting: Meeting, item: AgendaItem) -> str:
 
 
 def meeting_text(meeting: Meeting) -> str:
+    """The meeting as `minutes show` prints it: header facts, attendance by organisation, agenda, decisions, figures."""
+    facts = meeting.facts
     lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
-    lines += [f"{label}: {text}" for label, text in meeting.details()]
-    lines.append("")
-    lines += [item_heading(meeting, item) for item in meeting.items]
+    if facts.held and facts.held.time:
+        lines.append(f"Time: {facts.held.time}")
+    venue = facts.venue.name if facts.venue else meeting.venue
+    for label, value in (("Venue", venue), ("Chair", _name(facts.chair) or meeting.chair),
+                         ("Vice-chair", _name(facts.vice_chair)), ("Next meeting", _next_meeting(meeting))):
+        if value:
+            lines.append(f"{label}: {value}")
+    for kind, label in _KIND_LABELS.items():
+        lines += _people(label, facts.by_organisation(kind))
+    lines += ["", "Agenda:"] + [f"  {item_heading(meeting, item)}" for item in meeting.items]
+    lines += _listing("Decisions", [(d.position, d.text) for d in facts.decisions], meeting)
+    lines += _listing("Figures", [(f.position, _figure(f)) for f in facts.figures], meeting)
+    lines += _listing("Abbreviations", [(d.position, f"{d.term}: {d.expansion}") for d in facts.definitions], meeting)
     return "\n".join(lines) + "\n"
+
+
+_KIND_LABELS: dict[AttendeeKind, str] = {
+    "member": "Present", "officer": "Officers", "in_attendance": "Also in attendance", "apologies": "Apologies",
+}
+
+
+def _name(attendee: Attendee | None) -> str | None:
+    return attendee.name if attendee else None
+
+
+def _next_meeting(meeting: Meeting) -> str | None:
+    found = meeting.facts.next_meeting
+    if found is None:
+        return None
+    parts = [format_date(found.date) if found.date else None, found.time, found.venue]
+    stated = ", ".join(part for part in parts if part)
+    return f"{stated} (from {_where(meeting, found.position)}: “{found.source}”)"
+
+
+def _people(label: str, groups: dict[str | None, tuple[Attendee, ...]]) -> list[str]:
+    """``Present (27):`` then one line per organisation, people with their roles."""
+    if not groups:
+        return []
+    count = sum(len(people) for people in groups.values())
+    lines = [f"{label} ({count}):"]
+    for organisation, people in groups.items():
+        names = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in people)
+        lines.append(f"  {organisation or 'organisation not stated'}: {names}")
+    return lines
+
+
+def _figure(figure: Figure) -> str:
+    what = f"{figure.value} {figure.unit}" if figure.unit else f"{figure.value} ({figure.kind})"
+    return f"{what}: “{short_quote(figure.source, 100)}”"
+
+
+def _listing(title: str, rows: list[tuple[int, str]], meeting: Meeting) -> list[str]:
+    """A titled list, each row led by the item it came from; multi-line rows indented under it."""
+    if not rows:
+        return []
+    lines = ["", f"{title}:"]
+    for position, text in rows:
+        first, *rest = text.split("\n")
+        lines.append(f"  [{_where(meeting, position)}] {first}")
+        lines += [f"      {line}" for line in rest if line.strip()]
+    return lines
+
+
+def _where(meeting: Meeting, position: int) -> str:
+    if position == HEADER_POSITION:
+        return "header"
+    item = meeting.item(f"#{position}")
+    return f"item {item.ref}" if item else f"item #{position}"
 
 
 def short_quote(text: str, limit: int = SNIPPET_CHARS) -> str:

@@ -175,7 +175,7 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
     month = month_number(words, lenient=True) if " " not in words else None
     if month is not None:
         matching = [m.id for m in dated if m.date and m.date.month == month]
-        return _Reference(start, end, meetings=matching[-1:]) if matching else None
+        return _Reference(start, end, meetings=tuple(matching[-1:])) if matching else None
     about = _by_content(words, meetings)
     return _Reference(start, end, meetings=(about,)) if about else None
 

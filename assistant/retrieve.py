@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Hit
 from assistant.embed import Embedder
+from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
 from assistant.query import SearchFilters
 from assistant.store import Store, chunk_from_store
@@ -42,6 +43,7 @@ class Snapshot:
     generation: int
     keyword: BM25Retriever | None  # None for an empty index
     stats: TermStats
+    glossary: Glossary
     columns: _Columns
     meetings: list[tuple[str, dt.date | None]]  # (meeting id, date) of every complete meeting
 
@@ -74,8 +76,10 @@ class HybridRetriever:
         from llama_index.retrievers.bm25 import BM25Retriever
 
         chunks = self.store.all_chunks()
-        meetings = [(record.id, record.date) for record in self.store.meeting_records()]
-        stats = TermStats([chunk.embed_text for chunk in chunks])
+        records = self.store.meeting_records()
+        meetings = [(record.id, record.date) for record in records]
+        glossary = index_glossary(self.store, [record.id for record in records])
+        stats = TermStats([chunk.embed_text for chunk in chunks], glossary)
         keyword = None
         if chunks:
             nodes: list[BaseNode] = [
@@ -88,7 +92,7 @@ class HybridRetriever:
             keyword = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(_POOL, len(nodes)))
             # Per-query filtered retrievers share this BM25 index; they find node metadata through its corpus.
             keyword.bm25.corpus = keyword.corpus
-        return Snapshot(generation, keyword, stats, _Columns.of(chunks), meetings)
+        return Snapshot(generation, keyword, stats, glossary, _Columns.of(chunks), meetings)
 
     @property
     def stats(self) -> TermStats:
@@ -154,6 +158,14 @@ class HybridRetriever:
             (chunk_from_store(r.node.node_id, _strip_context(r.node.get_content()), r.node.metadata), r.score)
             for r in results if r.score is not None and r.score > 0
         ]
+
+
+def index_glossary(store: Store, meeting_ids: list[str]) -> Glossary:
+    """The abbreviations defined in these meetings' minutes, merged, plus the configured glossary file's."""
+    definitions = [d for meeting_id in meeting_ids if (meeting := store.meeting(meeting_id))
+                   for d in meeting.facts.definitions]
+    path = store.settings.glossary
+    return Glossary.from_definitions(definitions, load_glossary_file(path) if path else ())
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.errors import StoreError
+from assistant.facts import MeetingFacts
 from assistant.models import AgendaItem, Chunk, Meeting
 from assistant.settings import Settings, quiet_telemetry
 
@@ -295,8 +296,7 @@ def chunk_from_store(chunk_id: str, text: str, meta: dict) -> Chunk:
 
 def meeting_from_dict(data: dict) -> Meeting:
     """Inverse of `Meeting.to_dict`."""
-    items = tuple(
-        AgendaItem(**(item | {"decisions": tuple(item["decisions"])})) for item in data["items"]
-    )
+    items = tuple(AgendaItem(**item) for item in data["items"])
     tuples = {key: tuple(data[key]) for key in ("present", "apologies", "officers", "in_attendance", "warnings")}
-    return Meeting(**(data | tuples | {"items": items, "date": _date(data["date"])}))
+    facts = MeetingFacts.from_dict(data.get("facts"))
+    return Meeting(**(data | tuples | {"items": items, "date": _date(data["date"]), "facts": facts}))

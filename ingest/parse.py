@@ -13,45 +13,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+from assistant.dates import find_date
 from assistant.models import AgendaItem, Meeting
+from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
+from ingest.attendance import labelled_blocks, split_list
 from ingest.layouts import RULES, ItemStart
 
-_MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-
-_LABELS = {
-    "present": "present",
-    "officers": "officers",
-    "also in attendance": "in_attendance",
-    "in attendance": "in_attendance",
-    "apologies": "apologies",
-    "apologies for absence": "apologies",
-    "venue": "venue",
-    "contact": "contact",
-    "chair": "chair",
-}
-_LABEL_LINE = re.compile(rf"^\s*({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE)
-_COMMITTEE_WORDS = re.compile(
-    r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
-    re.IGNORECASE,
-)
 _LINK_NOISE = re.compile(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
-_DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
-_CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 
 
 def parse_minutes(
@@ -118,28 +87,6 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "meeting"
 
 
-def find_date(text: str) -> dt.date | None:
-    """The first real calendar date written out in `text`, or None."""
-    found: list[tuple[int, dt.date]] = []
-    for pattern, order in ((_DAY_FIRST, "dmy"), (_MONTH_FIRST, "mdy"), (_NUMERIC, "num")):
-        for match in pattern.finditer(text):
-            value = _to_date(match.groups(), order)
-            if value:
-                found.append((match.start(), value))
-    return min(found)[1] if found else None
-
-
-def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
-    try:
-        if order == "dmy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[1].lower()], int(groups[0]))
-        if order == "mdy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[0].lower()], int(groups[1]))
-        return dt.date(int(groups[2]), int(groups[1]), int(groups[0]))
-    except ValueError:
-        return None
-
-
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
     """The rule that recognises the most items; earlier rules win ties."""
     best_name, best = "", list[ItemStart]()
@@ -164,7 +111,6 @@ def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[Agend
                 number=start.number,
                 title=title,
                 text=text,
-                decisions=tuple(_decisions(text)),
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
             )
         )
@@ -190,31 +136,6 @@ def _tidy(lines: list[str], table: bool) -> str:
     return "\n".join(out).strip()
 
 
-def _decisions(text: str) -> list[str]:
-    """Each paragraph that records a decision, from the AGREED/RESOLVED sentence on.
-
-    A decision that introduces a list (``AGREED that:-``) keeps the list lines
-    that follow it.
-    """
-    decisions = []
-    paragraphs = text.split("\n\n")
-    for index, paragraph in enumerate(paragraphs):
-        match = _DECISION.search(paragraph)
-        if not match:
-            continue
-        sentence_start = max(paragraph.rfind(". ", 0, match.start()) + 1, paragraph.rfind("\n", 0, match.start()) + 1)
-        decision = paragraph[sentence_start:].strip()
-        if decision.rstrip("-").endswith(":"):
-            following = []
-            for nxt in paragraphs[index + 1 :]:
-                if _DECISION.search(nxt):
-                    break
-                following.append(nxt.strip())
-            decision = "\n".join([decision, *following]).strip()
-        decisions.append(decision)
-    return decisions
-
-
 def _header_fields(lines: list[str]) -> dict:
     """Committee, date, venue, chair and attendance lists from the header lines."""
     fields: dict = {}
@@ -229,45 +150,28 @@ def _header_fields(lines: list[str]) -> dict:
         elif label != "contact":
             fields[label] = tuple(_people(value))
     if "chair" not in fields:
-        chair = next((p for p in fields.get("present", ()) if _CHAIR.search(p)), None)
-        if chair:
-            fields["chair"] = _CHAIR.sub("", chair).strip()
+        for person in fields.get("present", ()):
+            match = _BRACKETS.search(person)
+            if match and is_chair_role(match.group(1)):
+                fields["chair"] = (person[: match.start()] + person[match.end() :]).strip()
+                break
     return fields
 
 
 def _labelled_blocks(lines: list[str]) -> dict[str, str]:
-    """``Present: a, b`` style blocks; a block runs until a blank line or the next label."""
-    blocks: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        match = _LABEL_LINE.match(line)
-        if match:
-            current = _LABELS[match.group(1).lower()]
-            blocks.setdefault(current, []).append(match.group(2))
-        elif current and line.strip():
-            blocks[current].append(line)
-        else:
-            current = None
-    return {label: " ".join(part.strip() for part in parts).strip() for label, parts in blocks.items()}
+    """Each header label's text on one line (see `ingest.attendance.labelled_blocks`)."""
+    values: dict[str, list[str]] = {}
+    for block in labelled_blocks("\n".join(lines)):
+        values.setdefault(block.label, []).append(" ".join(block.text.split()))
+    return {label: " ".join(parts).strip() for label, parts in values.items()}
 
 
 def _people(value: str) -> list[str]:
     """Split an attendance list on commas, semicolons and "and", outside parentheses."""
-    if value.strip().rstrip(".").lower() in {"none", "n/a", "nil", ""}:
+    if value.strip().rstrip(".").lower() in NOBODY:
         return []
-    parts, depth, current = [], 0, ""
-    for ch in value:
-        depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    people = []
-    for part in parts:
-        people += re.split(r"\s+and\s+(?![^(]*\))", part)
-    return [p.strip().rstrip(".").strip() for p in people if p.strip().rstrip(".").strip()]
+    people = (piece.strip().rstrip(".").strip() for _, piece in split_list(value, ",;", and_too=True))
+    return [person for person in people if person]
 
 
 def _committee(lines: list[str]) -> str | None:
@@ -283,7 +187,7 @@ def _committee(lines: list[str]) -> str | None:
         line.strip()
         for line in lines
         if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
-        and _COMMITTEE_WORDS.search(line)
+        and COMMITTEE_WORD.search(line)
     ]
     names.sort(key=lambda name: bool(re.search(r"\bcouncil$", name, re.IGNORECASE)))
     if not names:

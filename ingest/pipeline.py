@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import MinutesError
 from assistant.models import Chunk, IngestSummary, Meeting
@@ -21,12 +22,13 @@ from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
-from ingest.parse import find_date, parse_minutes, slug
+from ingest.facts import extract_facts
+from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
-FORMAT_VERSION = "2"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+FORMAT_VERSION = "3"  # bump when parsing or chunking changes what a file becomes: every file is re-read (3: facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
@@ -125,6 +127,7 @@ def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Me
         meeting_id = f"{meeting_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
     date = find_date(str(meta["date"])) if meta.get("date") else None
     meeting = parse_minutes(text, str(path), meeting_id=meeting_id, committee=meta.get("committee"), date=date)
+    meeting = replace(meeting, facts=extract_facts(meeting))
     if meeting.date is None:
         note = f"{path.name}: no meeting date found in the text; shown as 'date not stated'"
         meeting = replace(meeting, warnings=(*meeting.warnings, note))
