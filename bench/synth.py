@@ -106,6 +106,7 @@ def render(layout: str, committee: str, date: dt.date, items: list[dict], rng: r
     """The file text in one layout, and the items' numbers as the parser should read them."""
     body = ["\n\n".join(item["paragraphs"]) for item in items]
     prefix = "".join(word[0] for word in committee.split() if word[0].isupper())[:4]
+    numbers: list[str | None]
     if layout == "moderngov":
         numbers = [f"{prefix}/{n}/{date:%y}" for n in range(1, len(items) + 1)]
         text = (f"Agenda and minutes\n\n{committee} - {date:%A} {date.day}th {date:%B, %Y} 9.30 am\n\n"
@@ -127,11 +128,12 @@ def render(layout: str, committee: str, date: dt.date, items: list[dict], rng: r
         text += "".join(f"{i['title']} Minutes: {b.replace(chr(10) + chr(10), ' ')} |\n" for i, b in zip(items, body))
     else:
         start = rng.randint(20, 300)
-        numbers = [f"{prefix} {start + n}/{date:%y}" for n in range(len(items))]
+        refs = [f"{prefix} {start + n}/{date:%y}" for n in range(len(items))]
         text = (f"STOCKTON-ON-TEES BOROUGH COUNCIL\n\n{committee.upper()}\n\nMINUTES OF MEETING HELD ON "
                 f"{date.day} {date:%B %Y}".upper() + "\n\n" + _header(committee, date, rng).split("\n\n", 2)[2]
                 + "Item    Description    Decision\n\n")
-        text += "".join(f"{prefix}\n{n.split()[1]}\n{i['title']}\n{b}\n\n" for n, i, b in zip(numbers, items, body))
+        text += "".join(f"{prefix}\n{n.split()[1]}\n{i['title']}\n{b}\n\n" for n, i, b in zip(refs, items, body))
+        numbers = list(refs)
     return text, numbers
 
 

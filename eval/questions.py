@@ -16,7 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.models import AgendaItem, Meeting
+from assistant.errors import MinutesError
+from assistant.models import AgendaItem, Meeting
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 # Scored only at the end of a piece of work, never by default or by the CI gate (see eval/README.md).
@@ -27,7 +28,7 @@ KINDS = ("fact", "summary", "decision", "who", "when", "where", "meetings", "yes
 _KIND_OF_TYPE = {"factual": "fact", "numeric": "fact", "meeting": "who", "cross": "meetings", "unanswerable": "unanswerable"}
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(MinutesError, ValueError):
     """A question file that does not follow the documented format; the message says which line."""
 
 

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import UnknownMeeting
 from eval.metrics import Scores, score
 from eval.questions import KINDS, Question
 
@@ -64,7 +65,7 @@ def _gold_decisions(bot, question: Question, meetings: dict) -> list[tuple[str, 
         if gold.meeting not in meetings:
             try:
                 meetings[gold.meeting] = bot.meeting(gold.meeting)
-            except LookupError:  # a gold meeting the index lacks: its citations already score zero
+            except UnknownMeeting:  # a gold meeting the index lacks: its citations already score zero
                 meetings[gold.meeting] = None
         item = gold.agenda_item(meetings[gold.meeting]) if meetings[gold.meeting] else None
         decisions.append(item.decisions if item else ())

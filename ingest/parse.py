@@ -13,8 +13,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from assistant.models import AgendaItem, Meeting
 from ingest.layouts import RULES, ItemStart
-from ingest.models import AgendaItem, Meeting
 
 _MONTH_NAMES = {
     name: number
@@ -142,7 +142,7 @@ def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
 
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
     """The rule that recognises the most items; earlier rules win ties."""
-    best_name, best = "", []
+    best_name, best = "", list[ItemStart]()
     for name, rule in RULES.items():
         starts = rule(lines)
         if len(starts) > len(best):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.errors import MinutesError
+
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
 _BLOCKS = ["p", "div", "li", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"]
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(MinutesError):
     """A file that cannot be turned into minutes text; the message says why, for a person."""
 
 
