@@ -85,6 +85,7 @@ class Scores:
             "answer": self.answer.text,
             "refused": self.answer.refused,
             "mode": self.answer.mode,
+            "model": self.answer.model,
             "dropped": self.answer.dropped,
             "citations": [c.label for c in self.answer.citations],
             "gold": [list(g.key) for g in self.question.gold],
@@ -174,7 +175,7 @@ def no_attendance_dump(question: Question, answer: Answer) -> bool | None:
     asks_for_header = question.kind in ATTENDANCE_KINDS or any(gold.item == "header" for gold in question.gold)
     if asks_for_header or answer.refused or not answer.citations:
         return None
-    return any(citation.item_position != 0 for citation in answer.citations)
+    return not all(citation.ref.is_header for citation in answer.citations)
 
 
 def chronological(question: Question, answer: Answer) -> bool | None:

@@ -48,7 +48,7 @@ def _chunks(
         source=meeting.source,
         restricted=item.restricted if item else False,
     )
-    context = chunk(id="", part=1, parts=1, text="").context
+    context = chunk(id="", part=1, parts=1, text="").ref.context
     budget = window - _SPECIAL_TOKENS - count_tokens(context) - 1
     parts = [text] if count_tokens(text) <= budget else _split(text, count_tokens, budget)
     return [

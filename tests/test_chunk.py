@@ -64,4 +64,4 @@ def test_context_line_names_committee_date_and_item(chunked):
     assert chunk.embed_text.startswith(
         "Safer Stockton Partnership, 19 Jul 2023, item SSP/4/23: Anti-Social Behaviour Action Plan\n")
     _, undated = chunked["safer-stockton-partnership-undated-op-harmony"]
-    assert next(c for c in undated if c.item_position == 4).context == "Unknown committee, date not stated, item 4 (unnumbered): Op Harmony Update"
+    assert next(c for c in undated if c.item_position == 4).ref.context == "Unknown committee, date not stated, item 4 (unnumbered): Op Harmony Update"
