@@ -117,6 +117,14 @@ class Meeting:
     def date_label(self) -> str:
         return format_date(self.date)
 
+    def details(self) -> list[tuple[str, str]]:
+        """Venue, chair and attendance as every surface lists them: (label, text), in this order, empty ones left out."""
+        rows = [("Venue", self.venue or ""), ("Chair", self.chair or "")]
+        rows += [(label, "; ".join(people)) for label, people in (
+            ("Present", self.present), ("Officers", self.officers),
+            ("Also in attendance", self.in_attendance), ("Apologies", self.apologies))]
+        return [(label, text) for label, text in rows if text]
+
     def item_ref(self, item: AgendaItem) -> ItemRef:
         return ItemRef(self.id, self.committee, self.date, item.number, item.position, item.title)
 

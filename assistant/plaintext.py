@@ -22,13 +22,7 @@ def item_text(meeting: Meeting, item: AgendaItem) -> str:
 
 def meeting_text(meeting: Meeting) -> str:
     lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
-    for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)):
-        if value:
-            lines.append(f"{label}: {value}")
-    for label, people in (("Present", meeting.present), ("Officers", meeting.officers),
-                          ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)):
-        if people:
-            lines.append(f"{label}: {'; '.join(people)}")
+    lines += [f"{label}: {text}" for label, text in meeting.details()]
     lines.append("")
     lines += [item_heading(meeting, item) for item in meeting.items]
     return "\n".join(lines) + "\n"

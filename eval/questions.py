@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import MinutesError
-from assistant.models import AgendaItem, Meeting
+from assistant.models import HEADER_POSITION, AgendaItem, Meeting
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 # Scored only at the end of a piece of work, never by default or by the CI gate (see eval/README.md).
@@ -44,7 +44,7 @@ class Gold:
         if meeting_id != self.meeting:
             return False
         if self.item == "header":
-            return kind == "header" or position == 0
+            return kind == "header" or position == HEADER_POSITION
         if self.item is not None:
             return item is not None and item.lower() == self.item.lower()
         return position == self.position

@@ -11,11 +11,11 @@ import html
 import gradio as gr
 
 from assistant.api import Assistant
-from assistant.models import format_date
+from assistant.models import HEADER_POSITION, format_date
 from ui.render import READER_PLACEHOLDER, item_html, meeting_overview_html
 from ui.safety import friendly
 
-OVERVIEW = 0  # the item drop-down's value for "attendance and agenda"
+OVERVIEW = HEADER_POSITION  # the item drop-down's value for "attendance and agenda": the header's place
 
 _LIST_JS = """
 element.addEventListener('click', (event) => {

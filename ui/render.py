@@ -192,10 +192,7 @@ def meeting_overview_html(meeting: Meeting, links: bool = False) -> str:
 
 
 def _attendance(meeting: Meeting, current: bool) -> str:
-    rows = [(label, value) for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)) if value]
-    rows += [(label, "; ".join(people)) for label, people in (
-        ("Present", meeting.present), ("Officers", meeting.officers),
-        ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)) if people]
+    rows = meeting.details()
     if not rows:
         return ""
     cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows)
