@@ -39,6 +39,15 @@ class SourceRef:
     def label(self) -> str:
         return self.ref.label
 
+    @property
+    def passage(self) -> str:
+        """What a sentence citing this may rest on: the label (which dates the meeting) and the quoted passage.
+
+        Answers say "At the 14 Aug 2012 meeting, ..." of an item whose text
+        never states its date; the label does, and the reader sees it.
+        """
+        return f"{self.label}\n{self.quote}"
+
     def to_dict(self) -> dict:
         return _jsonable(asdict(self) | {"label": self.label})
 

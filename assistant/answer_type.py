@@ -13,22 +13,28 @@ from __future__ import annotations
 import re
 from enum import Enum, StrEnum
 
+from assistant.dates import CAPITALISED_MONTH
 from assistant.text import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
-_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b", re.I)
+_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
 _COUNT_Q = re.compile(r"^\s*how many\b|^\s*what (number|count)\b", re.I)
-_AMOUNT_Q = re.compile(r"^\s*(how much|by how much|what (amount|figure|sum))\b", re.I)
+_AMOUNT_Q = re.compile(
+    r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
+    re.I)
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\b(\s+\d{{1,2}}(st|nd|rd|th)?)?(,?\s+(19|20)\d\d)?|"
+    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({CAPITALISED_MONTH})\b(,?\s+(19|20)\d\d(/\d\d)?)?|"
+    rf"\b({CAPITALISED_MONTH})\b(\s+\d{{1,2}}(st|nd|rd|th)?(?![\d/]))?(,?\s+(19|20)\d\d(/\d\d)?)?|"
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
 )
+"""A date or time as minutes write it; a figure inside one ("June 2012/13", "9.00 am") is not a figure."""
+_PLACE = re.compile(r"\b(at|in|to|from|within|across|near)\s+(the\s+)?[A-Z][\w'’-]+")
+"""A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)
 # Capitalised words that name roles and bodies, not people.
@@ -92,6 +98,7 @@ class AnswerType(Enum):
     PERCENT = "percent"
     DATE = "date"
     PERSON = "person"
+    PLACE = "place"
 
 
 def answer_type(question: str) -> AnswerType:
@@ -110,6 +117,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         return bool(_DATE.search(sentence))
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
+    if kind is AnswerType.PLACE:
+        return bool(_PLACE.search(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
 
 

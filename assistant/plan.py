@@ -24,6 +24,7 @@ from typing import Literal
 
 from assistant.answer_type import AnswerType, QuestionKind, answer_type, question_kind
 from assistant.dates import Period, correct_months, find_period, format_date, month_number
+from assistant.glossary import Glossary
 from assistant.query import SearchFilters
 from assistant.text import terms
 
@@ -54,8 +55,10 @@ class MeetingInfo:
 class QueryPlan:
     """What a question asks and where to look.
 
-    `topic` is the question without its meeting reference: what retrieval
-    and word overlap use. `anchor`/`relation` keep "the meeting after X" (X
+    `topic` is the question without its meeting reference: what word
+    overlap uses; `search` is the topic with the other forms of its
+    abbreviations ("PSPO" and "Public Space Protection Order"): what
+    retrieval and meaning use. `anchor`/`relation` keep "the meeting after X" (X
     and "after"), whose own minutes may set the date of the next meeting.
     `missing` says what the index lacks for this question, in words an
     answer can use; with `years`, evidence that names one of them may still
@@ -67,6 +70,7 @@ class QueryPlan:
     fact: AnswerType
     topic: str
     filters: SearchFilters = SearchFilters()
+    search: str = ""
     anchor: str | None = None
     relation: Relation | None = None
     years: tuple[int, ...] = ()
@@ -91,10 +95,24 @@ class _Reference:
     missing: str | None = None
 
 
-def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
-    """The plan for `question` over `meetings`; explicit `filters` win over what the text names."""
+def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
+                  glossary: Glossary | None = None) -> QueryPlan:
+    """The plan for `question` over `meetings`; explicit `filters` win over what the text names.
+
+    `glossary` (the index's abbreviations) adds the other forms of the
+    topic's abbreviations and long forms to `search`.
+    """
+    plan = _read(question, filters, meetings)
+    return replace(plan, search=_with_other_forms(plan.topic, glossary) if glossary else plan.topic)
+
+
+def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
     text = correct_months(question)
-    plan = QueryPlan(question=question, kind=question_kind(text), fact=answer_type(text), topic=text)
+    kind, fact = question_kind(text), answer_type(text)
+    if fact is AnswerType.ANY:
+        # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
+        fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
+    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=text)
     # "each meeting", "across the meetings": a question about all of them names none in particular.
     reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:
@@ -106,10 +124,21 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     return replace(plan, filters=filters, missing=None, years=())
 
 
+def _with_other_forms(topic: str, glossary: Glossary) -> str:
+    """`topic` and the other forms of the abbreviations it uses, typed in any case ("pspo", "asb")."""
+    augmented = glossary.augment(topic)
+    typed = {form for word in re.findall(r"[A-Za-z]{2,}", topic) if not word.isupper() for form in glossary.expand(word)}
+    extra = sorted(form for form in typed if form.lower() not in augmented.lower())
+    return " ".join([augmented.replace("\n", " "), *extra])
+
+
 def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilters,
                     meetings: Sequence[MeetingInfo]) -> QueryPlan:
     topic = _without(plan.topic, reference.start, reference.end)
     plan = replace(plan, topic=topic, anchor=reference.anchor, relation=reference.relation, missing=reference.missing)
+    if plan.kind is QuestionKind.WHEN and reference.relation == "after" and reference.anchor:
+        # "When was the meeting after X?": X's own minutes set the next meeting; look there first.
+        return replace(plan, filters=replace(filters, meeting=reference.anchor))
     if len(reference.meetings) == 1:
         return replace(plan, filters=replace(filters, meeting=reference.meetings[0]))
     if reference.period is not None and reference.meetings:

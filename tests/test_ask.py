@@ -28,7 +28,7 @@ def _cited_passages_hold_sentences(answer: Answer) -> None:
     for sentence in answer_sentences(answer.text):
         numbers = citation_numbers(sentence)
         assert numbers, f"uncited sentence: {sentence}"
-        assert all(check(sentence, by_number[n].quote).supported for n in numbers), sentence
+        assert all(check(sentence, by_number[n].passage).supported for n in numbers), sentence
 
 
 def test_op_harmony_answer_cites_the_op_harmony_items(bot):
