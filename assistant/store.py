@@ -38,6 +38,7 @@ class MeetingRecord:
     chunks: int
     source: str
     file_hash: str
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
 
     def to_dict(self) -> dict:
         return {
@@ -256,6 +257,7 @@ def _meeting_metadata(meeting: Meeting, file_hash: str, chunks: int) -> dict:
         "chunks": chunks,
         "source": meeting.source,
         "file_hash": file_hash,
+        "abbreviations": json.dumps([[d.term, d.expansion] for d in meeting.facts.definitions]),
     }
 
 
@@ -268,6 +270,7 @@ def _record(meta: dict) -> MeetingRecord:
         chunks=int(meta["chunks"]),
         source=meta["source"],
         file_hash=meta["file_hash"],
+        abbreviations=tuple((term, long) for term, long in json.loads(meta.get("abbreviations") or "[]")),
     )
 
 

@@ -128,7 +128,7 @@ def _attendees(text: str, kind: AttendeeKind, position: int) -> list[Attendee]:
 def _entries(text: str, start: int, piece: str, group: int) -> list[_Entry]:
     """The names in one group; a bare ``(Body)`` or a ``, Body`` after a name is that name's."""
     out: list[_Entry] = []
-    separators = ",\n" if "," not in text and ";" not in text else ","
+    separators = ",\n" if _one_per_line(text) else ","
     for part_start, part in split_list(piece, separators, and_too=True):
         begin = start + part_start + len(part) - len(part.lstrip())
         raw = part.strip().rstrip(".").strip()
@@ -195,6 +195,12 @@ def _source(text: str, entries: list[_Entry], entry: _Entry) -> str:
         later = [e for e in entries if e.group == entry.group and e.start >= entry.start and e.bracketed]
         end = later[0].end if later else end
     return text[entry.start : end].strip()
+
+
+def _one_per_line(text: str) -> bool:
+    """Whether each line is an entry: no line ends as a list wrapped onto the next one would (",", ";", "and")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return len(lines) > 1 and not any(line.endswith((",", ";", " and")) for line in lines[:-1])
 
 
 def _looks_like_person(name: str) -> bool:
