@@ -14,7 +14,7 @@ from assistant.answer import AnswerSentence, Citation, Hit
 from assistant.answer_type import AnswerType, answer_type, holds
 from assistant.models import Chunk
 from assistant.query import QueryPlan
-from assistant.text import TermStats, sentences, terms
+from assistant.text import TermStats, sentences
 from assistant.vocabulary import DECISION_WORDS, ROUTINE_DECISION
 
 MAX_SENTENCES = 6
@@ -51,13 +51,13 @@ def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
     report, and word overlap misses paraphrase. The answer threshold on this
     score lives in `Settings.refusal_threshold`, calibrated by the eval.
     """
-    coverage = stats.coverage(query_terms(plan), item.text)
+    coverage = stats.coverage(query_terms(plan, stats), item.text)
     return 0.5 * max(item.hit.dense, 0.0) + 0.5 * coverage
 
 
-def query_terms(plan: QueryPlan) -> list[str]:
-    """The question's content terms, less the years already turned into date filters."""
-    found = terms(plan.question)
+def query_terms(plan: QueryPlan, stats: TermStats) -> list[str]:
+    """The question's content terms, less the committees' names and the years already turned into date filters."""
+    found = stats.question_terms(plan.question)
     if plan.filters.since or plan.filters.until:
         found = [t for t in found if not _DATE_TERM.fullmatch(t)]
     return found
@@ -69,7 +69,7 @@ def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tupl
     A sentence found word for word in several items (the same restricted
     report minuted at three meetings) is written once and cites them all.
     """
-    wanted = query_terms(plan)
+    wanted = query_terms(plan, stats)
     kind = answer_type(plan.question)
     if kind in (AnswerType.DATE, AnswerType.PERSON) and any(not stats.known(t) for t in wanted):
         # "When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never

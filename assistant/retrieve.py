@@ -80,7 +80,7 @@ class HybridRetriever:
         records = self.store.meeting_records()
         meetings = [(record.id, record.date) for record in records]
         glossary = index_glossary(records, self.store.settings.glossary)
-        stats = TermStats([chunk.embed_text for chunk in chunks], glossary)
+        stats = TermStats([chunk.embed_text for chunk in chunks], glossary, sorted({r.committee for r in records}))
         keyword = None
         if chunks:
             nodes: list[BaseNode] = [

@@ -109,3 +109,8 @@ def test_no_council_or_place_names_in_the_vocabulary_of_the_code():
         code = (ROOT / "assistant" / f"{module}.py").read_text(encoding="utf-8")
         code = re.sub(r'""".*?"""|#.*', "", code, flags=re.DOTALL)  # examples in docstrings and comments are fine
         assert not local.search(code), module
+
+
+def test_words_that_name_the_indexed_committees_are_not_topic_words():
+    stats = TermStats(["off-road bikes were seized"], bodies=["Harbourside Community Safety Partnership"])
+    assert stats.question_terms("How has the partnership handled off-road bikes?") == terms("off-road bikes")
