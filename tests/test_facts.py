@@ -11,6 +11,7 @@ from assistant import Assistant
 from assistant.facts import HEADER_POSITION, MeetingFacts
 from assistant.models import Meeting
 from assistant.store import meeting_from_dict
+from ingest.attendance import header_attendees, item_apologies
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes
 
@@ -258,3 +259,24 @@ def test_decisions_lists_every_decision_with_its_meeting_and_item(data_index):
     assert {r.meeting_id for r in bot.decisions(since="2023-01-01")} == {"safer-stockton-partnership-2023-07-19"}
     assert bot.decisions(committee="no such committee") == []
     assert minerva[0].to_dict()["date"] == "2012-08-14"
+
+
+def test_an_attendee_source_is_their_own_line_when_nothing_is_shared():
+    sources = [p.source for p in harbourside().facts.attendees]
+    assert sources[:3] == ["Cllr Dana Price - Chair", "Cllr Lee Wong - Vice-Chair", "Insp. Owen Hart, Harbourside Police"]
+
+
+def test_a_chair_line_marks_the_person_on_the_list():
+    people = header_attendees("Chair: Cllr A Name\nPresent: Cllr A Name, Cllr B Other (Harbourside Council)")
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("Cllr A Name", "Chair", None), ("Cllr B Other", None, "Harbourside Council")]
+    alone = header_attendees("Chair: Councillor Jo Bloggs.")
+    assert [(p.name, p.role, p.kind, p.source) for p in alone] == [
+        ("Councillor Jo Bloggs", "Chair", "member", "Councillor Jo Bloggs")]
+
+
+def test_apologies_minuted_as_an_item():
+    people = item_apologies("Apologies for absence were received from Cllr A Smith and Insp. B Jones.", 1)
+    assert [(p.name, p.kind, p.position) for p in people] == [("Cllr A Smith", "apologies", 1),
+                                                              ("Insp. B Jones", "apologies", 1)]
+    assert item_apologies("Introductions and apologies for absence were given.", 2) == []
