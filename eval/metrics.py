@@ -27,6 +27,8 @@ from eval.questions import Question
 FACT_FIRST_KINDS = ("fact", "who", "when", "where")
 # Kinds for which an answer drawn only from the attendance header (venue, present, apologies) is right.
 ATTENDANCE_KINDS = ("who", "where")
+# The answer-shape checks: each a field of `Scores` and a function below of the same name.
+SHAPE_METRICS = ("first_sentence_fact", "summary_has_decision", "no_attendance_dump", "chronological")
 
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 
