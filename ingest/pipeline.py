@@ -18,7 +18,8 @@ from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.embed import Embedder
 from ingest.models import Chunk, IngestSummary, Meeting
-from ingest.parse import find_date, parse_minutes, slug
+from assistant.dates import find_date
+from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
 from ingest.settings import Settings
 from ingest.store import MeetingRecord, Store

@@ -2,11 +2,14 @@
 
 HTML and PDF are flattened to the same line-oriented text the parser expects
 from a .txt file; table rows become ``cell | cell |`` lines, the shape the
-pipe-table layout rule recognises.
+pipe-table layout rule recognises, and a PDF's pages are separated by a form
+feed so the parser knows each line's page.
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+from ingest.pages import PAGE_BREAK
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
@@ -95,6 +98,6 @@ def _pdf_text(path: Path, data: bytes) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        return PAGE_BREAK.join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError, KeyError) as error:
         raise UnreadableFile(f"{path}: not a readable PDF ({error})") from error
