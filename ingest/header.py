@@ -164,11 +164,11 @@ def _committee(lines: list[str]) -> str | None:
     text = " ".join(line.strip() for line in lines)
     match = re.search(r"\bA meeting of (?:the )?(.+?) was held\b", text, re.IGNORECASE)
     if match:
-        return match.group(1).strip()
+        return _tidy_case(match.group(1).strip())
     for line in lines:
         match = re.match(rf"^(.+?)\s+[-–]\s+{_WEEKDAY}\b", line.strip(), re.IGNORECASE)
         if match:
-            return match.group(1).strip()
+            return _tidy_case(match.group(1).strip())
     names = [
         _without_minutes_words(line)
         for line in lines

@@ -112,6 +112,26 @@ def moderngov(lines: list[str]) -> list[ItemStart]:
     return starts
 
 
+def heading_reference(lines: list[str]) -> list[ItemStart]:
+    """A heading, then the minute reference on its own line, then the text, with no blank lines between.
+
+    Example (a council's PDF minutes; moderngov pages put blank lines around
+    the reference and the title below it)::
+
+        DECLARATIONS OF INTEREST
+        PLA147/14
+        Councillor Smith declared an interest in application 14/506664.
+    """
+    pattern = re.compile(rf"^{REFERENCE}$")
+    starts = []
+    for index in range(1, len(lines) - 1):
+        title, text = lines[index - 1].strip(), lines[index + 1].strip()
+        if pattern.match(lines[index].strip()) and title and text and _title_like(title) \
+                and not re.search(r"[.,;:]$", title) and not pattern.match(title):
+            starts.append(ItemStart(index - 1, index + 1, lines[index].strip(), title))
+    return starts
+
+
 def split_number(lines: list[str]) -> list[ItemStart]:
     """Older council layout: the reference split over two lines above the title.
 
@@ -205,17 +225,18 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
 
     Rows may carry a number cell first (``SSP/3/23 | Title Minutes: ... |``).
     The title is whatever precedes the ``Minutes:`` label on the row's first
-    line; the rest of that line is the start of the item's text. Tables whose
-    rows are separated by bare ``|`` lines belong to `pipe_rows`.
+    line; the rest of that line is the start of the item's text. A bare
+    ``|`` line closes a row (see `pipe_rows`).
     """
     header = next((i for i, line in enumerate(lines) if re.match(r"^\s*No\.?\s*\|\s*Item\b", line)), None)
-    if header is None or sum(map(_bare_pipe, lines)) >= 2:
+    if header is None:
         return []
     starts = []
     row_open = False
     for index in range(header + 1, len(lines)):
         line = lines[index].strip()
-        if not line:
+        if not line or _bare_pipe(line):
+            row_open = row_open and not line
             continue
         if not row_open:
             cells = [cell.strip() for cell in line.split("|")]
@@ -237,7 +258,7 @@ def pipe_rows(lines: list[str]) -> list[ItemStart]:
         |
         Any Other Business Minutes: None. |
     """
-    if sum(map(_bare_pipe, lines)) < 2:
+    if not any(map(_bare_pipe, lines)):
         return []
     starts = []
     awaiting = False
@@ -326,9 +347,10 @@ def _heading_strength(lines: list[str], index: int) -> bool | None:
 
 
 RULES: dict[str, Rule] = {
-    "pipe-table": pipe_table,
     "pipe-rows": pipe_rows,
+    "pipe-table": pipe_table,
     "reference-rows": reference_rows,
+    "heading-reference": heading_reference,
     "moderngov": moderngov,
     "split-number": split_number,
     "own-line": own_line,

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
@@ -20,7 +20,7 @@ SEEDS = {
     "2017": "safer-stockton-partnership-2017-02-14.txt",
     "undated": "safer-stockton-partnership-undated-op-harmony.txt",
 }
-BOILERPLATE = re.compile(r"\bMinutes:|pdf icon\s*PDF\s*[\d.]+\s*[KM]B|\|", re.IGNORECASE)
+BOILERPLATE = re.compile(r"\bMinutes:|(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b|\|", re.IGNORECASE)
 
 SPLIT_NUMBER = """STOCKTON-ON-TEES BOROUGH COUNCIL
 
@@ -187,8 +187,11 @@ _body = st.lists(_sentence, min_size=1, max_size=4).map(" ".join)
 _items = st.lists(st.tuples(_title, _body), min_size=1, max_size=8)
 
 
-def _render(layout: str, items: list[tuple[str, str]]) -> tuple[str, list[str | None]]:
+def _render(layout: str, items: list[tuple[str, str]]) -> tuple[str, list[str | None], list[str]]:
+    """A document in `layout`, and the numbers and titles its items must parse back to."""
     header = "A meeting of Test Committee was held on Tuesday, 3 March 2020.\n\nPresent: Ann Bee (Chair)\n\n"
+    titles = [t for t, _ in items]
+    numbers: list[str | None] = [None] * len(items)
     if layout == "moderngov":
         numbers = [f"TC/{n}/20" for n in range(1, len(items) + 1)]
         body = "".join(f"{n}\n\n{t} pdf icon PDF 12 KB\n\nMinutes:\n\n{b}\n\n" for n, (t, b) in zip(numbers, items))
@@ -201,22 +204,34 @@ def _render(layout: str, items: list[tuple[str, str]]) -> tuple[str, list[str | 
     elif layout == "split-number":
         numbers = [f"TC {100 + n}/20" for n in range(len(items))]
         body = "".join(f"TC\n{n.split()[1]}\n{t}\n{b}\n\n" for n, (t, b) in zip(numbers, items))
+    elif layout == "headings":  # the first item a bare sentence; one-word headings carry their link label
+        titles[0] = ""
+        body = "Items\nNo. Item\n\n" + "".join(
+            f"{t}{' pdf icon PDF 9 KB' if len(t.split()) == 1 or n % 2 else ''}\n\n{b}\n\n" if t else f"{b}\n\n"
+            for n, (t, (_, b)) in enumerate(zip(titles, items)))
+    elif layout == "pipe-rows":
+        header = "Venue: Town Hall\nNo. | Item |\n"
+        body = "".join(f"|\n{t} Minutes: {b.replace('. ', '.' + chr(10))} |\n" for t, b in items)
+    elif layout == "reference-rows":
+        numbers, titles = [f"TC {n}/20" for n in range(1, len(items) + 1)], [""] * len(items)
+        body = "".join(f"{n} | {b.replace('. ', '.' + chr(10))} |\n" for n, (_, b) in zip(numbers, items))
     else:
-        numbers = [None] * len(items)
         header = "Venue: Town Hall\nNo. | Item |\n"
         body = "".join(f"{t} Minutes: {b} |\n" for t, b in items)
-    return header + body, numbers
+    return header + body, numbers, titles
 
 
-@pytest.mark.parametrize("layout", ["moderngov", "own-line", "inline", "split-number", "pipe-table"])
+@pytest.mark.parametrize("layout", ["moderngov", "own-line", "inline", "split-number", "pipe-table", "headings",
+                                    "pipe-rows", "reference-rows"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=_items)
 def test_generated_documents_parse_back_to_their_items(layout, items):
-    text, numbers = _render(layout, items)
+    assume(layout != "headings" or len(items) >= 2)  # a bare sentence alone is no agenda
+    text, numbers, titles = _render(layout, items)
     meeting = parse_minutes(text, "generated.txt")
     assert [i.number for i in meeting.items] == numbers
-    assert [i.title for i in meeting.items] == [t for t, _ in items]
-    assert [i.text for i in meeting.items] == [b for _, b in items]
+    assert [i.title for i in meeting.items] == titles
+    assert [" ".join(i.text.split()) for i in meeting.items] == [b for _, b in items]
     assert_nothing_lost(text, meeting)
 
 
