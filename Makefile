@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LLM_STAMP := $(VENV)/.installed-llm
 
-.PHONY: install install-llm browser run ingest test eval bench clean
+.PHONY: install install-llm browser run ingest check test eval bench clean
 
 install: $(STAMP)
 
@@ -38,7 +38,16 @@ run: ingest
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# The fast loop for every edit (< 1 minute): lint, types, and the tests that need no browser, model or
+# long end-to-end run. `make test` runs everything, as CI does.
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not llm"
+
 test: install install-llm browser
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 eval: install

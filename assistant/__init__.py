@@ -13,7 +13,7 @@ _EXPORTS = {
     "Answer": "assistant.answer",
     "Citation": "assistant.answer",
     "Hit": "assistant.answer",
-    "Settings": "ingest.settings",
+    "Settings": "assistant.settings",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 
-from ingest.models import Chunk, format_date
+from assistant.models import Chunk, format_date
 
 
 def source_label(committee: str, date: dt.date | None, item: str | None, position: int, title: str) -> str:
@@ -54,7 +54,7 @@ class Hit(SourceRef):
     chunk_id: str = ""
 
     @classmethod
-    def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> "Hit":
+    def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> Hit:
         return cls(
             meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
             item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
@@ -75,7 +75,7 @@ class Citation(SourceRef):
     sentences: tuple[str, ...] = ()
 
     @classmethod
-    def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> "Citation":
+    def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> Citation:
         shared = {name: getattr(hit, name) for name in SourceRef.__dataclass_fields__}
         return cls(**shared, number=number, sentences=sentences)
 

@@ -3,24 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
 
 from assistant.answer import Answer, AnswerSentence, Hit
+from assistant.embed import Embedder
+from assistant.errors import InvalidQuestion, UnknownMeeting
 from assistant.extractive import Evidence, compose, relevance
+from assistant.llm import LLM, check_llm_spec, load_llm
 from assistant.llm.generate import llm_answer
-from assistant.query import InvalidQuestion, QueryPlan, SearchFilters, clean_question, plan_question
-from ingest.models import IngestSummary, Meeting
-from ingest.settings import Settings
-from ingest.store import MeetingRecord, Store
+from assistant.models import IngestSummary, Meeting
+from assistant.query import QueryPlan, SearchFilters, clean_question, plan_question
+from assistant.settings import Settings, quiet_telemetry
+from assistant.store import MeetingRecord, Store
 
 _CANDIDATES = 4  # items read in full per question before the relevance gate
 
-
-class UnknownMeeting(LookupError):
-    """A meeting id (or item) that the index does not hold."""
 
 
 class Assistant:
@@ -30,20 +30,35 @@ class Assistant:
     so listing meetings does not pay for them.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, store: Store | None = None, embedder: Embedder | None = None,
+                 llm: LLM | None = None) -> None:
+        """Parts not passed in are built from `settings` (tests pass fakes or shared ones here).
+
+        A configured model spec is checked now, so a bad ``--llm`` fails before any
+        question; the model itself loads on the first answer that needs it.
+        """
         self.settings = settings
-        self.store = Store(settings)
+        self.store = store if store is not None else Store(settings)
+        self._embedder = embedder
+        if llm is None and settings.llm:
+            check_llm_spec(settings.llm)
+        self._llm = llm
 
     @classmethod
-    def open(cls, index_dir: str | Path | None = None, **settings: object) -> "Assistant":
-        """An assistant over `index_dir` (default: the configured index); other keywords override settings."""
+    def open(cls, index_dir: str | Path | None = None, **settings: object) -> Assistant:
+        """An assistant over `index_dir` (default: the configured index); other keywords override settings.
+
+        This is the library's entry point, so it is where telemetry and model-hub access are switched off.
+        """
+        quiet_telemetry()
         return cls(Settings.load(index_dir=index_dir, **settings))
 
-    @cached_property
-    def embedder(self):
-        from ingest.embed import Embedder
-
-        return Embedder(self.settings.embed_model, self.settings.embed_batch_size)
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded on first use so that listing meetings does not pay for it."""
+        if self._embedder is None:
+            self._embedder = Embedder(self.settings.embed_model, self.settings.embed_batch_size)
+        return self._embedder
 
     def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None) -> IngestSummary:
         """Index the minutes files under `paths` (see `ingest.pipeline.ingest`)."""
@@ -139,18 +154,16 @@ class Assistant:
             mode="extractive",
             filters=plan.filters.to_dict(),
         )
-        events = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
+        events: Iterator[str | Answer] = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
         for event in events:
             yield replace(event, seconds=time.perf_counter() - started) if isinstance(event, Answer) else event
 
-    @cached_property
-    def llm(self):
-        """The configured answer-writing model, or None for extractive answers."""
-        if not self.settings.llm:
-            return None
-        from assistant.llm import load_llm
-
-        return load_llm(self.settings.llm)
+    @property
+    def llm(self) -> LLM | None:
+        """The answer-writing model (passed in, or loaded from the configured spec), or None for extractive answers."""
+        if self._llm is None and self.settings.llm:
+            self._llm = load_llm(self.settings.llm)
+        return self._llm
 
 
 def _answer_text(sentences: list[AnswerSentence]) -> str:

@@ -12,11 +12,15 @@ from pathlib import Path
 
 import click
 
-from ingest.settings import SettingsError
+from assistant.errors import MinutesError
 
 
 def _index_options(command):
-    """--index / --chroma-host / --chroma-port, shared by every command."""
+    """--index / --chroma-host / --chroma-port for every command, which gets the opened `Assistant`.
+
+    This is also where a `MinutesError` (from opening the index or from the
+    command) becomes its one sentence and exit status 1.
+    """
 
     @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
                   help="Index folder (default: $MINUTES_INDEX, the config file, or ./index).")
@@ -28,9 +32,9 @@ def _index_options(command):
 
         try:
             bot = Assistant.open(index_dir, chroma_host=chroma_host, chroma_port=chroma_port, llm=kwargs.pop("llm", None))
-        except SettingsError as error:
+            return command(bot, **kwargs)
+        except MinutesError as error:  # a person's mistake: one sentence, exit status 1; anything else is a bug
             raise click.ClickException(str(error)) from error
-        return command(bot, **kwargs)
 
     return wrapper
 
@@ -42,25 +46,6 @@ def _llm_option(command):
                              "else extractive answers).")(command)
 
 
-def _errors_for_people(command):
-    """Turn the project's known error types into one clear line and exit status 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        from assistant.api import UnknownMeeting
-        from assistant.llm import LLMError
-        from assistant.query import InvalidQuestion
-        from ingest.pipeline import IngestError
-        from ingest.store import StoreError
-
-        try:
-            return command(*args, **kwargs)
-        except (IngestError, StoreError, SettingsError, UnknownMeeting, InvalidQuestion, LLMError) as error:
-            raise click.ClickException(str(error.args[0]) if error.args else str(error)) from error
-
-    return wrapper
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Ask questions of council committee minutes; every answer cites its source."""
@@ -70,7 +55,6 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove meetings whose source file under PATHS is gone.")
 @_index_options
-@_errors_for_people
 def ingest(bot, paths: tuple[Path, ...], prune: bool) -> None:
     """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf)."""
     summary = bot.ingest(list(paths), prune=prune)
@@ -86,7 +70,6 @@ def ingest(bot, paths: tuple[Path, ...], prune: bool) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @_index_options
-@_errors_for_people
 def meetings(bot, as_json: bool) -> None:
     """List indexed meetings."""
     records = bot.meetings()
@@ -105,10 +88,9 @@ def meetings(bot, as_json: bool) -> None:
 @click.argument("item", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed meeting or item as JSON.")
 @_index_options
-@_errors_for_people
 def show(bot, meeting_id: str, item: str | None, as_json: bool) -> None:
     """Show a parsed meeting, or one ITEM of it (number as printed, or #position)."""
-    from assistant.render import meeting_text, item_text
+    from assistant.render import item_text, meeting_text
 
     meeting = bot.meeting(meeting_id)
     if item is None:
@@ -139,7 +121,6 @@ def _filter_options(command):
 @_filter_options
 @_llm_option
 @_index_options
-@_errors_for_people
 def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> None:
     """Answer QUESTION from the minutes, citing the meeting and item of every sentence."""
     answer = bot.ask(question, since=since, until=until, meeting=meeting_id, k=k)
@@ -155,7 +136,6 @@ def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> 
 @click.argument("query")
 @_filter_options
 @_index_options
-@_errors_for_people
 def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> None:
     """List the agenda items that best match QUERY, best first."""
     hits = bot.search(query, k=k, since=since, until=until, meeting=meeting_id)
@@ -179,16 +159,16 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
 @click.option("--check", is_flag=True, help="Exit non-zero when a metric misses eval/thresholds.toml.")
 @_llm_option
 @_index_options
-@_errors_for_people
 def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json: bool, check: bool) -> None:
     """Measure retrieval, citations, facts, grounding, refusals and latency on the question set."""
     from eval.questions import DEFAULT_QUESTIONS, load_questions
     from eval.run import gate, run_eval, table, write_report
 
+    question_set = load_questions(questions or DEFAULT_QUESTIONS)  # a bad file fails before any work
     summary = bot.ingest([data], progress=False)
     if summary.errors:
         raise click.ClickException("could not ingest the eval data: " + "; ".join(summary.errors))
-    result = run_eval(bot, load_questions(questions or DEFAULT_QUESTIONS))
+    result = run_eval(bot, question_set)
     write_report(result, report)
     click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else table(result))
     click.echo(f"\nPer-question report: {report}", err=True)
@@ -210,19 +190,16 @@ def eval_command(bot, questions: Path | None, data: Path, report: Path, as_json:
               help="Serve beyond loopback without a password (trusted networks only).")
 @_llm_option
 @_index_options
-@_errors_for_people
 def ui(bot, host: str, port: int, auth: str | None, insecure_no_auth: bool) -> None:
     """Start the chat UI (http://127.0.0.1:7860 by default). It never creates a public share link."""
     from ui.app import launch
-    from ui.safety import UIError, check_exposure, parse_login
+    from ui.safety import check_exposure, parse_login
 
     try:
         login = parse_login(auth)
         check_exposure(host, login, insecure_no_auth)
         click.echo(f"Loading the index at {bot.settings.location} ...", err=True)
         app = launch(bot, host=host, port=port, auth=login, allow_no_auth=insecure_no_auth, block=False)
-    except UIError as error:
-        raise click.ClickException(str(error)) from error
     except OSError as error:
         raise click.ClickException(f"cannot serve on {host}:{port}: the port is in use or not allowed; "
                                    "pick another with --port") from error

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from assistant.answer import AnswerSentence, Citation, Hit
 from assistant.answer_type import AnswerType, answer_type, holds
+from assistant.models import Chunk
 from assistant.query import QueryPlan
 from assistant.text import TermStats, sentences, terms
-from ingest.models import Chunk
 
 MAX_SENTENCES = 6
 _TITLE_WEIGHT = 0.5  # an item titled "Date of next meeting" answers "when is the next meeting" in every line

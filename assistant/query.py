@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.dates import find_date
+from assistant.errors import InvalidQuestion
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
@@ -34,9 +35,6 @@ _SUMMARY_QUESTION = re.compile(
 
 MAX_QUESTION_CHARS = 1000
 
-
-class InvalidQuestion(ValueError):
-    """A question that cannot be searched; the message tells the person what to change."""
 
 
 def clean_question(question: str) -> str:
@@ -78,7 +76,8 @@ class SearchFilters:
             return False
         if (self.since or self.until) and date is None:
             return self.include_undated
-        return not ((self.since and date < self.since) or (self.until and date > self.until))
+        assert date is not None or not (self.since or self.until)
+        return not ((self.since and date and date < self.since) or (self.until and date and date > self.until))
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def _dates_in_question(question: str) -> tuple[dt.date | None, dt.date | None] |
         if word in ("before", "prior to"):
             return None, dt.date(year - 1, 12, 31)
         return None, dt.date(year, 12, 31)
-    year = re.search(rf"\b{_YEAR}\b", text)
-    if year:
-        return dt.date(int(year.group(1)), 1, 1), dt.date(int(year.group(1)), 12, 31)
+    found = re.search(rf"\b{_YEAR}\b", text)
+    if found:
+        return dt.date(int(found.group(1)), 1, 1), dt.date(int(found.group(1)), 12, 31)
     return None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from assistant.answer import Answer
-from ingest.models import AgendaItem, Meeting
+from assistant.models import AgendaItem, Meeting
 
 QUOTE_CHARS = 160
 

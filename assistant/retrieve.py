@@ -6,16 +6,22 @@ best passage, so a long item does not crowd out the others.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.answer import Hit
+from assistant.embed import Embedder
+from assistant.models import Chunk
 from assistant.query import SearchFilters
+from assistant.store import Store, chunk_from_store
 from assistant.text import TermStats
-from ingest.embed import Embedder
-from ingest.models import Chunk
-from ingest.store import Store, chunk_from_store
+
+if TYPE_CHECKING:
+    import numpy as np
+    from llama_index.retrievers.bm25 import BM25Retriever
 
 RRF_K = 60
 _POOL = 30
@@ -34,10 +40,10 @@ class Snapshot:
     """What retrieval keeps in memory, built from the store at one `generation`."""
 
     generation: int
-    keyword: object | None  # llama-index BM25Retriever, None for an empty index
+    keyword: BM25Retriever | None  # None for an empty index
     stats: TermStats
-    columns: "_Columns"
-    meetings: list[tuple[str, object]]  # (meeting id, date) of every complete meeting
+    columns: _Columns
+    meetings: list[tuple[str, dt.date | None]]  # (meeting id, date) of every complete meeting
 
 
 class HybridRetriever:
@@ -64,7 +70,7 @@ class HybridRetriever:
             return self._snapshot
 
     def _build(self, generation: int) -> Snapshot:
-        from llama_index.core.schema import TextNode
+        from llama_index.core.schema import BaseNode, TextNode
         from llama_index.retrievers.bm25 import BM25Retriever
 
         chunks = self.store.all_chunks()
@@ -72,7 +78,7 @@ class HybridRetriever:
         stats = TermStats([chunk.embed_text for chunk in chunks])
         keyword = None
         if chunks:
-            nodes = [
+            nodes: list[BaseNode] = [
                 TextNode(
                     id_=chunk.id, text=chunk.embed_text, metadata=chunk.metadata(),
                     excluded_embed_metadata_keys=list(chunk.metadata()),
@@ -146,7 +152,7 @@ class HybridRetriever:
         results = retriever.retrieve(QueryBundle(query))
         return [
             (chunk_from_store(r.node.node_id, _strip_context(r.node.get_content()), r.node.metadata), r.score)
-            for r in results if r.score > 0
+            for r in results if r.score is not None and r.score > 0
         ]
 
 
@@ -157,12 +163,12 @@ class _Columns:
     (llama-index's BM25 metadata filters cannot express "dated in range, or undated".)
     """
 
-    date_ord: "np.ndarray"
-    meeting_id: "np.ndarray"
-    kind: "np.ndarray"
+    date_ord: np.ndarray
+    meeting_id: np.ndarray
+    kind: np.ndarray
 
     @classmethod
-    def of(cls, chunks: list[Chunk]) -> "_Columns":
+    def of(cls, chunks: list[Chunk]) -> _Columns:
         import numpy as np
 
         return cls(
@@ -171,7 +177,7 @@ class _Columns:
             kind=np.array([c.kind for c in chunks]),
         )
 
-    def mask(self, filters: SearchFilters, kind: str | None) -> "np.ndarray":
+    def mask(self, filters: SearchFilters, kind: str | None) -> np.ndarray:
         import numpy as np
 
         keep = np.ones(len(self.kind), dtype=bool)
@@ -200,13 +206,16 @@ def _item_key(chunk: Chunk) -> tuple[str, int]:
 
 def _metadata_filters(filters: SearchFilters, kind: str | None):
     from llama_index.core.vector_stores.types import (
-        FilterCondition, FilterOperator, MetadataFilter, MetadataFilters,
+        FilterCondition,
+        FilterOperator,
+        MetadataFilter,
+        MetadataFilters,
     )
 
-    conditions: list = []
+    conditions: list[MetadataFilter | MetadataFilters] = []
     if filters.meeting:
         conditions.append(MetadataFilter(key="meeting_id", value=filters.meeting))
-    dated = []
+    dated: list[MetadataFilter | MetadataFilters] = []
     if filters.since:
         dated.append(MetadataFilter(key="date_ord", value=filters.since.toordinal(), operator=FilterOperator.GTE))
     if filters.until:

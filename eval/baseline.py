@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from assistant.embed import resolve_model_path
+from assistant.models import Meeting
+from assistant.settings import Settings, quiet_telemetry
 from eval.questions import DEFAULT_QUESTIONS, Gold, Question, load_questions
-from ingest.embed import resolve_model_path
-from ingest.models import Meeting
-from ingest.settings import Settings, quiet_telemetry
 
 
 def baseline_index(data: Path, model: str):

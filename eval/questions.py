@@ -15,11 +15,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import MinutesError
+
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 TYPES = ("factual", "numeric", "meeting", "cross", "unanswerable")
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(MinutesError, ValueError):
     """A question file that does not follow the documented format; the message says which line."""
 
 

@@ -7,10 +7,10 @@ quote.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
-from ingest.models import AgendaItem, Chunk, Meeting
+from assistant.models import AgendaItem, Chunk, Meeting
 
 _SPECIAL_TOKENS = 2
 _OVERLAP_SHARE = 0.2

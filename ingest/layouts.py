@@ -14,8 +14,8 @@ find are marked `weak`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from assistant.dates import MONTH, find_date
 
@@ -186,11 +186,11 @@ def inline(lines: list[str]) -> list[ItemStart]:
     candidates = []
     for index, line in enumerate(lines):
         match = re.fullmatch(r"(\d{1,3})\.?\s+(\S.*)", line.strip())
-        after_blank = index == 0 or not lines[index - 1].strip()
-        titled = match and (match.group(2)[0].isupper() or re.match(r"\d+/", match.group(2)))
-        if titled and after_blank and _title_like(match.group(2)):
-            start = ItemStart(index, index + 1, match.group(1), match.group(2))
-            candidates.append((int(match.group(1)), start))
+        if not match or not (index == 0 or not lines[index - 1].strip()):
+            continue
+        number, title = match.groups()
+        if (title[0].isupper() or re.match(r"\d+/", title)) and _title_like(title):
+            candidates.append((int(number), ItemStart(index, index + 1, number, title)))
     return _increasing(candidates)
 
 

@@ -97,7 +97,7 @@ def _page_furniture(line: str, page: int, last: bool) -> bool:
     if _PAGE_OF.search(text):
         return True
     match = _PAGE_NUMBER.match(text)
-    return bool(match) and int(match.group(1)) == page and (last or not text.isdigit())
+    return match is not None and int(match.group(1)) == page and (last or not text.isdigit())
 
 
 def _signature_start(lines: list[str]) -> int:

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from assistant.models import AgendaItem, Meeting
 from ingest.header import header_fields
 from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
-from ingest.models import AgendaItem, Meeting
 from ingest.pages import PAGE_BREAK, paginate
 
 _DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
@@ -95,7 +95,7 @@ def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
     The fallback rules, which guess from the text's shape, are asked only
     when no main rule finds two items.
     """
-    best_name, best = "", []
+    best_name, best = "", list[ItemStart]()
     for tier in (RULES, FALLBACK_RULES):
         if len(best) >= 2:
             break

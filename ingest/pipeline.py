@@ -14,15 +14,16 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.dates import find_date
+from assistant.embed import Embedder
+from assistant.errors import MinutesError
+from assistant.models import Chunk, IngestSummary, Meeting
+from assistant.settings import Settings
+from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
-from ingest.embed import Embedder
-from ingest.models import Chunk, IngestSummary, Meeting
-from assistant.dates import find_date
 from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
-from ingest.settings import Settings
-from ingest.store import MeetingRecord, Store
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
@@ -30,7 +31,7 @@ FORMAT_VERSION = "1"
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
-class IngestError(Exception):
+class IngestError(MinutesError):
     """The ingest cannot start (e.g. a path that does not exist); nothing was changed."""
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import MinutesError
 from ingest.pages import PAGE_BREAK
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf")
@@ -18,7 +19,7 @@ MAX_BYTES = 20 * 1024 * 1024
 _BLOCKS = ["p", "div", "li", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"]
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(MinutesError):
     """A file that cannot be turned into minutes text; the message says why, for a person."""
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.embed import Embedder
-from ingest.settings import Settings
+from assistant.embed import Embedder
+from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -36,7 +36,7 @@ def build_pdf(spec_path: Path, out_dir: Path) -> Path:
             self.cell(0, 4, spec["footer"].format(page=self.page_no(), pages="{nb}"), align="C")
 
     pdf = Minutes(format=(148, 210))  # A5
-    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))  # same spec, same bytes
+    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))  # same spec, same bytes
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)

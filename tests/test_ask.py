@@ -7,8 +7,10 @@ import json
 import pytest
 
 from assistant import Answer, Assistant
+from assistant.errors import InvalidQuestion
 from assistant.grounding import answer_sentences, check, citation_numbers
-from assistant.query import InvalidQuestion, SearchFilters, plan_question
+from assistant.query import SearchFilters, plan_question
+from assistant.settings import Settings
 
 OP_HARMONY = "What was said about Op Harmony?"
 UNDATED = "safer-stockton-partnership-undated-op-harmony"
@@ -150,8 +152,7 @@ def test_an_ingest_after_opening_is_seen_by_the_next_question(tmp_path, embedder
     folder = tmp_path / "minutes"
     folder.mkdir()
     (folder / "a.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
-    writer = Assistant.open(tmp_path / "index")
-    writer.__dict__["embedder"] = embedder
+    writer = Assistant(Settings.load(index_dir=tmp_path / "index"), embedder=embedder)
     writer.ingest([folder], progress=False)
     reader = Assistant.open(tmp_path / "index")
     assert reader.ask(OP_HARMONY).refused

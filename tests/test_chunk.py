@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
 from ingest.chunk import chunk_meeting
 from ingest.parse import parse_minutes
+
+from conftest import DATA
 
 
 @pytest.fixture(scope="module")

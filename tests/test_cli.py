@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assistant.cli import main
+
 from conftest import DATA
 
 MINUTES = Path(sys.executable).with_name("minutes")
@@ -79,3 +80,17 @@ def test_help_does_not_load_heavy_libraries():
             "print(sorted(m for m in ('torch', 'sentence_transformers', 'gradio', 'chromadb') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_bad_question_file_is_one_line_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    result = run("eval", "--questions", str(bad), "--index", str(tmp_path / "i"))
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_bad_llm_spec_fails_before_any_answer(tmp_path):
+    result = run("ask", "who chaired the meeting?", "--llm", "bogus", "--index", str(tmp_path / "i"))
+    assert result.exit_code == 1 and "'bogus' is not a model spec" in result.output
+    assert result.output.count("\n") == 1

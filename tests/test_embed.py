@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.bert_numpy import NumpyBert
-from ingest.embed import Embedder, resolve_model_path
-from ingest.settings import SettingsError
+from assistant.bert_numpy import NumpyBert
+from assistant.embed import Embedder, resolve_model_path
+from assistant.errors import SettingsError
 
 TEXTS = ["What was said about Op Harmony?", "£1m for ASB hotspot patrols – SSP/4/23", "crime " * 400]
 

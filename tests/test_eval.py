@@ -8,6 +8,8 @@ from eval.metrics import fact_present, normalise
 from eval.questions import Gold, load_questions
 from eval.run import gate, run_eval, table
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def result(data_index):

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
+from assistant.settings import Settings
+
 from conftest import DATA, free_port, serving
 
 EXPECTED = {
@@ -21,9 +23,7 @@ EXPECTED = {
 
 
 def _bot(index, embedder, **settings) -> Assistant:
-    bot = Assistant.open(index, **settings)
-    bot.__dict__["embedder"] = embedder  # share the loaded model across tests
-    return bot
+    return Assistant(Settings.load(index_dir=index, **settings), embedder=embedder)  # one loaded model for all tests
 
 
 def _two_files(folder: Path) -> Path:
@@ -125,7 +125,7 @@ def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedd
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path):
-    from ingest.store import StoreError
+    from assistant.errors import StoreError
 
     bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):

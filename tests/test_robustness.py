@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
+from assistant.settings import Settings
+
 from conftest import DATA
+
+pytestmark = pytest.mark.slow
 
 MINUTES = Path(sys.executable).with_name("minutes")
 
@@ -78,8 +82,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_folder_is_indexed(tmp_path, 
     folder.mkdir()
     (folder / "good.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
     (folder / name).write_bytes(content if content is not None else _image_only_pdf())
-    bot = Assistant.open(tmp_path / "index")
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=tmp_path / "index"), embedder=embedder)
     if name.endswith(".docx"):
         # Folders are scanned for minutes types only; a named file of another type is an error.
         summary = bot.ingest([folder / "good.txt", folder / name], progress=False)
@@ -102,7 +105,7 @@ def _image_only_pdf() -> bytes:
 def test_telemetry_is_off_in_code():
     import os
 
-    import ingest.settings  # noqa: F401 - importing it sets the switches
+    import assistant.settings  # noqa: F401 - importing it sets the switches
 
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False" and os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
     assert os.environ["HF_HUB_OFFLINE"] == "1" and os.environ["HF_HUB_DISABLE_TELEMETRY"] == "1"
@@ -118,8 +121,7 @@ def test_windows_1252_minutes_are_read(tmp_path, embedder):
     folder.mkdir()
     text = (DATA / "safer-stockton-partnership-2023-07-19.txt").read_text(encoding="utf-8")
     (folder / "cp1252.txt").write_bytes(text.encode("cp1252", errors="replace"))
-    bot = Assistant.open(tmp_path / "index")
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=tmp_path / "index"), embedder=embedder)
     summary = bot.ingest([folder], progress=False)
     assert not summary.errors
     item = bot.meeting("cp1252").item("SSP/4/23")
@@ -178,8 +180,7 @@ def test_a_50_mb_file_is_refused_with_a_message_and_the_rest_still_ingests(tmp_p
     (folder / "good.txt").write_text((DATA / "safer-stockton-partnership-2022-01-11.txt").read_text())
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(50 * 1024 * 1024)
-    bot = Assistant.open(tmp_path / "index")
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=tmp_path / "index"), embedder=embedder)
     summary = bot.ingest([folder], progress=False)
     assert len(summary.errors) == 1 and "huge.txt: 50 MB is larger than the 20 MB limit" in summary.errors[0]
     assert [r.id for r in bot.meetings()] == ["good"]
@@ -192,8 +193,7 @@ def test_minutes_with_an_enormous_line_and_control_characters_ingest_and_answer(
     text = (DATA / "safer-stockton-partnership-2022-01-11.txt").read_text().replace(
         "10 Any Other Business\n", f"10 Any Other Business\n\n{noise}\n")
     (folder / "long.txt").write_text(text)
-    bot = Assistant.open(tmp_path / "index")
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=tmp_path / "index"), embedder=embedder)
     assert not bot.ingest([folder], progress=False).errors
     assert "\x1b" not in bot.meeting("long").item("10").text
     assert "Chris Williamson" in bot.ask("Who gave the presentation on the draft Community Safety Plan?").text
@@ -201,7 +201,7 @@ def test_minutes_with_an_enormous_line_and_control_characters_ingest_and_answer(
 
 @pytest.mark.parametrize("meeting_id", ["../../etc/passwd", "/etc/passwd", "safer-stockton-partnership-2012-08-14/../x"])
 def test_only_indexed_meetings_can_be_opened(data_index, meeting_id):
-    from assistant.api import UnknownMeeting
+    from assistant.errors import UnknownMeeting
 
     with pytest.raises(UnknownMeeting):
         Assistant.open(data_index).meeting(meeting_id)

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.answer import Answer, Citation
+from assistant.settings import Settings
 from ui.render import chat_text, highlight, markdown_text, sources_panel
 
 HOSTILE = '<script>window.__xss = 1</script> <img src=x onerror="window.__xss = 2"> ${window.__xss = 3} {{x}}'
@@ -47,7 +48,7 @@ def test_refusal_is_marked_not_in_the_minutes():
 def test_bugs_reach_people_as_one_sentence_and_known_errors_as_their_message():
     import gradio as gr
 
-    from assistant.query import InvalidQuestion
+    from assistant.errors import InvalidQuestion
     from ui.safety import SORRY, friendly
 
     @friendly
@@ -113,8 +114,7 @@ def test_timeline_has_a_column_for_every_meeting_and_counts_only_real_mentions(d
     from assistant import Assistant
     from ui.timeline import columns
 
-    bot = Assistant.open(data_index)
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=data_index), embedder=embedder)
     cols = columns(bot, "off-road bikes")
     assert [c.meeting_id for c in cols] == [r.id for r in bot.meetings()]
     mentioned = {c.meeting_id: c.positions for c in cols if c.positions}

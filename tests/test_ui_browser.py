@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.settings import Settings
+
 from conftest import DATA, ROOT, free_port
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -52,8 +56,7 @@ def ui_index(tmp_path_factory, embedder):
         shutil.copy(path, folder / path.name)
     (folder / f"{PLANTED_ID}.txt").write_text(PLANTED, encoding="utf-8")
     index = tmp_path_factory.mktemp("ui-index")
-    bot = Assistant.open(index)
-    bot.__dict__["embedder"] = embedder
+    bot = Assistant(Settings.load(index_dir=index), embedder=embedder)
     assert not bot.ingest([folder], progress=False).errors
     return index
 
@@ -67,8 +70,7 @@ def serve(ui_index, embedder):
     apps = []
 
     def start(**options):
-        bot = Assistant.open(ui_index)
-        bot.__dict__["embedder"] = embedder
+        bot = Assistant(Settings.load(index_dir=ui_index), embedder=embedder)
         apps.append(launch(bot, port=free_port(), block=False, **options))
         return apps[-1]
 
@@ -233,7 +235,7 @@ def test_minutes_markup_is_shown_as_text_and_never_runs(page):
 
 def test_hostile_long_lines_do_not_break_the_layout(page):
     page.get_by_role("tab", name="Meetings").click()
-    page.click(f"#meetings-list button.m-meeting:has-text('5 Mar 2024')")
+    page.click("#meetings-list button.m-meeting:has-text('5 Mar 2024')")
     page.click("#meeting-text button.m-agenda-link:has-text('Comment Box Contents')")
     reader(page, "#meeting-text", LONG_LINE[:100])
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -349,7 +351,7 @@ def test_twenty_concurrent_asks_through_the_api_get_their_own_answers(url):
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         results = list(pool.map(one, cases))
-    for (texts, expected), (question, _) in zip(results, cases):
+    for texts, expected in results:
         assert len(texts) == 2 and expected in texts[1].replace("\\", "")
 
 

@@ -7,7 +7,7 @@ gradio never slows the other commands.
 """
 from __future__ import annotations
 
-from ingest.settings import quiet_telemetry
+from assistant.settings import quiet_telemetry
 
 quiet_telemetry()  # before gradio reads its analytics setting at import
 

@@ -9,9 +9,17 @@ import gradio as gr
 
 from assistant.answer import Answer
 from assistant.api import Assistant
-from assistant.query import MAX_QUESTION_CHARS, InvalidQuestion
-from ui.render import (READER_PLACEHOLDER, chat_text, item_html, markdown_text, meeting_choice, meeting_html,
-                       sources_panel)
+from assistant.errors import InvalidQuestion
+from assistant.query import MAX_QUESTION_CHARS
+from ui.render import (
+    READER_PLACEHOLDER,
+    chat_text,
+    item_html,
+    markdown_text,
+    meeting_choice,
+    meeting_html,
+    sources_panel,
+)
 from ui.safety import SORRY, friendly, log
 
 EXAMPLES = [

@@ -18,7 +18,7 @@ import html
 import re
 
 from assistant.answer import Answer, Citation
-from ingest.models import AgendaItem, Meeting, format_date
+from assistant.models import AgendaItem, Meeting, format_date
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
 QUOTE_CHARS = 700

@@ -9,15 +9,14 @@ import socket
 
 import gradio as gr
 
-from assistant.api import UnknownMeeting
-from assistant.query import InvalidQuestion
+from assistant.errors import InvalidQuestion, MinutesError, UnknownMeeting
 
 log = logging.getLogger("ui")
 
 SORRY = "Something went wrong on the server; the details are in its log."
 
 
-class UIError(ValueError):
+class UIError(MinutesError, ValueError):
     """The UI cannot start as asked (e.g. exposed without a password); the message says why."""
 
 

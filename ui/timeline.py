@@ -7,6 +7,7 @@ as empty columns, so gaps show; undated meetings stand apart at the end.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.api import Assistant
-from assistant.query import InvalidQuestion
+from assistant.errors import InvalidQuestion
+from assistant.models import format_date
 from assistant.text import alternatives, terms
-from ingest.models import format_date
 from ui.render import item_ref, markdown_text
 from ui.safety import friendly
 
@@ -32,7 +33,7 @@ class Column:
 
     meeting_id: str
     committee: str
-    date: object
+    date: dt.date | None
     positions: tuple[int, ...]
 
 

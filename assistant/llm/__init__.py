@@ -10,12 +10,11 @@ Specs: ``gguf:/path/to/model.gguf`` or ``openai:http://127.0.0.1:8080/v1#model-n
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
-
-class LLMError(ValueError):
-    """A model spec that cannot be used, or a model that failed; the message says which and why."""
+from assistant.errors import LLMError
 
 
 class LLM(Protocol):
@@ -27,19 +26,34 @@ class LLM(Protocol):
         """Text pieces of the reply to one system + user exchange, as they are produced."""
 
 
-def load_llm(spec: str) -> LLM:
-    """The backend a spec names; `LLMError` for a malformed spec or a missing model file."""
+def check_llm_spec(spec: str) -> tuple[str, str, str]:
+    """``(kind, location, model)`` for a well-formed spec; `LLMError` otherwise. Cheap: loads nothing.
+
+    Checked when an `Assistant` is built, so a bad ``--llm`` fails at once
+    rather than on the first answer that would use the model.
+    """
     kind, _, rest = spec.partition(":")
     if kind == "gguf" and rest:
-        from assistant.llm.backends import GGUFBackend
-
-        return GGUFBackend(Path(rest).expanduser())
+        path = Path(rest).expanduser()
+        if not path.is_file():
+            raise LLMError(f"no GGUF model file at {path}")
+        return kind, str(path), path.name
     if kind == "openai" and rest:
         base_url, _, model = rest.partition("#")
         if not base_url.startswith(("http://", "https://")) or not model:
             raise LLMError(f"'{spec}': an OpenAI-compatible spec is openai:BASE_URL#MODEL, e.g. "
                            "openai:http://127.0.0.1:8080/v1#qwen2.5-7b-instruct")
-        from assistant.llm.backends import OpenAICompatibleBackend
-
-        return OpenAICompatibleBackend(base_url, model, os.environ.get("MINUTES_LLM_API_KEY"))
+        return kind, base_url, model
     raise LLMError(f"'{spec}' is not a model spec: use gguf:PATH or openai:BASE_URL#MODEL")
+
+
+def load_llm(spec: str) -> LLM:
+    """The backend a spec names; `LLMError` for a malformed spec, a missing file or a missing extra."""
+    kind, location, model = check_llm_spec(spec)
+    if kind == "gguf":
+        from assistant.llm.backends import GGUFBackend
+
+        return GGUFBackend(Path(location))
+    from assistant.llm.backends import OpenAICompatibleBackend
+
+    return OpenAICompatibleBackend(location, model, os.environ.get("MINUTES_LLM_API_KEY"))

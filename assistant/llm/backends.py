@@ -6,10 +6,10 @@ imported only when configured.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from assistant.llm import LLMError
+from assistant.errors import LLMError
 
 MAX_TOKENS = 400
 CONTEXT_WINDOW = 4096

@@ -9,8 +9,8 @@ nothing survives, the extractive answer is returned instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 from assistant.answer import Answer, AnswerSentence, Citation
 from assistant.grounding import answer_sentences, check, citation_numbers, strip_markers

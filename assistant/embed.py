@@ -12,7 +12,8 @@ import json
 from functools import cached_property
 from pathlib import Path
 
-from ingest.settings import SettingsError, quiet_telemetry
+from assistant.errors import SettingsError
+from assistant.settings import quiet_telemetry
 
 
 def resolve_model_path(name: str) -> Path:
@@ -75,8 +76,8 @@ class Embedder:
 
     @cached_property
     def _query_encoder(self):
-        """The NumPy encoder when the model allows it (see `ingest.bert_numpy`), else None."""
-        from ingest.bert_numpy import NumpyBert
+        """The NumPy encoder when the model allows it (see `assistant.bert_numpy`), else None."""
+        from assistant.bert_numpy import NumpyBert
 
         return NumpyBert(self.model_path) if NumpyBert.supports(self.model_path) else None
 

@@ -22,6 +22,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import SettingsError
+
 _ENV = {
     "index_dir": "MINUTES_INDEX",
     "chroma_host": "MINUTES_CHROMA_HOST",
@@ -32,9 +34,6 @@ _ENV = {
     "llm": "MINUTES_LLM",
 }
 
-
-class SettingsError(ValueError):
-    """A setting that cannot be used; the message names it and the bad value."""
 
 
 @dataclass(frozen=True)
@@ -49,13 +48,13 @@ class Settings:
     collection: str = "minutes"
 
     @classmethod
-    def load(cls, **overrides: object) -> "Settings":
+    def load(cls, **overrides: object) -> Settings:
         """Settings from the config file and environment, then `overrides` that are not None."""
         values: dict[str, object] = {}
         values.update(_config_file())
         values.update({name: os.environ[var] for name, var in _ENV.items() if os.environ.get(var)})
         values.update({name: value for name, value in overrides.items() if value is not None})
-        return cls(**_coerce(values))
+        return cls(**_coerce(values))  # type: ignore[arg-type]  # _coerce checked names and types
 
     @property
     def uses_server(self) -> bool:
@@ -114,5 +113,3 @@ def quiet_telemetry() -> None:
     }.items():
         os.environ[name] = value  # forced, not defaulted: an inherited "telemetry on" must not win
 
-
-quiet_telemetry()

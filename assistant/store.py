@@ -18,14 +18,12 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.models import AgendaItem, Chunk, Meeting
-from ingest.settings import Settings, quiet_telemetry
+from assistant.errors import StoreError
+from assistant.models import AgendaItem, Chunk, Meeting
+from assistant.settings import Settings, quiet_telemetry
 
 _PAGE = 5000
 
-
-class StoreError(RuntimeError):
-    """The index cannot be opened or reached; the message says where and why."""
 
 
 @dataclass(frozen=True)
