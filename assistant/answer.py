@@ -9,7 +9,8 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 
-from assistant.models import Chunk, format_date
+from assistant.dates import format_date
+from assistant.models import Chunk, committee_label
 
 
 def source_label(committee: str, date: dt.date | None, item: str | None, position: int, title: str) -> str:
@@ -34,13 +35,25 @@ class SourceRef:
     item_title: str
     source: str
     quote: str
+    council: str | None = None
+    pages: tuple[int, ...] = ()
+    url: str | None = None
+    source_hash: str = ""
 
     @property
     def label(self) -> str:
-        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+        return source_label(committee_label(self.committee, self.council), self.date, self.item, self.item_position,
+                            self.item_title)
+
+    @property
+    def link(self) -> str | None:
+        """Where to open the original: the published address, at the passage's page for a PDF."""
+        if self.url and self.pages and self.source.lower().endswith(".pdf") and "#" not in self.url:
+            return f"{self.url}#page={self.pages[0]}"
+        return self.url
 
     def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
+        return _jsonable(asdict(self) | {"label": self.label, "link": self.link})
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,8 @@ class Hit(SourceRef):
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> Hit:
         return cls(
-            meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
+            meeting_id=chunk.meeting_id, committee=chunk.committee, council=chunk.council, date=chunk.date,
+            pages=chunk.pages, url=chunk.url, source_hash=chunk.source_hash,
             item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
             source=chunk.source, quote=chunk.text, score=score, dense=dense, keyword=keyword,
             kind=chunk.kind, chunk_id=chunk.id,

@@ -8,20 +8,32 @@ QUOTE_CHARS = 160
 
 
 def item_heading(item: AgendaItem) -> str:
+    """``SSP/4/23  Title``, flagged when restricted or when its boundaries were guessed, with its pages."""
     number = item.number or f"(item {item.position})"
-    flag = " [restricted]" if item.restricted else ""
-    return f"{number}  {item.title or 'untitled'}{flag}"
+    flags = " [restricted]" * item.restricted + " [boundaries guessed from headings]" * item.weak
+    return f"{number}  {item.title or 'untitled'}{flags}{pages_text(item.pages)}"
+
+
+def pages_text(pages: tuple[int, ...]) -> str:
+    """`` (p. 3)`` or `` (pp. 3-4)``; nothing for an unpaged source."""
+    if not pages:
+        return ""
+    return f" (p. {pages[0]})" if len(pages) == 1 else f" (pp. {pages[0]}-{pages[-1]})"
 
 
 def item_text(meeting: Meeting, item: AgendaItem) -> str:
-    return f"{meeting.committee}, {meeting.date_label}\n\n{item_heading(item)}\n\n{item.text}\n"
+    return f"{meeting.body}, {meeting.date_label}\n\n{item_heading(item)}\n\n{item.text}\n"
 
 
 def meeting_text(meeting: Meeting) -> str:
-    lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
-    for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)):
+    lines = [f"{meeting.body}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
+    for label, value in (("Published at", meeting.url), ("Date from", meeting.date_source), ("Layout", meeting.layout),
+                         ("Venue", meeting.venue), ("Chair", meeting.chair)):
         if value:
             lines.append(f"{label}: {value}")
+    if meeting.boilerplate:
+        lines.append(f"Page furniture left out: {len(meeting.boilerplate)} lines (running headers and footers, "
+                     "page numbers, signatures)")
     for label, people in (("Present", meeting.present), ("Officers", meeting.officers),
                           ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)):
         if people:
@@ -44,6 +56,8 @@ def answer_text(answer: Answer) -> str:
         lines += ["", "Sources:"]
         for citation in answer.citations:
             quote = " ".join(citation.sentences) or citation.quote
-            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}")
+            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}{pages_text(citation.pages)}")
             lines.append(f"    “{short_quote(quote)}”")
+            if citation.link:
+                lines.append(f"    {citation.link}")
     return "\n".join(lines) + "\n"

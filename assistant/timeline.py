@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from assistant.answer import source_label
+from assistant.models import committee_label
 from assistant.text import alternatives, terms
 
 _CANDIDATES = 2000
@@ -42,10 +43,11 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         present = set(terms(f"{chunk.item_title}\n{chunk.text}"))
         if chunk.kind != "item" or not all(alternatives(t) & present for t in wanted):
             continue
-        meta[chunk.meeting_id] = (chunk.committee, chunk.date)
+        body = committee_label(chunk.committee, chunk.council)
+        meta[chunk.meeting_id] = (body, chunk.date)
         found.setdefault(chunk.meeting_id, {})[chunk.item_position] = TimelineItem(
             chunk.item_position, chunk.item_number, chunk.item_title,
-            source_label(chunk.committee, chunk.date, chunk.item_number, chunk.item_position, chunk.item_title),
+            source_label(body, chunk.date, chunk.item_number, chunk.item_position, chunk.item_title),
         )
     points = [
         TimelinePoint(meeting_id, *meta[meeting_id], tuple(items[p] for p in sorted(items)))

@@ -13,14 +13,15 @@ import re
 import unicodedata
 from pathlib import Path
 
-from assistant.models import AgendaItem, Meeting
-from ingest.header import header_fields
+from assistant.models import FALLBACKS, AgendaItem, Meeting
+from ingest.header import HeaderFields, header_fields
 from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
 from ingest.pages import PAGE_BREAK, paginate
 
 _DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
 _TABLE_LAYOUTS = ("pipe-table", "pipe-rows", "reference-rows")
 _UNKNOWN_COMMITTEE = "Unknown committee"
+_UNPAGED = 0  # the "page" of every line of a document without page breaks
 
 
 def parse_minutes(
@@ -29,29 +30,32 @@ def parse_minutes(
     *,
     meeting_id: str | None = None,
     committee: str | None = None,
+    council: str | None = None,
     date: dt.date | None = None,
 ) -> Meeting:
     """Parse one minutes document.
 
-    `committee` and `date` fill in what the document does not state (from a
-    metadata file); what the text states wins. The date is the meeting's own
-    (from its header) and is never guessed: an undated document gives
-    ``date=None``. A document with no recognisable items becomes a single
-    item and carries a warning.
+    `committee`, `council` and `date` fill in what the document does not
+    state (from a metadata file); what the text states wins. The date is the
+    meeting's own (from its header) and is never guessed: an undated document
+    gives ``date=None``. A document with no recognisable items becomes a
+    single item and carries a warning. Running headers, footers and the
+    signature block go to `Meeting.boilerplate`; each item knows its pages.
     """
     paged = paginate(normalise(text))
-    lines = paged.lines
+    lines, pages = paged.lines, paged.pages if paged.paged else [_UNPAGED] * len(paged.lines)
     layout, starts = _best_layout(lines)
-    header_lines = lines[: starts[0].line] if starts else lines[:15]
-    fields = header_fields(header_lines, paged.running)
+    cut = starts[0].line if starts else 0
+    fields = header_fields(lines[:cut] if starts else lines[:15], paged.running)
     warnings: list[str] = []
     if starts:
-        items = _items(lines, starts, table=layout in _TABLE_LAYOUTS)
-        header = _tidy(header_lines, table=False)
+        items = _items(lines, pages, starts, table=layout in _TABLE_LAYOUTS)
     else:
-        warnings.append(f"{Path(source).name}: no agenda items recognised; indexed as one item")
-        items = [AgendaItem(position=1, number=None, title="", text=_tidy(lines, table=False))]
-        header = ""
+        warnings.append(f"{Path(source).name}: {FALLBACKS['no-items']}")
+        body, page_starts = _tidy(lines, pages, table=False)
+        items = [AgendaItem(position=1, number=None, title="", text=body, page_starts=page_starts)]
+    if not (fields.date or date):
+        warnings.append(f"{Path(source).name}: no meeting date found in the text; shown as 'date not stated'")
     return Meeting(
         id=meeting_id or slug(Path(source).stem),
         committee=fields.committee or committee or _UNKNOWN_COMMITTEE,
@@ -64,9 +68,26 @@ def parse_minutes(
         apologies=fields.apologies,
         officers=fields.officers,
         in_attendance=fields.in_attendance,
-        header=header,
+        header=_tidy(lines[:cut], pages[:cut], table=False)[0],
         warnings=tuple(warnings),
+        council=fields.council or council,
+        date_source=fields.date_source,
+        layout=layout,
+        fallbacks=_fallbacks(fields, items, recognised=bool(starts)),
+        boilerplate=paged.boilerplate,
+        header_pages=tuple(sorted(set(pages[:cut]) - {_UNPAGED})),
     )
+
+
+def _fallbacks(fields: HeaderFields, items: list[AgendaItem], recognised: bool) -> tuple[str, ...]:
+    """The `FALLBACKS` codes for what this document does not state, or states only weakly."""
+    found = {
+        "no-items": not recognised,
+        "weak-items": any(item.weak for item in items),
+        "undated": fields.date is None,
+        "committee-unknown": fields.committee is None,
+    }
+    return tuple(code for code, missing in found.items() if missing)
 
 
 def normalise(text: str) -> str:
@@ -106,13 +127,13 @@ def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
     return best_name, best
 
 
-def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[AgendaItem]:
+def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: bool) -> list[AgendaItem]:
     items = []
     ends = [start.line for start in starts[1:]] + [len(lines)]
     for position, (start, end) in enumerate(zip(starts, ends), start=1):
-        body = [start.lead] if start.lead.strip() else []
-        body += lines[start.body : end]
-        text = _tidy(body, table=table)
+        lead = [start.lead] if start.lead.strip() else []
+        text, page_starts = _tidy(lead + lines[start.body : end], pages[start.line : start.line + len(lead)]
+                                  + pages[start.body : end], table=table)
         title = _clean_title(start.title)
         items.append(
             AgendaItem(
@@ -122,9 +143,16 @@ def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[Agend
                 text=text,
                 decisions=tuple(_decisions(text)),
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
+                weak=start.weak,
+                page_starts=page_starts or _title_page(pages[start.line]),
             )
         )
     return items
+
+
+def _title_page(page: int) -> tuple[tuple[int, int], ...]:
+    """An item with no text is still printed on the page of its title."""
+    return () if page == _UNPAGED else ((0, page),)
 
 
 def _clean_title(title: str) -> str:
@@ -132,18 +160,30 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
 
 
-def _tidy(lines: list[str], table: bool) -> str:
-    """Join lines into paragraphs: labels and table pipes dropped, blank runs folded."""
-    out: list[str] = []
-    for raw in lines:
+def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join lines into paragraphs (labels and table pipes dropped, blank runs folded), and where each page starts.
+
+    `pages` gives each line's page; the second result pairs an offset in the
+    text with the page the text from there on is printed on.
+    """
+    out: list[tuple[str, int]] = []
+    for raw, page in zip(lines, pages):
         line = raw[raw.index(MINUTES_LABEL) + len(MINUTES_LABEL):] if raw.lstrip().startswith(MINUTES_LABEL) else raw
         line = LINK_NOISE.sub("", line)
         if table:
             line = re.sub(r"\s*\|\s*$", "", line)
         line = re.sub(r"[ \t]+", " ", line).strip()
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
+        if line or (out and out[-1][0]):
+            out.append((line, page))
+    while out and not out[-1][0]:
+        out.pop()
+    page_starts: list[tuple[int, int]] = []
+    offset = 0
+    for line, page in out:
+        if line and page != _UNPAGED and (not page_starts or page_starts[-1][1] != page):
+            page_starts.append((offset, page))
+        offset += len(line) + 1
+    return "\n".join(line for line, _ in out), tuple(page_starts)
 
 
 def _decisions(text: str) -> list[str]:

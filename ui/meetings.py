@@ -11,7 +11,7 @@ import html
 import gradio as gr
 
 from assistant.api import Assistant
-from assistant.models import format_date
+from assistant.dates import format_date
 from ui.render import READER_PLACEHOLDER, item_html, item_ref, meeting_overview_html
 from ui.safety import friendly
 
