@@ -42,6 +42,7 @@ _OTHER_MEETING = re.compile(
     r"|\bminutes of (?:the )?(?:\w+ ){0,4}meetings? (?:held )?(?:on )?.*\b(?:were|was|are|is|be|been|had)\b",
     re.IGNORECASE,
 )
+_COUNCIL_KINDS = r"london|royal|metropolitan|borough|county|district|city|town|parish|council|of|the"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
 _SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "with", "upon", "under", "le"}
@@ -122,6 +123,12 @@ def council_name(lines: list[str]) -> str | None:
             continue
         return _tidy_case(text)
     return None
+
+
+def council_short_name(council: str) -> str:
+    """``Kestrel Vale Borough Council`` → ``Kestrel Vale``: the name without the kind of council."""
+    short = re.sub(rf"\b(?:{_COUNCIL_KINDS})\b", " ", council, flags=re.IGNORECASE)
+    return " ".join(short.split()) or council
 
 
 def _labelled_blocks(lines: list[str]) -> dict[str, str]:

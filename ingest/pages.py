@@ -5,7 +5,8 @@ with a ``\\f`` between pages. Councils print the council's name, the meeting
 and "Page 3 of 7" on every page; left in place, those lines would cut an item
 that runs over a page break in two and be quoted as if they were minutes.
 They are taken out of the flow here, kept verbatim (counted, not lost), and
-every remaining line remembers its page.
+every remaining line remembers its page. Lines the PDF broke at the margin
+are rejoined, so a sentence is one line again.
 """
 from __future__ import annotations
 
@@ -62,7 +63,28 @@ def paginate(text: str) -> PagedText:
                 pages.append(number)
     signature = _signature_start(lines)
     removed += [line.strip() for line in lines[signature:] if line.strip()]
-    return PagedText(lines[:signature], pages[:signature], tuple(removed), paged)
+    lines, pages = lines[:signature], pages[:signature]
+    if paged:
+        lines, pages = _unwrapped(lines, pages)
+    return PagedText(lines, pages, tuple(removed), paged)
+
+
+def _unwrapped(lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+    """Rejoin sentences a PDF broke at the margin: a line that goes on in lower case joins the one before.
+
+    ``the developer would pay 640,000 pounds`` / ``towards school places``
+    is one sentence; left as two lines, it would be quoted as two.
+    """
+    out: list[str] = []
+    out_pages: list[int] = []
+    for line, page in zip(lines, pages):
+        text = line.strip()
+        if out and out[-1].strip() and text[:1].islower() and not re.search(r"[.:;!?]$", out[-1].rstrip()):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(line)
+            out_pages.append(page)
+    return out, out_pages
 
 
 def _edge_indices(page: list[str]) -> set[int]:

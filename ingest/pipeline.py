@@ -23,6 +23,7 @@ from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
+from ingest.header import council_short_name
 from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
 
@@ -88,6 +89,8 @@ def ingest(
         except UnreadableFile as error:
             summary.errors.append(str(error))
             continue
+        if source in records and records[source].id != meeting.id:  # its id changed (a council now read)
+            summary.removed_chunks += store.remove_meeting(records[source].id)
         known_ids[meeting.id], known_content[content] = source, source
         report = parse_report(meeting, meta, _shown(path, paths))
         if report:
@@ -137,10 +140,11 @@ def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Me
 
 
 def _meeting_id(path: Path, council: str | None, known_ids: dict[str, str]) -> str:
-    """The file's name as an id, led by its council's when known, so two councils' files never share one."""
+    """The file's name as an id, led by its council's name when known, so two councils' files never share one."""
     meeting_id = slug(path.stem)
-    if council and not meeting_id.startswith(slug(council)):
-        meeting_id = f"{slug(council)}-{meeting_id}"
+    prefix = slug(council_short_name(council)) if council else ""
+    if prefix and not meeting_id.startswith(prefix):
+        meeting_id = f"{prefix}-{meeting_id}"
     if known_ids.get(meeting_id, str(path)) != str(path):
         meeting_id = f"{meeting_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
     return meeting_id

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.embed import Embedder
+from assistant.models import IngestSummary
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,17 @@ def fixture_folder(tmp_path_factory) -> Path:
         shutil.copy(sidecar, folder / sidecar.relative_to(FIXTURES))
     build_all(folder / "pdf")
     return folder
+
+
+@pytest.fixture(scope="session")
+def fixture_index(tmp_path_factory, fixture_folder, embedder) -> tuple[Path, IngestSummary]:
+    """An index of every fixture (two councils, every layout family, PDFs) and the summary of building it."""
+    from ingest.pipeline import ingest
+
+    index_dir = tmp_path_factory.mktemp("fixture-index")
+    summary = ingest([fixture_folder], Settings(index_dir=index_dir), progress=False, embedder=embedder)
+    assert not summary.errors
+    return index_dir, summary
 
 
 def free_port() -> int:
