@@ -141,14 +141,22 @@ def split_number(lines: list[str]) -> list[ItemStart]:
         136/13
         Declarations of Interest
         There were no declarations of interest.
+
+    The decisions table is often followed by a "Preamble" that repeats a
+    reference with the discussion but no title (``SSP`` / ``136/13`` /
+    ``Consideration was given to …``); that second start carries the same
+    number and the parser joins it to the first.
     """
-    starts = []
+    starts: list[ItemStart] = []
     for index in range(len(lines) - 2):
         prefix, number = lines[index].strip(), lines[index + 1].strip()
         if re.fullmatch(r"[A-Z]{2,8}", prefix) and re.fullmatch(r"\d{1,4}/\d{2,4}", number):
+            reference = f"{prefix} {number}"
             title_at = _next_nonblank(lines, index + 2)
-            if title_at is not None and _title_like(lines[title_at]):
-                starts.append(ItemStart(index, title_at + 1, f"{prefix} {number}", lines[title_at]))
+            if any(start.number == reference for start in starts):
+                starts.append(ItemStart(index, index + 2, reference, ""))
+            elif title_at is not None and _title_like(lines[title_at]):
+                starts.append(ItemStart(index, title_at + 1, reference, lines[title_at]))
     return starts
 
 

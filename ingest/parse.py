@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.models import FALLBACKS, AgendaItem, Meeting
@@ -48,8 +49,9 @@ def parse_minutes(
     cut = starts[0].line if starts else 0
     fields = header_fields(lines[:cut] if starts else lines[:15], paged.running)
     warnings: list[str] = []
+    repeats: list[str] = []
     if starts:
-        items = _items(lines, pages, starts, table=layout in _TABLE_LAYOUTS)
+        items = _joined_repeats(_items(lines, pages, starts, table=layout in _TABLE_LAYOUTS), repeats)
     else:
         warnings.append(f"{Path(source).name}: {FALLBACKS['no-items']}")
         body, page_starts = _tidy(lines, pages, table=False)
@@ -74,7 +76,7 @@ def parse_minutes(
         date_source=fields.date_source,
         layout=layout,
         fallbacks=_fallbacks(fields, items, recognised=bool(starts)),
-        boilerplate=paged.boilerplate,
+        boilerplate=paged.boilerplate + tuple(repeats),
         header_pages=tuple(sorted(set(pages[:cut]) - {_UNPAGED})),
     )
 
@@ -148,6 +150,27 @@ def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: b
             )
         )
     return items
+
+
+def _joined_repeats(items: list[AgendaItem], repeats: list[str]) -> list[AgendaItem]:
+    """One item per printed number: a number that comes back untitled (a decisions table, then its preamble) adds its text.
+
+    The later part's text follows the first part's, so the item is cited
+    under its one number and title; the repeated number goes to `repeats`
+    (page furniture, counted rather than lost).
+    """
+    out: list[AgendaItem] = []
+    for item in items:
+        first = next((kept for kept in out if item.number and kept.number == item.number), None)
+        if first is None or item.title:  # two titled items may share a misprinted number
+            out.append(replace(item, position=len(out) + 1))
+            continue
+        text = f"{first.text}\n\n{item.text}".strip()
+        shift = len(text) - len(item.text)
+        page_starts = first.page_starts + tuple((offset + shift, page) for offset, page in item.page_starts)
+        out[out.index(first)] = replace(first, text=text, decisions=tuple(_decisions(text)), page_starts=page_starts)
+        repeats.append(first.ref)
+    return out
 
 
 def _title_page(page: int) -> tuple[tuple[int, int], ...]:

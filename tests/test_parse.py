@@ -348,3 +348,11 @@ def test_a_council_banner_in_capitals_becomes_the_council():
     meeting = parse_minutes(SPLIT_NUMBER, "ssp-2013-03-12.txt")
     assert meeting.council == "Stockton-on-Tees Borough Council"
     assert meeting.body == "Safer Stockton Partnership (Stockton-on-Tees Borough Council)"
+
+
+def test_a_preamble_repeating_a_reference_joins_the_discussion_to_its_decision(fixture_folder):
+    _, meeting = parse_fixture(fixture_folder, "decision-preamble/hcsp-2011-03-29.txt")
+    burglary = meeting.item("HCSP 42/10")
+    assert burglary.text.startswith("AGREED that the campaign be extended to Mill Road.")
+    assert "fallen by 18 per cent" in burglary.text and "garden sheds" in burglary.text
+    assert "18 per cent" not in meeting.item("HCSP 43/10").text
