@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assistant.answer import source_label
 from assistant.models import committee_label
 from assistant.text import alternatives, terms
 
@@ -43,11 +42,10 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         present = set(terms(f"{chunk.item_title}\n{chunk.text}"))
         if chunk.kind != "item" or not all(alternatives(t) & present for t in wanted):
             continue
-        body = committee_label(chunk.committee, chunk.council)
-        meta[chunk.meeting_id] = (body, chunk.date)
+        meta[chunk.meeting_id] = (committee_label(chunk.committee, chunk.council), chunk.date)
         found.setdefault(chunk.meeting_id, {})[chunk.item_position] = TimelineItem(
             chunk.item_position, chunk.item_number, chunk.item_title,
-            source_label(body, chunk.date, chunk.item_number, chunk.item_position, chunk.item_title),
+            chunk.ref.label,
         )
     points = [
         TimelinePoint(meeting_id, *meta[meeting_id], tuple(items[p] for p in sorted(items)))

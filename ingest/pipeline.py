@@ -29,7 +29,7 @@ from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
-FORMAT_VERSION = "2"  # chunks carry council, pages, url and the source hash
+FORMAT_VERSION = "3"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 

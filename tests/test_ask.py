@@ -9,8 +9,8 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.errors import InvalidQuestion
 from assistant.grounding import answer_sentences, check, citation_numbers
+from assistant.plaintext import answer_text
 from assistant.query import SearchFilters, plan_question
-from assistant.render import answer_text
 from assistant.settings import Settings
 
 OP_HARMONY = "What was said about Op Harmony?"
@@ -86,7 +86,7 @@ def test_who_chaired_reaches_the_attendance_block(bot):
 
 def test_a_year_in_the_question_filters_to_that_years_meetings(bot):
     answer = bot.ask("What did the recorded crime report say in 2017?")
-    assert answer.filters["since"] == "2017-01-01" and answer.filters["until"] == "2017-12-31"
+    assert answer.filters.since == dt.date(2017, 1, 1) and answer.filters.until == dt.date(2017, 12, 31)
     assert {c.date.year for c in answer.citations} == {2017}
 
 

@@ -121,5 +121,5 @@ def test_meetings_json_says_which_line_the_date_came_from(fixture_index):
 
 def test_show_flags_items_whose_boundaries_were_guessed(fixture_index):
     result = run("show", "hcsp-2024-06-10", "--index", str(fixture_index[0]))
-    assert "(item 2)  Apologies for Absence [boundaries guessed from headings]" in result.output
-    assert "(item 3)  Declarations of Interest\n" in result.output
+    assert "#2  Apologies for Absence [boundaries guessed from headings]" in result.output
+    assert "#3  Declarations of Interest\n" in result.output
