@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.dates import find_dates
 
@@ -58,10 +58,8 @@ class HeaderFields:
     date_source: str | None = None
     venue: str | None = None
     chair: str | None = None
-    present: tuple[str, ...] = ()
-    apologies: tuple[str, ...] = ()
-    officers: tuple[str, ...] = ()
-    in_attendance: tuple[str, ...] = ()
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Attendance lists by `Meeting` field: ``present``, ``apologies``, ``officers``, ``in_attendance``."""
 
 
 def header_fields(lines: list[str], running: tuple[str, ...] = ()) -> HeaderFields:
@@ -85,7 +83,7 @@ def header_fields(lines: list[str], running: tuple[str, ...] = ()) -> HeaderFiel
         date_source=source,
         venue=blocks.get("venue"),
         chair=chair,
-        **people,
+        people=people,
     )
 
 
