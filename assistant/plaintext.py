@@ -11,17 +11,33 @@ SNIPPET_CHARS = 160  # a source's passage on one terminal line
 
 
 def item_heading(meeting: Meeting, item: AgendaItem) -> str:
-    """``SSP/4/23  Title``, led by what ``minutes show MEETING ITEM`` accepts for it."""
-    flag = " [restricted]" if item.restricted else ""
-    return f"{meeting.item_ref(item).address}  {item.title or 'untitled'}{flag}"
+    """``SSP/4/23  Title``, led by what ``minutes show MEETING ITEM`` accepts for it, with its pages.
+
+    Flagged when restricted, and when its boundaries were guessed from the
+    text's shape (see `AgendaItem.weak`).
+    """
+    flags = " [restricted]" * item.restricted + " [boundaries guessed from headings]" * item.weak
+    return f"{meeting.item_ref(item).address}  {item.title or 'untitled'}{flags}{pages_text(item.pages)}"
+
+
+def pages_text(pages: tuple[int, ...]) -> str:
+    """`` (p. 3)`` or `` (pp. 3-4)``; nothing for an unpaged source."""
+    if not pages:
+        return ""
+    return f" (p. {pages[0]})" if len(pages) == 1 else f" (pp. {pages[0]}-{pages[-1]})"
 
 
 def item_text(meeting: Meeting, item: AgendaItem) -> str:
-    return f"{meeting.committee}, {meeting.date_label}\n\n{item_heading(meeting, item)}\n\n{item.text}\n"
+    return f"{meeting.body}, {meeting.date_label}\n\n{item_heading(meeting, item)}\n\n{item.text}\n"
 
 
 def meeting_text(meeting: Meeting) -> str:
-    lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
+    lines = [f"{meeting.body}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
+    lines += [f"{label}: {value}" for label, value in (
+        ("Published at", meeting.url), ("Date from", meeting.date_source), ("Layout", meeting.layout)) if value]
+    if meeting.boilerplate:
+        lines.append(f"Page furniture left out: {len(meeting.boilerplate)} lines (running headers and footers, "
+                     "page numbers, signatures)")
     lines += [f"{label}: {text}" for label, text in meeting.details()]
     lines.append("")
     lines += [item_heading(meeting, item) for item in meeting.items]
@@ -41,6 +57,8 @@ def answer_text(answer: Answer) -> str:
         lines += ["", "Sources:"]
         for citation in answer.citations:
             quote = " ".join(citation.sentences) or citation.quote
-            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}")
+            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}{pages_text(citation.pages)}")
             lines.append(f"    “{short_quote(quote)}”")
+            if citation.link:
+                lines.append(f"    {citation.link}")
     return "\n".join(lines) + "\n"
