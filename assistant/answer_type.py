@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from assistant.dates import CAPITALISED_MONTH
 from assistant.text import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
@@ -21,7 +22,7 @@ _AMOUNT_Q = re.compile(r"^\s*(how much|by how much|what (amount|figure|sum))\b",
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MONTH = rf"({CAPITALISED_MONTH})"
 _DATE = re.compile(
     rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\b(\s+\d{{1,2}}(st|nd|rd|th)?)?(,?\s+(19|20)\d\d)?|"
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",

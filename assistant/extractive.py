@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answer import AnswerSentence, Citation, Hit
 from assistant.answer_type import AnswerType, answer_type, holds
+from assistant.dates import MONTHS
 from assistant.models import Chunk
 from assistant.query import QueryPlan
-from assistant.text import TermStats, sentences
+from assistant.text import TermStats, sentences, terms
 from assistant.vocabulary import DECISION_WORDS, ROUTINE_DECISION
 
 MAX_SENTENCES = 6
@@ -27,10 +29,7 @@ _LIST_LINES = 3
 # Titles that carry facts ("Date of next meeting - Tuesday 25 September at 1.30 p.m.") may be quoted.
 _TITLE_IS_CONTENT = re.compile(r"\d")
 _ROUTINE = re.compile(rf"{ROUTINE_DECISION.pattern}|^Minutes:?$", re.IGNORECASE)
-_DATE_TERM = re.compile(
-    r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 _DECISION_QUESTION = re.compile(r"\b(agree|decid|decision|resolv|approv)", re.IGNORECASE)
 @dataclass(frozen=True)
 class Evidence:
@@ -59,8 +58,14 @@ def query_terms(plan: QueryPlan, stats: TermStats) -> list[str]:
     """The question's content terms, less the committees' names and the years already turned into date filters."""
     found = stats.question_terms(plan.question)
     if plan.filters.since or plan.filters.until:
-        found = [t for t in found if not _DATE_TERM.fullmatch(t)]
+        found = [t for t in found if not (_DATE_TERM.fullmatch(t) or t in _month_terms())]
     return found
+
+
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """Month names as `terms` writes them, from the one list in `assistant.dates`."""
+    return frozenset(term for name in MONTHS for term in terms(name))
 
 
 def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tuple[list[AnswerSentence], list[Citation]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind
 from assistant.text import sentences
-from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, is_role
+from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, TABLE_HEADINGS, is_role
 
 LABEL_LINE = re.compile(
     rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE
@@ -31,10 +31,9 @@ _KINDS: dict[str, AttendeeKind] = {
 }
 _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR = re.compile(r"\s(?:of|for|and|the|on|in)\s", re.IGNORECASE)
-_ITEM_APOLOGIES = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|given|noted)\s+"
-    r"(?:from|on\s+behalf\s+of)\s+(?P<names>.+?)\.?$", re.IGNORECASE,
-)
+_SENT_BY = r"(?:were|was)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|on\s+behalf\s+of|by)\s+"
+_ITEM_APOLOGIES = re.compile(rf"\bapologies(?:\s+for\s+absence)?\s+{_SENT_BY}(?P<names>.+?)\.?$", re.IGNORECASE)
+_LIST_LEAD = re.compile(rf"^\s*{_SENT_BY}", re.IGNORECASE)  # "Apologies for absence:\nwere submitted on behalf of A and B."
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def labelled_blocks(header: str) -> list[Block]:
     current: tuple[str, int, int] | None = None  # label, start, end
     for line in header.split("\n"):
         match = LABEL_LINE.match(line)
-        if match or not line.strip():
+        if match or not line.strip() or _table_headings(line):
             if current:
                 blocks.append(Block(current[0], header[current[1] : current[2]], current[1]))
             current = (ATTENDANCE_LABELS[match.group(1).lower()], offset + match.start(2), offset + len(line)) \
@@ -67,13 +66,20 @@ def labelled_blocks(header: str) -> list[Block]:
     return blocks
 
 
+def _table_headings(line: str) -> bool:
+    words = line.replace("|", " ").lower().split()
+    return bool(words) and all(word in TABLE_HEADINGS for word in words)
+
+
 def header_attendees(header: str) -> list[Attendee]:
     """Everyone on the header's attendance lists, in the order printed."""
     people: list[Attendee] = []
     chair: Block | None = None
     for block in labelled_blocks(header):
         if block.label in _KINDS:
-            people += _attendees(block.text, _KINDS[block.label], HEADER_POSITION)
+            lead = _LIST_LEAD.match(block.text)
+            names = block.text[lead.end() :] if lead else block.text
+            people += _attendees(names, _KINDS[block.label], HEADER_POSITION)
         elif block.label == "chair":
             chair = block
     return _with_chair_label(people, chair) if chair else people

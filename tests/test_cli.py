@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,31 @@ def test_bad_llm_spec_fails_before_any_answer(tmp_path):
     result = run("ask", "who chaired the meeting?", "--llm", "bogus", "--index", str(tmp_path / "i"))
     assert result.exit_code == 1 and "'bogus' is not a model spec" in result.output
     assert result.output.count("\n") == 1
+
+
+def test_ingest_prints_the_parse_report_and_json_gives_the_same(tmp_path, fixture_folder):
+    folder = tmp_path / "minutes"
+    shutil.copytree(fixture_folder / "venue-only", folder)
+    text = run("ingest", str(folder), "--index", str(tmp_path / "i"))
+    assert "Parse report: 1 of 1 files parsed needed a fallback" in text.output
+    assert ("minutes/hcsp-autumn-table.txt (pipe-table layout, 4 items): no meeting date in the text; undated; "
+            "no committee named in the text; 'Harbourside Community Safety Partnership' from meetings.toml") in text.output
+    (folder / "hcsp-autumn-table.txt").write_text((folder / "hcsp-autumn-table.txt").read_text() + "\n")
+    data = json.loads(run("ingest", str(folder), "--json", "--index", str(tmp_path / "i")).output)
+    assert [(Path(r["file"]).name, r["layout"], r["items"]) for r in data["reports"]] == [
+        ("hcsp-autumn-table.txt", "pipe-table", 4)]
+    assert data["reports"][0]["notes"][1].endswith("'Harbourside Community Safety Partnership' from meetings.toml")
+
+
+def test_meetings_json_says_which_line_the_date_came_from(fixture_index):
+    rows = {r["id"]: r for r in json.loads(run("meetings", "--json", "--index", str(fixture_index[0])).output)}
+    assert rows["hcsp-2025-03-03"]["date_source"] == "Date: Monday, 3rd March, 2025"
+    assert rows["hcsp-undated-previous-meeting"]["date"] is None
+    assert rows["hcsp-undated-previous-meeting"]["date_source"] is None
+    assert rows["kestrel-vale-kvbc-planning-2024-03-12"]["council"] == "Kestrel Vale Borough Council"
+
+
+def test_show_flags_items_whose_boundaries_were_guessed(fixture_index):
+    result = run("show", "hcsp-2024-06-10", "--index", str(fixture_index[0]))
+    assert "#2  Apologies for Absence [boundaries guessed from headings]" in result.output
+    assert "#3  Declarations of Interest\n" in result.output

@@ -14,8 +14,9 @@ from assistant.store import meeting_from_dict
 from ingest.attendance import header_attendees, item_apologies
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes
+from ingest.read import document_text, read_bytes
 
-from conftest import DATA
+from conftest import DATA, FIXTURES
 
 SEEDS = {
     "2012": "safer-stockton-partnership-2012-08-14.txt",
@@ -87,6 +88,35 @@ def test_every_fact_quotes_its_source_exactly(name):
     sourced = [facts.held, facts.venue, facts.next_meeting, *facts.attendees, *facts.figures, *facts.definitions]
     for fact in [f for f in sourced if f is not None] + list(facts.decisions):
         assert fact.source and fact.source in block_text(meeting, fact.position), fact
+
+
+FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".html"))
+
+
+def fixture(name: str) -> Meeting:
+    path = FIXTURES / name
+    meeting = parse_minutes(document_text(path, read_bytes(path)), str(path))
+    return replace(meeting, facts=extract_facts(meeting))
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
+def test_every_fact_in_every_layout_fixture_quotes_its_source_exactly(path):
+    meeting = fixture(str(path.relative_to(FIXTURES)))
+    facts = meeting.facts
+    for fact in [f for f in (facts.held, facts.venue, facts.next_meeting) if f is not None] + [
+            *facts.attendees, *facts.figures, *facts.definitions, *facts.decisions]:
+        assert fact.source in block_text(meeting, fact.position), fact
+
+
+def test_a_header_block_ends_at_a_table_heading():
+    assert fixture("venue-only/hcsp-autumn-table.txt").facts.venue.name == "Committee Room 1, Harbourside Civic Centre"
+    apologies = fixture("decision-preamble/hcsp-2011-03-29.txt").facts.of_kind("apologies")
+    assert [p.name for p in apologies] == ["Cllr Ivy Blake", "Ben Yates"]  # "were submitted on behalf of ..." read
+
+
+def test_a_number_after_of_which_counts_nothing():
+    counts = {f.value: f.unit for f in fixture("second-council/kvbc-planning-2024-04-09.txt").facts.figures}
+    assert counts == {"27": "open enforcement cases"}
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
