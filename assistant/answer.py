@@ -30,10 +30,15 @@ class SourceRef:
     item_title: str
     source: str
     quote: str
+    council: str | None = None
+    pages: tuple[int, ...] = ()
+    url: str | None = None
+    source_hash: str = ""
 
     @property
     def ref(self) -> ItemRef:
-        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title)
+        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title,
+                       self.council)
 
     @property
     def label(self) -> str:
@@ -48,8 +53,15 @@ class SourceRef:
         """
         return f"{self.label}\n{self.quote}"
 
+    @property
+    def link(self) -> str | None:
+        """Where to open the original: the published address, at the passage's page for a PDF."""
+        if self.url and self.pages and self.source.lower().endswith(".pdf") and "#" not in self.url:
+            return f"{self.url}#page={self.pages[0]}"
+        return self.url
+
     def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
+        return _jsonable(asdict(self) | {"label": self.label, "link": self.link})
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,8 @@ class Hit(SourceRef):
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> Hit:
         return cls(
-            meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
+            meeting_id=chunk.meeting_id, committee=chunk.committee, council=chunk.council, date=chunk.date,
+            pages=chunk.pages, url=chunk.url, source_hash=chunk.source_hash,
             item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
             source=chunk.source, quote=chunk.text, score=score, dense=dense, keyword=keyword,
             kind=chunk.kind, chunk_id=chunk.id,

@@ -82,8 +82,9 @@ def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
 _FULL_NAMES = tuple(names[0] for names in _NAMES)
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[A-Za-z]{4,}")
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_SEASON = "|".join(_SEASONS)
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+"""Seasons as questions name them ("last summer"), to their first and last months."""
+_SEASON = "|".join(SEASONS)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _relative(text: str, latest: dt.date | None) -> Period | None:
     if not match or latest is None:
         return None
     word = match.group(1).lower()
-    first, last = _SEASONS.get(word, (MONTHS.get(word, 0), MONTHS.get(word, 0)))
+    first, last = SEASONS.get(word, (MONTHS.get(word, 0), MONTHS.get(word, 0)))
     year = latest.year if dt.date(latest.year, first, 1) <= latest else latest.year - 1
     since = dt.date(year, first, 1)
     until = _month_end(dt.date(year + (last < first), last, 1))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.answer import Hit
 from assistant.answer_type import AnswerType, holds
+from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
 from assistant.models import Chunk
 from assistant.plan import QueryPlan
@@ -27,10 +28,7 @@ _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as fo
 _LIST_LINES = 12
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
-_DATE_TERM = re.compile(
-    r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|summer|winter|spring|autumn"
-)
+_DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 # Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
 # relevance counts too, so a stray matching sentence in a weaker item does not beat the item that is about it.
 _MEANING_SHARE = 0.5
@@ -137,8 +135,14 @@ def query_terms(plan: QueryPlan) -> list[str]:
     """The topic's content terms, less dates already turned into filters."""
     found = terms(plan.topic)
     if plan.filters:
-        found = [t for t in found if not _DATE_TERM.fullmatch(t)]
+        found = [t for t in found if not (_DATE_TERM.fullmatch(t) or t in _month_terms())]
     return found
+
+
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """Month and season names as `terms` writes them, from the one list in `assistant.dates`."""
+    return frozenset(term for name in (*MONTHS, *SEASONS) for term in terms(name))
 
 
 def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Meaning | None,

@@ -2,8 +2,9 @@
 
 The minutes define most of their own abbreviations ("Violence With Injury
 (VWI)"); `ingest.definitions` finds them at ingest and each meeting stores
-its own (`MeetingFacts.definitions`). A `Glossary` merges them across the
-index, plus a TOML file for terms the minutes never define::
+its own (`MeetingFacts.definitions`, copied into its meeting record). A
+`Glossary` merges them across the index, plus a TOML file for terms the
+minutes never define::
 
     # glossary.toml (the `glossary` setting names it)
     [terms]
@@ -21,7 +22,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.errors import SettingsError
-from assistant.facts import Definition
 
 
 class Glossary:
@@ -34,11 +34,6 @@ class Glossary:
         for abbreviation, long_form in pairs:
             self.add(abbreviation, long_form)
         self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-
-    @classmethod
-    def from_definitions(cls, definitions: Iterable[Definition], extra: Iterable[tuple[str, str]] = ()) -> Glossary:
-        """The glossary of the minutes' own definitions, then `extra` pairs (from a file)."""
-        return cls([*((d.term, d.expansion) for d in definitions), *extra])
 
     def add(self, abbreviation: str, long_form: str) -> None:
         short, long = _key(abbreviation), _key(long_form)

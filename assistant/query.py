@@ -12,12 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from assistant.dates import find_date
+from assistant.dates import MONTH, MONTHS, find_date
 from assistant.errors import InvalidQuestion
 
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 
 _MEETING_QUESTION = re.compile(
@@ -113,9 +110,9 @@ def _dates_in_question(question: str) -> tuple[dt.date | None, dt.date | None] |
     between = re.search(rf"\bbetween {_YEAR} and {_YEAR}\b", text)
     if between:
         return dt.date(int(between.group(1)), 1, 1), dt.date(int(between.group(2)), 12, 31)
-    month = re.search(rf"\b({_MONTH})\.? {_YEAR}\b", text)
+    month = re.search(rf"\b({MONTH})\.? {_YEAR}\b", text)
     if month:
-        year, number = int(month.group(2)), _MONTHS[month.group(1)]
+        year, number = int(month.group(2)), MONTHS[month.group(1)]
         return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
     opened = re.search(rf"\b(since|from|after|before|until|till|up to|prior to) {_YEAR}\b", text)
     if opened:

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Hit
@@ -17,7 +18,7 @@ from assistant.embed import Embedder
 from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
 from assistant.query import SearchFilters
-from assistant.store import Store, chunk_from_store
+from assistant.store import MeetingRecord, Store, chunk_from_store
 from assistant.text import TermStats
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ class HybridRetriever:
         chunks = self.store.all_chunks()
         records = self.store.meeting_records()
         meetings = [(record.id, record.date) for record in records]
-        glossary = index_glossary(self.store, [record.id for record in records])
-        stats = TermStats([chunk.embed_text for chunk in chunks], glossary)
+        glossary = index_glossary(records, self.store.settings.glossary)
+        stats = TermStats([chunk.embed_text for chunk in chunks], glossary, sorted({r.committee for r in records}))
         keyword = None
         if chunks:
             nodes: list[BaseNode] = [
@@ -160,12 +161,10 @@ class HybridRetriever:
         ]
 
 
-def index_glossary(store: Store, meeting_ids: list[str]) -> Glossary:
-    """The abbreviations defined in these meetings' minutes, merged, plus the configured glossary file's."""
-    definitions = [d for meeting_id in meeting_ids if (meeting := store.meeting(meeting_id))
-                   for d in meeting.facts.definitions]
-    path = store.settings.glossary
-    return Glossary.from_definitions(definitions, load_glossary_file(path) if path else ())
+def index_glossary(records: list[MeetingRecord], path: Path | None = None) -> Glossary:
+    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`."""
+    pairs = [pair for record in records for pair in record.abbreviations]
+    return Glossary([*pairs, *(load_glossary_file(path) if path else ())])
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.glossary import Glossary
@@ -84,13 +85,23 @@ def alternatives(term: str) -> frozenset[str]:
 class TermStats:
     """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
-    def __init__(self, documents: list[str], glossary: Glossary | None = None) -> None:
-        """`glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back."""
+    def __init__(self, documents: list[str], glossary: Glossary | None = None, bodies: Iterable[str] = ()) -> None:
+        """`glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
+
+        `bodies` are the names of the committees in the index: a question's
+        "the partnership" points at the meeting, not at a topic, so their
+        words are not topic words (see `question_terms`).
+        """
         self.glossary = glossary or Glossary()
+        self.body_terms = frozenset(term for name in bodies for term in terms(name))
         self.documents = max(len(documents), 1)
         self.frequency: Counter[str] = Counter()
         for document in documents:
             self.frequency.update(set(self.terms(document)))
+
+    def question_terms(self, question: str) -> list[str]:
+        """The question's topic terms: `terms` less the words that name the indexed committees."""
+        return [term for term in terms(question) if term not in self.body_terms]
 
     def terms(self, text: str) -> list[str]:
         """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""

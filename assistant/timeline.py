@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from assistant.models import committee_label
 from assistant.text import alternatives, terms
 
 _CANDIDATES = 2000
@@ -42,7 +43,7 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         present = set(stats.terms(f"{chunk.item_title}\n{chunk.text}"))
         if chunk.kind != "item" or not all(alternatives(t) & present for t in wanted):
             continue
-        meta[chunk.meeting_id] = (chunk.committee, chunk.date)
+        meta[chunk.meeting_id] = (committee_label(chunk.committee, chunk.council), chunk.date)
         found.setdefault(chunk.meeting_id, {})[chunk.item_position] = TimelineItem(
             chunk.item_position, chunk.item_number, chunk.item_title,
             chunk.ref.label,

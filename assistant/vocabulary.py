@@ -149,6 +149,10 @@ ATTENDANCE_LABELS = {
 NOBODY = frozenset({"none", "n/a", "nil", "no apologies", "none received", ""})
 """What an attendance label is followed by when it lists no one."""
 
+TABLE_HEADINGS = frozenset({"no", "no.", "item", "items", "description", "decision", "minutes", "public", "title",
+                            "subject", "action", "ref", "ref."})
+"""Column headings of a minutes table ("No. | Item |", "Item Description Decision"): a header block ends there."""
+
 # --- housekeeping -----------------------------------------------------------------------------------------------
 
 PROCEDURAL = re.compile(

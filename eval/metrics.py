@@ -27,6 +27,8 @@ from eval.questions import Question
 FACT_FIRST_KINDS = ("fact", "who", "when", "where")
 # Kinds for which an answer drawn only from the attendance header (venue, present, apologies) is right.
 ATTENDANCE_KINDS = ("who", "where")
+# The answer-shape checks: each a field of `Scores` and a function below of the same name.
+SHAPE_METRICS = ("first_sentence_fact", "summary_has_decision", "no_attendance_dump", "chronological")
 
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 
@@ -108,7 +110,7 @@ def score(question: Question, answer: Answer, hits: list[Hit], decisions: Sequen
     """Score one answered question against its gold items, key facts and answer shape.
 
     `decisions` holds, for each gold item in order, the decisions the parsed
-    meeting's facts record for it (``MeetingFacts.item_decisions``); the summary shape check needs them.
+    meeting records for it (``MeetingFacts.item_decisions``); the summary shape check needs them.
     """
     result = Scores(question, answer, hits)
     _shape(result, decisions)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UnknownMeeting
-from eval.metrics import Scores, score
+from eval.metrics import SHAPE_METRICS, Scores, score
 from eval.questions import KINDS, Question
 
 THRESHOLDS = Path(__file__).with_name("thresholds.toml")
@@ -26,11 +26,9 @@ HIGHER_IS_BETTER = {
     "fact_recall": True, "cited_share": True, "grounded_share": True, "content_share": True,
     "refusal_rate_unanswerable": True, "false_refusal_rate": False,
     "latency_p50_ms": False, "latency_p95_ms": False, "dropped_share": False, "model_answer_share": True,
-    "first_sentence_fact": True, "summary_has_decision": True, "no_attendance_dump": True, "chronological": True,
-}
+} | dict.fromkeys(SHAPE_METRICS, True)
 # The per-kind table's columns: answer quality, then the answer-shape checks (eval/metrics.py).
-KIND_METRICS = ("fact_recall", "citation_recall", "refusal_correct",
-                "first_sentence_fact", "summary_has_decision", "no_attendance_dump", "chronological")
+KIND_METRICS = ("fact_recall", "citation_recall", "refusal_correct", *SHAPE_METRICS)
 _KIND_HEADINGS = ("facts", "cited", "refusal", "1st_fact", "decision", "no_dump", "chrono")
 
 
@@ -113,8 +111,7 @@ def summarise(scores: list[Scores]) -> dict[str, float]:
         "false_refusal_rate": _mean([s.answer.refused for s in answerable]),
         "dropped_share": sum(len(s.answer.dropped) for s in scores) / generated if generated else 0.0,
         "model_answer_share": _mean([s.answer.mode == "llm" for s in scores if not s.answer.refused]),
-        **{name: _mean([getattr(s, name) for s in scores])
-           for name in ("first_sentence_fact", "summary_has_decision", "no_attendance_dump", "chronological")},
+        **{name: _mean([getattr(s, name) for s in scores]) for name in SHAPE_METRICS},
         "latency_p50_ms": statistics.median(latencies) if latencies else 0.0,
         "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 0.0,
     }

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind
-from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, is_role
+from assistant.text import sentences
+from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, TABLE_HEADINGS, is_role
 
 LABEL_LINE = re.compile(
     rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE
@@ -30,10 +31,9 @@ _KINDS: dict[str, AttendeeKind] = {
 }
 _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR = re.compile(r"\s(?:of|for|and|the|on|in)\s", re.IGNORECASE)
-_ITEM_APOLOGIES = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|given|noted)\s+"
-    r"(?:from|on\s+behalf\s+of)\s+(?P<names>[^.]+)", re.IGNORECASE,
-)
+_SENT_BY = r"(?:were|was)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|on\s+behalf\s+of|by)\s+"
+_ITEM_APOLOGIES = re.compile(rf"\bapologies(?:\s+for\s+absence)?\s+{_SENT_BY}(?P<names>.+?)\.?$", re.IGNORECASE)
+_LIST_LEAD = re.compile(rf"^\s*{_SENT_BY}", re.IGNORECASE)  # "Apologies for absence:\nwere submitted on behalf of A and B."
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def labelled_blocks(header: str) -> list[Block]:
     current: tuple[str, int, int] | None = None  # label, start, end
     for line in header.split("\n"):
         match = LABEL_LINE.match(line)
-        if match or not line.strip():
+        if match or not line.strip() or _table_headings(line):
             if current:
                 blocks.append(Block(current[0], header[current[1] : current[2]], current[1]))
             current = (ATTENDANCE_LABELS[match.group(1).lower()], offset + match.start(2), offset + len(line)) \
@@ -66,13 +66,20 @@ def labelled_blocks(header: str) -> list[Block]:
     return blocks
 
 
+def _table_headings(line: str) -> bool:
+    words = line.replace("|", " ").lower().split()
+    return bool(words) and all(word in TABLE_HEADINGS for word in words)
+
+
 def header_attendees(header: str) -> list[Attendee]:
     """Everyone on the header's attendance lists, in the order printed."""
     people: list[Attendee] = []
     chair: Block | None = None
     for block in labelled_blocks(header):
         if block.label in _KINDS:
-            people += _attendees(block.text, _KINDS[block.label], HEADER_POSITION)
+            lead = _LIST_LEAD.match(block.text)
+            names = block.text[lead.end() :] if lead else block.text
+            people += _attendees(names, _KINDS[block.label], HEADER_POSITION)
         elif block.label == "chair":
             chair = block
     return _with_chair_label(people, chair) if chair else people
@@ -81,8 +88,10 @@ def header_attendees(header: str) -> list[Attendee]:
 def item_apologies(text: str, position: int) -> list[Attendee]:
     """Apologies minuted as an item: "Apologies for absence were received from Cllr A and Cllr B."."""
     people: list[Attendee] = []
-    for match in _ITEM_APOLOGIES.finditer(text):
-        people += _attendees(match.group("names"), "apologies", position)
+    for sentence in sentences(text):
+        match = _ITEM_APOLOGIES.search(sentence)
+        if match:
+            people += _attendees(match.group("names"), "apologies", position)
     return people
 
 
@@ -100,7 +109,10 @@ def _with_chair_label(people: list[Attendee], block: Block) -> list[Attendee]:
 
 @dataclass
 class _Entry:
-    """One name in a list while it is being read: its span in the list text and what was found."""
+    """One name in a list while it is being read: its span in the list text and what was found.
+
+    `shared_end` is where the brackets that gave it its group's organisation end, so its source reaches them.
+    """
 
     start: int
     end: int
@@ -109,40 +121,36 @@ class _Entry:
     organisation: str | None = None
     group: int = 0
     bracketed: bool = False
+    shared_end: int = 0
 
 
 def _attendees(text: str, kind: AttendeeKind, position: int) -> list[Attendee]:
     if text.strip().rstrip(".").lower() in NOBODY:
         return []
+    separators = ",\n" if _one_per_line(text) else ","
     entries: list[_Entry] = []
     for group, (start, piece) in enumerate(split_list(text, ";")):
-        grouped = _entries(text, start, piece, group)
-        entries += grouped
+        entries += _entries(piece, start, group, separators)
     _share_organisations(entries, semicolons=";" in text)
-    return [
-        Attendee(e.name, e.organisation, e.role, kind, position, _source(text, entries, e))
-        for e in entries
-    ]
+    return [Attendee(e.name, e.organisation, e.role, kind, position, text[e.start : max(e.end, e.shared_end)].strip())
+            for e in entries]
 
 
-def _entries(text: str, start: int, piece: str, group: int) -> list[_Entry]:
+def _entries(piece: str, start: int, group: int, separators: str) -> list[_Entry]:
     """The names in one group; a bare ``(Body)`` or a ``, Body`` after a name is that name's."""
     out: list[_Entry] = []
-    separators = ",\n" if "," not in text and ";" not in text else ","
     for part_start, part in split_list(piece, separators, and_too=True):
         begin = start + part_start + len(part) - len(part.lstrip())
         raw = part.strip().rstrip(".").strip()
         if not raw:
             continue
         entry = _entry(raw, begin, group)
-        if entry is None or (entry.name == "" and out):
-            if out:
-                _annotate(out[-1], raw.strip("()"))
-                out[-1].end = begin + len(raw)
-                out[-1].bracketed |= raw.startswith("(")
-            continue
-        if entry.name:
+        if entry is not None and entry.name:
             out.append(entry)
+        elif out:
+            _annotate(out[-1], raw.strip("()"))
+            out[-1].end = begin + len(raw)
+            out[-1].bracketed |= raw.startswith("(")
     return out
 
 
@@ -180,21 +188,19 @@ def _share_organisations(entries: list[_Entry], semicolons: bool) -> None:
             continue
         shared_role = entry.role if entry.role and entry.role.endswith("s") else None
         for before in reversed(entries[:index]):
-            if before.group != entry.group or before.bracketed:
+            if before.group != entry.group or before.bracketed or before.organisation:
                 break
             if not semicolons and _is_councillor(before.name) and not shared_role:
                 break
-            before.organisation = before.organisation or entry.organisation
+            before.organisation = entry.organisation
             before.role = before.role or shared_role
+            before.shared_end = entry.end
 
 
-def _source(text: str, entries: list[_Entry], entry: _Entry) -> str:
-    """The list text from this name through the brackets that gave it its organisation or role."""
-    end = entry.end
-    if entry.organisation or entry.role:
-        later = [e for e in entries if e.group == entry.group and e.start >= entry.start and e.bracketed]
-        end = later[0].end if later else end
-    return text[entry.start : end].strip()
+def _one_per_line(text: str) -> bool:
+    """Whether each line is an entry: no line ends as a list wrapped onto the next one would (",", ";", "and")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return len(lines) > 1 and not any(line.endswith((",", ";", " and")) for line in lines[:-1])
 
 
 def _looks_like_person(name: str) -> bool:

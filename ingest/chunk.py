@@ -48,14 +48,32 @@ def _chunks(
         item_title=item.title if item else "Meeting details and attendance",
         source=meeting.source,
         restricted=item.restricted if item else False,
+        council=meeting.council,
+        url=meeting.url,
+        source_hash=meeting.source_hash,
     )
     context = chunk(id="", part=1, parts=1, text="").ref.context
     budget = window - _SPECIAL_TOKENS - count_tokens(context) - 1
     parts = [text] if count_tokens(text) <= budget else _split(text, count_tokens, budget)
     return [
-        chunk(id=f"{meeting.id}:{position}:{part}", part=part, parts=len(parts), text=passage)
+        chunk(id=f"{meeting.id}:{position}:{part}", part=part, parts=len(parts), text=passage,
+              pages=_pages(item, text, passage) if item else meeting.header_pages)
         for part, passage in enumerate(parts, start=1)
     ]
+
+
+def _pages(item: AgendaItem, text: str, passage: str) -> tuple[int, ...]:
+    """The pages one passage of `item` is printed on; `text` is the item's chunked text (title first)."""
+    if len(item.page_starts) < 2:
+        return item.pages
+    shift = len(text) - len(item.text)  # the title line in front of the item's text
+    start = text.find(passage[:200])
+    if start < 0:
+        return item.pages
+    end = start + len(passage)
+    bounds = [offset + shift for offset, _ in item.page_starts[1:]] + [len(text)]
+    return tuple(page for (offset, page), until in zip(item.page_starts, bounds)
+                 if (0 if offset == 0 else offset + shift) < end and until > start)
 
 
 def _split(text: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from assistant.dates import MONTHS, find_dates
+from assistant.dates import MONTH, MONTHS, find_dates
 from assistant.facts import HEADER_POSITION, Decision, MeetingFacts, NextMeeting, Venue, When
 from assistant.models import AgendaItem, Meeting
 from assistant.text import sentences
@@ -31,9 +31,8 @@ _NEXT_MEETING = re.compile(r"\bnext\s+meeting\b", re.IGNORECASE)
 _NEXT_SENTENCE = re.compile(r"\bnext\s+meeting\b.{0,40}\b(?:held|be|is|on|take place)\b", re.IGNORECASE)
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _WEEKDAY = "|".join(_WEEKDAYS)
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEARLESS = re.compile(
-    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b(?!\.?,?\s+\d{{4}})",
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})\b(?!\.?,?\s+\d{{4}})",
     re.IGNORECASE,
 )
 _HELD_AT = re.compile(r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^.;]*?)(?=\s+on\b|\s+commencing\b|[.;]|$)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.dates import MONTHS, find_dates
+from assistant.dates import MONTH, find_dates
 from assistant.facts import Figure, FigureKind
 from assistant.text import sentences
 
@@ -25,7 +25,6 @@ _WORD_NUMBERS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
      "hundred": 100, "dozen": 12}
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FIGURE = re.compile(
     r"(?<![\w/.,£-])(?P<pound>£\s?)?"
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{'|'.join(_WORD_NUMBERS)})\b)"
@@ -35,10 +34,11 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"\b(?:items?|targets?|sections?|chapters?|pages?|paragraphs?|para|no|nos|number|minute|phase|per|{_MONTH})\.?\s*$",
+    rf"\b(?:items?|targets?|sections?|chapters?|pages?|paragraphs?|para|no|nos|number|minute|phase|per|{MONTH})\.?\s*$"
+    r"|\bof\s+(?:which|whom|these|those)\s*$",  # "27 cases, of which 5 concerned ...": 5 is not counting "concerned"
     re.IGNORECASE,
 )
-_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{MONTH})\b", re.IGNORECASE)
 _STOP = frozenset(
     """of the a an and or to in on at for from by with was were had has have is are be been being that which who
     would will could should may might under over out across per than as during between within into were this

@@ -88,4 +88,5 @@ def test_a_sentence_longer_than_the_budget_is_cut_at_words_without_losing_any():
     text = "Present: " + ", ".join(f"Member{n}" for n in range(60)) + "."
     parts = _split(text, words, budget=10)
     assert len(parts) > 1 and all(words(part) <= 10 for part in parts)
-    assert " ".join(parts).split() == text.split()
+    assert all(part in text for part in parts)
+    assert set(text.split()) == set(" ".join(parts).split())  # parts overlap, but no word is lost

@@ -11,7 +11,8 @@ import html
 import gradio as gr
 
 from assistant.api import Assistant
-from assistant.models import HEADER_POSITION, format_date
+from assistant.dates import format_date
+from assistant.models import HEADER_POSITION
 from ui.render import READER_PLACEHOLDER, item_html, meeting_overview_html
 from ui.safety import friendly
 

@@ -18,7 +18,8 @@ import html
 import re
 
 from assistant.answer import Answer, AnswerMode, Citation
-from assistant.models import AgendaItem, Meeting, format_date
+from assistant.dates import format_date
+from assistant.models import AgendaItem, Meeting
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
 QUOTE_CHARS = 700  # a card shows a window of this many characters around the quoted sentences

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.api import Assistant
+from assistant.dates import format_date
 from assistant.errors import InvalidQuestion
-from assistant.models import format_date
 from assistant.text import alternatives, terms
 from ui.render import markdown_text
 from ui.safety import friendly
