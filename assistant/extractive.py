@@ -26,7 +26,7 @@ from assistant.refusal import listed_only, refusal_text
 from assistant.shapes import Draft, shape
 from assistant.text import TermStats
 
-_CANDIDATES = 4  # items read in full per question before the relevance gate
+_CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)

@@ -75,11 +75,11 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
 def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> None:
     facts, when = meeting.facts, _of(meeting)
     question = plan.question.lower()
-    if "vice" in question or "deputy" in question:
+    if re.search(r"\b(vice|deputy)\b", question):
         found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
-    elif "chair" in question:
+    elif re.search(r"\bchair", question):
         found, template = [facts.chair] if facts.chair else [], "{} chaired the meeting{}."
-    elif re.search(r"apologi|absent", question):
+    elif re.search(r"\b(apologi|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
     else:
         found = _matching(plan, [a for a in facts.attendees if a.kind != "apologies"])

@@ -33,8 +33,8 @@ _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
 _MEETING_LINES = 6
-_MEETING_ITEM_SHARE = 0.6  # a meeting's best item, against the best item of all
-_SECOND_ITEM_SHARE = 0.9  # a second item of one meeting, against that meeting's best
+_MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
+_SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives".split())
 _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
@@ -169,8 +169,10 @@ def _names_item(plan: QueryPlan, item: Scored) -> bool:
 
 def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     """The item's best units for a summary, in source order: a few, one more for a long item."""
-    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
     candidates = [(score, unit) for score, unit in item.ranked() if not unit.decision]
+    if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
+        return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
     ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)))
     count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
     chosen: list[Unit] = []
