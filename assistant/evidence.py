@@ -32,6 +32,7 @@ _DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 # Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
 # relevance counts too, so a stray matching sentence in a weaker item does not beat the item that is about it.
 _MEANING_SHARE = 0.5
+_FLOOR = 1e-6
 _ITEM_SHARE = 0.4
 
 
@@ -162,7 +163,9 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
                 scores.append(0.0)
                 continue
             words = stats.coverage(wanted, unit.text) if wanted else 0.0
-            scores.append(_MEANING_SHARE * max(cosine, 0.0) + (1 - _MEANING_SHARE) * words)
+            # A unit that may lead keeps a score above 0 even with no word or meaning in common: in an item about
+            # the subject, a summary still wants it.
+            scores.append(max(_MEANING_SHARE * max(cosine, 0.0) + (1 - _MEANING_SHARE) * words, _FLOOR))
         out.append(Scored(item, item_score, tuple(found), tuple(scores)))
     return out
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer import Hit
+from assistant.answer import Citation, Hit
 from assistant.answer_type import AnswerType, QuestionKind
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
@@ -22,14 +22,15 @@ from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer,
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, refusal_text
+from assistant.refusal import listed_only, listed_text, named, refusal_text
 from assistant.shapes import Draft, shape
-from assistant.text import TermStats
+from assistant.text import TermStats, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
+_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,14 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     items = [item for item in items if relevance(plan, item, sources.stats) >= sources.threshold and _names_year(plan, item)]
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
+    listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
+    if listed and not named(listed[0], set(terms(draft.text()))):
+        return Refused(refusal_text(None, closest, listed_text(*listed)))
+    if draft.sentences and plan.years and _about_later_years(plan, draft):
+        return Refused(refusal_text(plan.missing, _cited_hit(draft)))
     if draft.sentences:
         return draft
-    listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
-    return Refused(refusal_text(plan.missing if plan.years else None, closest, listed))
+    return Refused(refusal_text(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None))
 
 
 def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:
@@ -120,6 +125,20 @@ def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
     if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
         return False
     return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS)
+
+
+def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:
+    """Whether the leading sentence's figures are for a later year than the one asked about.
+
+    "Figures for 2023?" is not answered by "212 incidents in October-December
+    2024, down 14% on the same quarter of 2023": the figures are 2024's.
+    """
+    named = [int(year) for year in _YEAR.findall(draft.sentences[0].text)]
+    return any(year > max(plan.years) for year in named)
+
+
+def _cited_hit(draft: Draft) -> Citation:
+    return draft.citations[draft.sentences[0].citations[0] - 1]
 
 
 def _names_year(plan: QueryPlan, item: Evidence) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer import Hit
+from assistant.answer import SourceRef
 from assistant.dates import format_date
 from assistant.facts import Attendee
 from assistant.models import Meeting
@@ -18,7 +18,7 @@ from assistant.text import alternatives, terms
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
 
-def refusal_text(reason: str | None, closest: Hit | None, listed: str | None = None) -> str:
+def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | None = None) -> str:
     """`reason` (or the plain "not recorded"), what the attendance lists show, then the closest item."""
     parts = [reason or NOT_RECORDED]
     if listed:
@@ -28,20 +28,28 @@ def refusal_text(reason: str | None, closest: Hit | None, listed: str | None = N
     return " ".join(parts)
 
 
-def listed_only(question: str, meetings: Sequence[Meeting]) -> str | None:
-    """"Tony Churchill (Cleveland Fire Brigade) is listed as present on 14 Aug 2012, ..." for a body the question
-    names that the attendance lists hold; None when the question names none of them."""
+def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, Meeting] | None:
+    """The first attendee whose organisation (or role) the question names, with their meeting; None if none.
+
+    "What did the fire brigade report?" names "Tony Churchill (Cleveland Fire
+    Brigade)"; an answer that never mentions the brigade does not answer it.
+    """
     wanted = set(terms(question))
     for meeting in meetings:
         for person in meeting.facts.attendees:
-            if person.kind != "apologies" and _named(person, wanted):
-                when = f"on {format_date(meeting.date)}" if meeting.date else "at a meeting (date not stated)"
-                return (f"{person.name} ({person.organisation or person.role}) is listed as present {when}, "
-                        "but no item records what they said.")
+            if person.kind != "apologies" and named(person, wanted):
+                return person, meeting
     return None
 
 
-def _named(person: Attendee, wanted: set[str]) -> bool:
+def listed_text(person: Attendee, meeting: Meeting) -> str:
+    """"Tony Churchill (Cleveland Fire Brigade) is listed as present on 14 Aug 2012, but no item records what they said."."""
+    when = f"on {format_date(meeting.date)}" if meeting.date else "at a meeting (date not stated)"
+    return (f"{person.name} ({person.organisation or person.role}) is listed as present {when}, "
+            "but no item records what they said.")
+
+
+def named(person: Attendee, wanted: set[str]) -> bool:
     """Whether the question uses most words of the person's organisation (or role): "fire brigade" names "Cleveland
     Fire Brigade"."""
     group = terms(person.organisation or person.role or "")

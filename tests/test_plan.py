@@ -86,13 +86,18 @@ def test_the_meeting_before_a_date_written_out():
 
 
 def test_the_month_alone_names_the_meeting_held_in_it():
-    found = plan("When was the meeting after the February one?")
+    found = plan("Who chaired the meeting after the February one?")
     assert (found.anchor, found.filters.meeting) == ("feb-2017", "jan-2022")
 
 
+def test_when_the_meeting_after_another_was_is_looked_up_in_that_other_meeting():
+    found = plan("When was the meeting after the February 2017 one?")
+    assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
+
+
 def test_after_the_newest_meeting_there_is_none_but_the_anchor_is_kept():
-    found = plan("when was the meeting after the july 2023 one")
-    assert found.anchor == "jul-2023" and found.filters.meeting is None
+    found = plan("who chaired the meeting after the july 2023 one")
+    assert found.anchor == "jul-2023" and found.filters.meeting is None and found.refused
     assert found.missing == "The index holds no minutes of a meeting after 19 Jul 2023."
 
 
