@@ -7,6 +7,7 @@ saying that a body the question names appears only on an attendance list
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answer import SourceRef
@@ -15,6 +16,9 @@ from assistant.facts import Attendee
 from assistant.models import Meeting
 from assistant.text import alternatives, terms
 
+# "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
+_SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"
+                      r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
 
@@ -29,12 +33,17 @@ def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | No
 
 
 def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, Meeting] | None:
-    """The first attendee whose organisation (or role) the question names, with their meeting; None if none.
+    """The first attendee whose organisation (or role) the question asks to have spoken, with their meeting.
+
+    None when the question asks what nobody said, or names no one listed.
 
     "What did the fire brigade report?" names "Tony Churchill (Cleveland Fire
     Brigade)"; an answer that never mentions the brigade does not answer it.
     """
-    wanted = set(terms(question))
+    speaker = _SPEAKER.search(question)
+    if speaker is None:
+        return None
+    wanted = set(terms(speaker.group("who")))
     for meeting in meetings:
         for person in meeting.facts.attendees:
             if person.kind != "apologies" and named(person, wanted):
