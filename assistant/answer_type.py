@@ -12,6 +12,7 @@ from enum import Enum
 
 from assistant.dates import CAPITALISED_MONTH
 from assistant.text import alternatives, terms
+from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
@@ -29,10 +30,9 @@ _DATE = re.compile(
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)
 # Capitalised words that name roles and bodies, not people.
-_ROLES = frozenset(
-    """Chair Chairman Chairperson Vice Officer Officers Member Members Partnership Police Council Councillor
-    Committee Board Group Service Services Team Update Report Minutes Agenda Item Cabinet Director Democratic
-    Support Contact Venue Present Apologies Also The A An And Of For In On At To Safer Stockton Cleveland""".split()
+_ROLES = ROLE_WORDS | BODY_WORDS | frozenset(
+    """Update Report Minutes Agenda Item Democratic Support Contact Venue Present Apologies Also
+    The A An And Of For In On At To""".split()
 )
 
 
@@ -83,8 +83,12 @@ def _fits(kind: AnswerType, figure: str) -> bool:
 
 
 def _has_person(sentence: str) -> bool:
-    """Two or more capitalised words in a row, at least two of them not role or body words."""
+    """Two or more capitalised words in a row, at least two of them not role or body words.
+
+    A run that ends in a body word ("Safer Stockton Partnership", "Harbourside Police") names a body.
+    """
     for run in re.findall(r"(?:\b[A-Z][a-z'’-]+(?:\s+|$)){2,}", sentence):
-        if sum(word not in _ROLES for word in run.split()) >= 2:
+        words = run.split()
+        if words[-1] not in BODY_WORDS and sum(word not in _ROLES for word in words) >= 2:
             return True
     return False

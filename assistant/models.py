@@ -9,9 +9,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from assistant.dates import format_date
-
-HEADER_POSITION = 0
-"""A meeting's header block (attendance, venue) is indexed and cited as its item at position 0."""
+from assistant.facts import HEADER_POSITION, MeetingFacts
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,6 @@ class AgendaItem:
     number: str | None
     title: str
     text: str
-    decisions: tuple[str, ...] = ()
     restricted: bool = False
     weak: bool = False
     page_starts: tuple[tuple[int, int], ...] = ()
@@ -100,13 +97,13 @@ class AgendaItem:
         return tuple(page for _, page in self.page_starts)
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"decisions": list(self.decisions), "page_starts": [list(p) for p in self.page_starts]}
+        return asdict(self) | {"page_starts": [list(p) for p in self.page_starts]}
 
     @classmethod
     def from_dict(cls, data: dict) -> AgendaItem:
-        """Inverse of `to_dict`."""
-        return cls(**(data | {"decisions": tuple(data["decisions"]),
-                              "page_starts": tuple(tuple(p) for p in data.get("page_starts", ()))}))
+        """Inverse of `to_dict` (the ``decisions`` of records written before facts existed are dropped)."""
+        known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
+        return cls(**(known | {"page_starts": tuple(tuple(p) for p in data.get("page_starts", ()))}))
 
 
 @dataclass(frozen=True)
@@ -121,6 +118,8 @@ class Meeting:
     between parsing and indexing. `layout` names the rule that found the
     items, `fallbacks` what the parser could not read from the text (see
     `FALLBACKS`). `url` and `source_hash` say where the minutes came from.
+    `facts` are what the minutes state (chair, attendees, decisions, figures,
+    next meeting), each with its source; `ingest.facts.extract_facts` fills them in.
     """
 
     id: str
@@ -144,6 +143,7 @@ class Meeting:
     header_pages: tuple[int, ...] = ()
     url: str | None = None
     source_hash: str = ""
+    facts: MeetingFacts = MeetingFacts()
 
     @property
     def date_label(self) -> str:
@@ -181,6 +181,7 @@ class Meeting:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["facts"] = self.facts.to_dict()
         data["items"] = [item.to_dict() for item in self.items]
         for key in _LIST_FIELDS:
             data[key] = list(data[key])
@@ -193,7 +194,8 @@ class Meeting:
         tuples = {key: tuple(known[key]) for key in _LIST_FIELDS if key in known}
         date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
         items = tuple(AgendaItem.from_dict(item) for item in data["items"])
-        return cls(**(known | tuples | {"items": items, "date": date}))
+        facts = MeetingFacts.from_dict(data.get("facts"))
+        return cls(**(known | tuples | {"items": items, "date": date, "facts": facts}))
 
 
 _LIST_FIELDS = ("present", "apologies", "officers", "in_attendance", "warnings", "fallbacks", "boilerplate",

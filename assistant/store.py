@@ -40,6 +40,7 @@ class MeetingRecord:
     council: str | None = None
     date_source: str | None = None
     url: str | None = None
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
 
     @property
     def body(self) -> str:
@@ -269,6 +270,7 @@ def _meeting_metadata(meeting: Meeting, file_hash: str, chunks: int) -> dict:
         "council": meeting.council or "",
         "date_source": meeting.date_source or "",
         "url": meeting.url or "",
+        "abbreviations": json.dumps([[d.term, d.expansion] for d in meeting.facts.definitions]),
     }
 
 
@@ -284,6 +286,7 @@ def _record(meta: dict) -> MeetingRecord:
         council=meta.get("council") or None,
         date_source=meta.get("date_source") or None,
         url=meta.get("url") or None,
+        abbreviations=tuple((term, long) for term, long in json.loads(meta.get("abbreviations") or "[]")),
     )
 
 

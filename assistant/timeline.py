@@ -38,8 +38,9 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         return []
     found: dict[str, dict[int, TimelineItem]] = {}
     meta: dict[str, tuple[str, dt.date | None]] = {}
-    for chunk, _ in retriever.keyword(topic, k=_CANDIDATES):
-        present = set(terms(f"{chunk.item_title}\n{chunk.text}"))
+    stats = retriever.stats
+    for chunk, _ in retriever.keyword(stats.glossary.augment(topic), k=_CANDIDATES):
+        present = set(stats.terms(f"{chunk.item_title}\n{chunk.text}"))
         if chunk.kind != "item" or not all(alternatives(t) & present for t in wanted):
             continue
         meta[chunk.meeting_id] = (committee_label(chunk.committee, chunk.council), chunk.date)

@@ -110,7 +110,7 @@ def score(question: Question, answer: Answer, hits: list[Hit], decisions: Sequen
     """Score one answered question against its gold items, key facts and answer shape.
 
     `decisions` holds, for each gold item in order, the decisions the parsed
-    meeting records for it (``AgendaItem.decisions``); the summary shape check needs them.
+    meeting records for it (``MeetingFacts.item_decisions``); the summary shape check needs them.
     """
     result = Scores(question, answer, hits)
     _shape(result, decisions)

@@ -65,8 +65,9 @@ def _gold_decisions(bot, question: Question, meetings: dict) -> list[tuple[str, 
                 meetings[gold.meeting] = bot.meeting(gold.meeting)
             except UnknownMeeting:  # a gold meeting the index lacks: its citations already score zero
                 meetings[gold.meeting] = None
-        item = gold.agenda_item(meetings[gold.meeting]) if meetings[gold.meeting] else None
-        decisions.append(item.decisions if item else ())
+        meeting = meetings[gold.meeting]
+        item = gold.agenda_item(meeting) if meeting else None
+        decisions.append(tuple(d.text for d in meeting.facts.item_decisions(item.position)) if item else ())
     return decisions
 
 

@@ -12,24 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.dates import find_dates
+from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
+from ingest.attendance import labelled_blocks, split_list
 
-_LABELS = {
-    "present": "present",
-    "officers": "officers",
-    "also in attendance": "in_attendance",
-    "in attendance": "in_attendance",
-    "apologies": "apologies",
-    "apologies for absence": "apologies",
-    "venue": "venue",
-    "place": "venue",
-    "contact": "contact",
-    "chair": "chair",
-}
-_LABEL_LINE = re.compile(rf"^\s*({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE)
-_COMMITTEE_WORDS = re.compile(
-    r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
-    re.IGNORECASE,
-)
 _COUNCIL = re.compile(
     r"^(?:(?:london|royal|metropolitan)\s+borough\s+of\s+[a-z][\w'’ -]+"
     r"|(?:the\s+)?[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,5}(?<!\bthe)\s+council)$",
@@ -44,7 +29,7 @@ _OTHER_MEETING = re.compile(
 )
 _COUNCIL_KINDS = r"london|royal|metropolitan|borough|county|district|city|town|parish|council|of|the"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 _SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "with", "upon", "under", "le"}
 
 
@@ -71,10 +56,7 @@ def header_fields(lines: list[str], running: tuple[str, ...] = ()) -> HeaderFiel
     blocks = _labelled_blocks(lines)
     people = {label: tuple(_people(value)) for label, value in blocks.items()
               if label not in ("venue", "chair", "contact")}
-    chair = blocks["chair"].strip().rstrip(".") if "chair" in blocks else None
-    if chair is None:
-        chaired = next((p for p in people.get("present", ()) if _CHAIR.search(p)), None)
-        chair = _CHAIR.sub("", chaired).strip() if chaired else None
+    chair = blocks["chair"].strip().rstrip(".") if "chair" in blocks else _chair(people.get("present", ()))
     date, source = own_date([*lines, *running])
     return HeaderFields(
         committee=_committee(lines) or _committee(list(running)),
@@ -130,38 +112,28 @@ def council_short_name(council: str) -> str:
 
 
 def _labelled_blocks(lines: list[str]) -> dict[str, str]:
-    """``Present: a, b`` style blocks; a block runs until a blank line or the next label."""
-    blocks: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        match = _LABEL_LINE.match(line)
-        if match:
-            current = _LABELS[match.group(1).lower()]
-            blocks.setdefault(current, []).append(match.group(2))
-        elif current and line.strip():
-            blocks[current].append(line)
-        else:
-            current = None
-    return {label: " ".join(part.strip() for part in parts).strip() for label, parts in blocks.items()}
+    """Each header label's text on one line (see `ingest.attendance.labelled_blocks`)."""
+    values: dict[str, list[str]] = {}
+    for block in labelled_blocks("\n".join(lines)):
+        values.setdefault(block.label, []).append(" ".join(block.text.split()))
+    return {label: " ".join(parts).strip() for label, parts in values.items()}
 
 
 def _people(value: str) -> list[str]:
     """Split an attendance list on commas, semicolons and "and", outside parentheses."""
-    if value.strip().rstrip(".").lower() in {"none", "n/a", "nil", ""}:
+    if value.strip().rstrip(".").lower() in NOBODY:
         return []
-    parts, depth, current = [], 0, ""
-    for ch in value:
-        depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    people = []
-    for part in parts:
-        people += re.split(r"\s+and\s+(?![^(]*\))", part)
-    return [p.strip().rstrip(".").strip() for p in people if p.strip().rstrip(".").strip()]
+    people = (piece.strip().rstrip(".").strip() for _, piece in split_list(value, ",;", and_too=True))
+    return [person for person in people if person]
+
+
+def _chair(present: tuple[str, ...]) -> str | None:
+    """The name on the list whose brackets hold a chair role: ``Geoff Lee (Chairman)`` → ``Geoff Lee``."""
+    for person in present:
+        match = _BRACKETS.search(person)
+        if match and is_chair_role(match.group(1)):
+            return (person[: match.start()] + person[match.end() :]).strip()
+    return None
 
 
 def _committee(lines: list[str]) -> str | None:
@@ -178,7 +150,7 @@ def _committee(lines: list[str]) -> str | None:
         _without_minutes_words(line)
         for line in lines
         if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
-        and _COMMITTEE_WORDS.search(line)
+        and COMMITTEE_WORD.search(line)
     ]
     names = [name for name in names if name]
     names.sort(key=lambda name: bool(council_name([name])))

@@ -19,7 +19,6 @@ from ingest.header import HeaderFields, header_fields
 from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
 from ingest.pages import PAGE_BREAK, paginate
 
-_DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
 _TABLE_LAYOUTS = ("pipe-table", "pipe-rows", "reference-rows")
 _UNKNOWN_COMMITTEE = "Unknown committee"
 _UNPAGED = 0  # the "page" of every line of a document without page breaks
@@ -143,7 +142,6 @@ def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: b
                 number=start.number,
                 title=title,
                 text=text,
-                decisions=tuple(_decisions(text)),
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
                 weak=start.weak,
                 page_starts=page_starts or _title_page(pages[start.line]),
@@ -168,7 +166,7 @@ def _joined_repeats(items: list[AgendaItem], repeats: list[str]) -> list[AgendaI
         text = f"{first.text}\n\n{item.text}".strip()
         shift = len(text) - len(item.text)
         page_starts = first.page_starts + tuple((offset + shift, page) for offset, page in item.page_starts)
-        out[out.index(first)] = replace(first, text=text, decisions=tuple(_decisions(text)), page_starts=page_starts)
+        out[out.index(first)] = replace(first, text=text, page_starts=page_starts)
         repeats.append(first.ref)
     return out
 
@@ -207,28 +205,3 @@ def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[t
             page_starts.append((offset, page))
         offset += len(line) + 1
     return "\n".join(line for line, _ in out), tuple(page_starts)
-
-
-def _decisions(text: str) -> list[str]:
-    """Each paragraph that records a decision, from the AGREED/RESOLVED sentence on.
-
-    A decision that introduces a list (``AGREED that:-``) keeps the list lines
-    that follow it.
-    """
-    decisions = []
-    paragraphs = text.split("\n\n")
-    for index, paragraph in enumerate(paragraphs):
-        match = _DECISION.search(paragraph)
-        if not match:
-            continue
-        sentence_start = max(paragraph.rfind(". ", 0, match.start()) + 1, paragraph.rfind("\n", 0, match.start()) + 1)
-        decision = paragraph[sentence_start:].strip()
-        if decision.rstrip("-").endswith(":"):
-            following = []
-            for nxt in paragraphs[index + 1 :]:
-                if _DECISION.search(nxt):
-                    break
-                following.append(nxt.strip())
-            decision = "\n".join([decision, *following]).strip()
-        decisions.append(decision)
-    return decisions

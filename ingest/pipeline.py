@@ -23,13 +23,15 @@ from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
+from ingest.facts import extract_facts
 from ingest.header import council_short_name
 from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
-FORMAT_VERSION = "3"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+# (4: meetings carry their facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
@@ -130,13 +132,14 @@ def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Me
     document = read_document(path, data)
     meeting = parse_minutes(document.text, str(path), committee=meta.get("committee"), council=meta.get("council"),
                             date=_metadata_date(meta.get("date")))
-    return replace(
+    meeting = replace(
         meeting,
         id=_meeting_id(path, meeting.council, known_ids),
         date_source=meeting.date_source or (METADATA_FILE if meeting.date else None),
         url=document.url or meta.get("url"),
         source_hash=hashlib.sha256(data).hexdigest(),
     )
+    return replace(meeting, facts=extract_facts(meeting))
 
 
 def _meeting_id(path: Path, council: str | None, known_ids: dict[str, str]) -> str:

@@ -43,6 +43,13 @@ def test_meetings_json_lists_the_five_meetings(data_index):
 def test_show_prints_a_meeting_and_an_item(data_index):
     meeting = run("show", "safer-stockton-partnership-2012-08-14", "--index", str(data_index))
     assert "Chair: Geoff Lee" in meeting.output and "22  Date of next meeting" in meeting.output
+    assert "Next meeting: 25 Sep 2012, 1.30 p.m. (from item 22:" in meeting.output
+    assert "  Cleveland Police: David Toor, Rob Donaghy" in meeting.output and "Apologies (7):" in meeting.output
+    assert "  [item 17] AGREED that:-\n      1. The principle" in meeting.output
+    assert "  [item 11] 28.1% (percent):" in meeting.output
+    data = json.loads(run("show", "safer-stockton-partnership-2023-07-19", "--json", "--index", str(data_index)).output)
+    assert data["facts"]["venue"]["name"].startswith("Meeting Room 1") and data["facts"]["held"]["date"] == "2023-07-19"
+    assert {"value": "1 million", "kind": "amount"}.items() <= data["facts"]["figures"][1].items()
     item = run("show", "safer-stockton-partnership-2023-07-19", "SSP/4/23", "--index", str(data_index))
     assert "Anti-Social Behaviour Action Plan" in item.output and "1 million" in item.output
     unnumbered = run("show", "safer-stockton-partnership-undated-op-harmony", "#5", "--index", str(data_index))
