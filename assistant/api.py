@@ -8,22 +8,24 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Answer, AnswerSentence, Hit
+from assistant.answer import Answer, Hit
+from assistant.answer_type import QuestionKind
+from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
 from assistant.errors import InvalidQuestion, UnknownMeeting
-from assistant.extractive import Evidence, compose, relevance
+from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
 from assistant.glossary import Glossary
 from assistant.llm import LLM, check_llm_spec, load_llm
 from assistant.llm.generate import llm_answer
+from assistant.meaning import Meaning
+from assistant.meeting_answers import about_meeting
 from assistant.models import IngestSummary, Meeting
-from assistant.query import QueryPlan, SearchFilters, clean_question, plan_question
+from assistant.plan import QueryPlan, plan_question
+from assistant.query import SearchFilters, clean_question
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import MeetingRecord, Store
 from assistant.text import alternatives, terms
-
-_CANDIDATES = 4  # items read in full per question before the relevance gate
-
 
 
 class Assistant:
@@ -129,8 +131,9 @@ class Assistant:
         return HybridRetriever(self.store, self.embedder)
 
     def warm(self) -> None:
-        """Load the model and build the keyword index now, so the first question is not slow."""
+        """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
+        self.directory.dated()
 
     def timeline(self, topic: str) -> list:
         """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
@@ -149,14 +152,32 @@ class Assistant:
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
         filters = SearchFilters(_as_date(since), _as_date(until), meeting)
-        return plan_question(clean_question(question), filters, self.retriever.snapshot().meetings)
+        return plan_question(clean_question(question), filters, self.directory.infos(), self.glossary)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
-        hits = self.retriever.retrieve(plan.question, k, plan.filters)
-        if plan.kind == "meeting":
-            headers = self.retriever.retrieve(plan.question, 2, plan.filters, kind="header")
+        hits = self.retriever.retrieve(plan.search, k, plan.filters)
+        if about_meeting(plan) and not (plan.kind is QuestionKind.WHEN and (plan.relation or "next" in plan.topic.lower())):
+            headers = self.retriever.retrieve(plan.search, 2, plan.filters, kind="header")
             hits = (headers + [hit for hit in hits if hit.kind != "header"])[:k]
         return hits
+
+    @cached_property
+    def directory(self) -> MeetingDirectory:
+        """The indexed meetings, parsed once per index generation (see `assistant.directory`)."""
+        return MeetingDirectory(self.store.meeting, lambda: self.retriever.snapshot().meetings,
+                                lambda: self.retriever.snapshot().generation)
+
+    @cached_property
+    def meaning(self) -> Meaning:
+        """Sentence-to-question closeness by the embedding model, with sentence vectors remembered."""
+        return Meaning(self.embedder)
+
+    def _sources(self) -> Sources:
+        return Sources(
+            retrieve=lambda text, k, filters: self.retriever.retrieve(text, k, filters),
+            chunks=self.store.item_chunks, meeting=self.directory.meeting, dated=self.directory.dated,
+            stats=self.retriever.stats, meaning=self.meaning, threshold=self.settings.refusal_threshold,
+        )
 
     def ask(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
             meeting: str | None = None, k: int = 5) -> Answer:
@@ -178,24 +199,17 @@ class Assistant:
         """
         started = time.perf_counter()
         plan = self._plan(question, since, until, meeting)
-        hits = self._retrieve(plan, k)
-        stats = self.retriever.stats
-        evidence = [Evidence(h, self.store.item_chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
-        relevant = [e for e in evidence if relevance(plan, e, stats) >= self.settings.refusal_threshold]
-        sentences, citations = compose(plan, relevant, stats) if relevant else ([], [])
-        if not sentences:
-            yield _refusal(plan.question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
+        result = answer(plan, self._sources(), k)
+        if isinstance(result, Refused):
+            yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,
+                         seconds=time.perf_counter() - started)
             return
-        answer = Answer(
-            question=plan.question,
-            text=_answer_text(sentences),
-            refused=False,
-            citations=citations,
-            sentences=sentences,
-            mode="extractive",
-            filters=plan.filters,
+        extractive = Answer(
+            question=plan.question, text=result.text(), refused=False, citations=result.citations,
+            sentences=result.sentences, mode="extractive", filters=plan.filters,
         )
-        events: Iterator[str | Answer] = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
+        events: Iterator[str | Answer] = (llm_answer(self.llm, extractive, plan, self.directory.meeting)
+                                          if self.llm is not None else iter([extractive.text, extractive]))
         for event in events:
             yield replace(event, seconds=time.perf_counter() - started) if isinstance(event, Answer) else event
 
@@ -205,28 +219,6 @@ class Assistant:
         if self._llm is None and self.settings.llm:
             self._llm = load_llm(self.settings.llm)
         return self._llm
-
-
-def _answer_text(sentences: list[AnswerSentence]) -> str:
-    """Sentences with their markers; a blank line where the answer moves to another source."""
-    parts: list[str] = []
-    previous: tuple[int, ...] | None = None
-    for sentence in sentences:
-        if previous is not None:
-            parts.append("\n\n" if sentence.citations != previous else " ")
-        parts.append(f"{sentence.text} [{', '.join(map(str, sentence.citations))}]")
-        previous = sentence.citations
-    return "".join(parts)
-
-
-def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds: float) -> Answer:
-    text = "The minutes in the index do not record an answer to that question."
-    if filters:
-        text += " (Searched only meetings matching: " + ", ".join(
-            f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
-    if closest is not None:
-        text += f" The closest agenda item was {closest.label}: {closest.item_title}."
-    return Answer(question=question, text=text, refused=True, citations=[], filters=filters, seconds=seconds)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -16,7 +16,7 @@ from assistant.glossary import Glossary
 from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
-_LONG_LINE_WORDS = 60
+LONG_LINE_WORDS = 60  # a line longer than this is split at its semicolons (attendance lists)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
 )
@@ -47,7 +47,7 @@ def sentences(text: str) -> list[str]:
         if not line:
             continue
         for piece in _join_abbreviations(_SENTENCE_END.split(line)):
-            if len(piece.split()) > _LONG_LINE_WORDS and ";" in piece:
+            if len(piece.split()) > LONG_LINE_WORDS and ";" in piece:
                 out += [part.strip() for part in piece.split(";") if part.strip()]
             elif piece.strip():
                 out.append(piece.strip())
