@@ -49,9 +49,14 @@ _COMMITTEE_WORDS = re.compile(
     r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
     re.IGNORECASE,
 )
-_LINK_NOISE = re.compile(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
+# Patterns that run on whole documents start a whitespace run only at its first character (`(?<!\s)`) and
+# bound what they search ahead for, so their cost is linear in the text (tests/test_linear.py).
+_LINK_NOISE = re.compile(r"(?<!\s)\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
 _DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
-_CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
+_AND = re.compile(r"(?<!\s)\s+and\s+(?![^(]{0,200}\))")  # "and" outside parentheses
+_HELD = re.compile(r"\bA meeting of (?:the )?(.{1,200}?) was held\b", re.IGNORECASE)
+_NAME_THEN_DAY = re.compile(r"^(.{0,200}?\S)\s+[-–]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_CHAIR = re.compile(r"(?<!\s)\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
 
 
 def parse_minutes(
@@ -183,7 +188,8 @@ def _tidy(lines: list[str], table: bool) -> str:
         line = re.sub(r"^\s*Minutes:\s*", "", raw) if raw.lstrip().startswith("Minutes:") else raw
         line = _LINK_NOISE.sub("", line)
         if table:
-            line = re.sub(r"\s*\|\s*$", "", line)
+            line = line.rstrip()
+            line = line[:-1].rstrip() if line.endswith("|") else line
         line = re.sub(r"[ \t]+", " ", line).strip()
         if line or (out and out[-1]):
             out.append(line)
@@ -266,17 +272,17 @@ def _people(value: str) -> list[str]:
     parts.append(current)
     people = []
     for part in parts:
-        people += re.split(r"\s+and\s+(?![^(]*\))", part)
+        people += _AND.split(part)
     return [p.strip().rstrip(".").strip() for p in people if p.strip().rstrip(".").strip()]
 
 
 def _committee(lines: list[str]) -> str | None:
     text = " ".join(line.strip() for line in lines)
-    match = re.search(r"\bA meeting of (?:the )?(.+?) was held\b", text, re.IGNORECASE)
+    match = _HELD.search(text)
     if match:
         return match.group(1).strip()
     for line in lines:
-        match = re.match(r"^(.+?)\s+[-–]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", line.strip(), re.IGNORECASE)
+        match = _NAME_THEN_DAY.match(line.strip())
         if match:
             return match.group(1).strip()
     names = [
