@@ -8,18 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
-from assistant.models import Chunk, format_date
+from assistant.models import Chunk, ItemRef
+from assistant.query import SearchFilters
 
-
-def source_label(committee: str, date: dt.date | None, item: str | None, position: int, title: str) -> str:
-    """``Safer Stockton Partnership, 19 Jul 2023, SSP/4/23``; unnumbered items by position and title."""
-    where = f"{committee}, {format_date(date)}"
-    if position == 0:
-        return f"{where}, attendance"
-    if item:
-        return f"{where}, item {item}" if item.isdigit() else f"{where}, {item}"
-    return f"{where}, item {position} ({title or 'untitled'})"
+AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
+"""Who wrote the answer: quoted sentences; a model (checked sentence by sentence); or quoted because
+nothing the model wrote survived the check. `Answer.model` names the model in the last two."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +32,12 @@ class SourceRef:
     quote: str
 
     @property
+    def ref(self) -> ItemRef:
+        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title)
+
+    @property
     def label(self) -> str:
-        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+        return self.ref.label
 
     def to_dict(self) -> dict:
         return _jsonable(asdict(self) | {"label": self.label})
@@ -95,8 +95,9 @@ class Answer:
     `text` carries inline markers ``[1]`` that number into `citations`.
     `refused` is True when the minutes do not answer the question; then
     `citations` is empty and `text` says so. `mode` names the path that
-    produced the answer and `dropped` lists generated sentences the citation
-    checker removed.
+    produced the answer, `model` the model involved (if any), and `dropped`
+    lists generated sentences the citation checker removed. `filters` are the
+    restrictions the search ran under (given, or read from the question).
     """
 
     question: str
@@ -104,9 +105,10 @@ class Answer:
     refused: bool
     citations: list[Citation]
     sentences: list[AnswerSentence] = field(default_factory=list)
-    mode: str = "extractive"
+    mode: AnswerMode = "extractive"
+    model: str = ""
     dropped: list[str] = field(default_factory=list)
-    filters: dict = field(default_factory=dict)
+    filters: SearchFilters = field(default_factory=SearchFilters)
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -117,8 +119,9 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "sentences": [_jsonable(asdict(s)) for s in self.sentences],
             "mode": self.mode,
+            "model": self.model,
             "dropped": list(self.dropped),
-            "filters": _jsonable(self.filters),
+            "filters": self.filters.to_dict(),
             "seconds": round(self.seconds, 4),
         }
 

@@ -152,7 +152,7 @@ class Assistant:
             citations=citations,
             sentences=sentences,
             mode="extractive",
-            filters=plan.filters.to_dict(),
+            filters=plan.filters,
         )
         events: Iterator[str | Answer] = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
         for event in events:
@@ -185,7 +185,7 @@ def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds
             f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
     if closest is not None:
         text += f" The closest agenda item was {closest.label}: {closest.item_title}."
-    return Answer(question=question, text=text, refused=True, citations=[], filters=filters.to_dict(), seconds=seconds)
+    return Answer(question=question, text=text, refused=True, citations=[], filters=filters, seconds=seconds)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

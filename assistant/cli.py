@@ -90,7 +90,7 @@ def meetings(bot, as_json: bool) -> None:
 @_index_options
 def show(bot, meeting_id: str, item: str | None, as_json: bool) -> None:
     """Show a parsed meeting, or one ITEM of it (number as printed, or #position)."""
-    from assistant.render import item_text, meeting_text
+    from assistant.plaintext import item_text, meeting_text
 
     meeting = bot.meeting(meeting_id)
     if item is None:
@@ -127,7 +127,7 @@ def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> 
     if as_json:
         click.echo(answer.to_json())
         return
-    from assistant.render import answer_text
+    from assistant.plaintext import answer_text
 
     click.echo(answer_text(answer))
 
@@ -142,7 +142,7 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
     if as_json:
         click.echo(json.dumps([hit.to_dict() for hit in hits], indent=2, ensure_ascii=False))
         return
-    from assistant.render import short_quote
+    from assistant.plaintext import short_quote
 
     for rank, hit in enumerate(hits, start=1):
         click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")

@@ -8,6 +8,62 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+HEADER_POSITION = 0
+"""A meeting's header block (attendance, venue) is indexed and cited as its item at position 0."""
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """Which agenda item of which meeting: the one value behind every way an item is named.
+
+    Citations, hits, chunks, the CLI and the UI all name items through this,
+    so "how an item is called" is decided here and nowhere else.
+    """
+
+    meeting_id: str
+    committee: str
+    date: dt.date | None
+    number: str | None
+    position: int
+    title: str
+
+    @property
+    def is_header(self) -> bool:
+        return self.position == HEADER_POSITION
+
+    @property
+    def label(self) -> str:
+        """``Safer Stockton Partnership, 19 Jul 2023, SSP/4/23``; plain numbers as ``item 12``; unnumbered by position and title."""
+        where = f"{self.committee}, {format_date(self.date)}"
+        if self.is_header:
+            return f"{where}, attendance"
+        if self.number:
+            return f"{where}, item {self.number}" if self.number.isdigit() else f"{where}, {self.number}"
+        return f"{where}, item {self.position} ({self.title or 'untitled'})"
+
+    @property
+    def short(self) -> str:
+        """The item alone, as a card or a list shows it: ``Item 19``, ``SSP/4/23``, ``Meeting details``."""
+        if self.is_header:
+            return "Meeting details"
+        if self.number:
+            return f"Item {self.number}" if self.number.isdigit() else self.number
+        return f"Item {self.position}"
+
+    @property
+    def address(self) -> str:
+        """What ``minutes show MEETING ITEM`` and `Meeting.item` accept: the printed number, else ``#position``."""
+        return self.number if self.number else f"#{self.position}"
+
+    @property
+    def context(self) -> str:
+        """The line prefixed to a passage before embedding, so questions naming a meeting or item find it."""
+        where = f"{self.committee}, {format_date(self.date)}"
+        if self.is_header:
+            return f"{where}: meeting details and attendance"
+        number = f"item {self.number}" if self.number else f"item {self.position} (unnumbered)"
+        return f"{where}, {number}: {self.title or 'untitled'}"
+
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -27,7 +83,7 @@ class AgendaItem:
 
     @property
     def ref(self) -> str:
-        """How a person would name this item: its printed number, else its position."""
+        """How a person would name this item: its printed number, else its position (see `ItemRef.address`)."""
         return self.number if self.number else f"#{self.position}"
 
     def to_dict(self) -> dict:
@@ -60,6 +116,17 @@ class Meeting:
     @property
     def date_label(self) -> str:
         return format_date(self.date)
+
+    def details(self) -> list[tuple[str, str]]:
+        """Venue, chair and attendance as every surface lists them: (label, text), in this order, empty ones left out."""
+        rows = [("Venue", self.venue or ""), ("Chair", self.chair or "")]
+        rows += [(label, "; ".join(people)) for label, people in (
+            ("Present", self.present), ("Officers", self.officers),
+            ("Also in attendance", self.in_attendance), ("Apologies", self.apologies))]
+        return [(label, text) for label, text in rows if text]
+
+    def item_ref(self, item: AgendaItem) -> ItemRef:
+        return ItemRef(self.id, self.committee, self.date, item.number, item.position, item.title)
 
     def item(self, ref: str) -> AgendaItem | None:
         """Find an item by printed number (case-insensitive) or by ``#position`` / bare position."""
@@ -108,17 +175,14 @@ class Chunk:
     restricted: bool = False
 
     @property
-    def context(self) -> str:
-        """``Safer Stockton Partnership, 19 Jul 2023, item SSP/4/23: Anti-Social Behaviour Action Plan``."""
-        where = f"{self.committee}, {format_date(self.date)}"
-        if self.kind == "header":
-            return f"{where}: meeting details and attendance"
-        number = f"item {self.item_number}" if self.item_number else f"item {self.item_position} (unnumbered)"
-        return f"{where}, {number}: {self.item_title or 'untitled'}"
+    def ref(self) -> ItemRef:
+        return ItemRef(self.meeting_id, self.committee, self.date, self.item_number, self.item_position,
+                       self.item_title)
 
     @property
     def embed_text(self) -> str:
-        return f"{self.context}\n{self.text}"
+        """``Safer Stockton Partnership, 19 Jul 2023, item SSP/4/23: Title`` then the passage."""
+        return f"{self.ref.context}\n{self.text}"
 
     def metadata(self) -> dict:
         """Flat, scalar-only metadata as a vector store wants it (no None values)."""

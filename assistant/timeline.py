@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assistant.answer import source_label
 from assistant.text import alternatives, terms
 
 _CANDIDATES = 2000
@@ -45,7 +44,7 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         meta[chunk.meeting_id] = (chunk.committee, chunk.date)
         found.setdefault(chunk.meeting_id, {})[chunk.item_position] = TimelineItem(
             chunk.item_position, chunk.item_number, chunk.item_title,
-            source_label(chunk.committee, chunk.date, chunk.item_number, chunk.item_position, chunk.item_title),
+            chunk.ref.label,
         )
     points = [
         TimelinePoint(meeting_id, *meta[meeting_id], tuple(items[p] for p in sorted(items)))

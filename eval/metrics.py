@@ -59,6 +59,7 @@ class Scores:
             "answer": self.answer.text,
             "refused": self.answer.refused,
             "mode": self.answer.mode,
+            "model": self.answer.model,
             "dropped": self.answer.dropped,
             "citations": [c.label for c in self.answer.citations],
             "gold": [list(g.key) for g in self.question.gold],

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import MinutesError
+from assistant.models import HEADER_POSITION
 
 DEFAULT_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 TYPES = ("factual", "numeric", "meeting", "cross", "unanswerable")
@@ -37,7 +38,7 @@ class Gold:
         if meeting_id != self.meeting:
             return False
         if self.item == "header":
-            return kind == "header" or position == 0
+            return kind == "header" or position == HEADER_POSITION
         if self.item is not None:
             return item is not None and item.lower() == self.item.lower()
         return position == self.position

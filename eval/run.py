@@ -69,7 +69,7 @@ def summarise(scores: list[Scores]) -> dict[str, float]:
         "refusal_rate_unanswerable": _mean([s.answer.refused for s in unanswerable]),
         "false_refusal_rate": _mean([s.answer.refused for s in answerable]),
         "dropped_share": sum(len(s.answer.dropped) for s in scores) / generated if generated else 0.0,
-        "model_answer_share": _mean([s.answer.mode.startswith("llm:") for s in scores if not s.answer.refused]),
+        "model_answer_share": _mean([s.answer.mode == "llm" for s in scores if not s.answer.refused]),
         "latency_p50_ms": statistics.median(latencies) if latencies else 0.0,
         "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 0.0,
     }

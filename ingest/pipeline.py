@@ -26,7 +26,7 @@ from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 

@@ -85,7 +85,7 @@ def test_who_chaired_reaches_the_attendance_block(bot):
 
 def test_a_year_in_the_question_filters_to_that_years_meetings(bot):
     answer = bot.ask("What did the recorded crime report say in 2017?")
-    assert answer.filters["since"] == "2017-01-01" and answer.filters["until"] == "2017-12-31"
+    assert answer.filters.since == dt.date(2017, 1, 1) and answer.filters.until == dt.date(2017, 12, 31)
     assert {c.date.year for c in answer.citations} == {2017}
 
 

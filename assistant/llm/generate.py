@@ -50,7 +50,7 @@ def llm_answer(llm: LLM, extractive: Answer) -> Iterator[str | Answer]:
         yield text
     kept, dropped = check_generated(text, citations)
     if not kept:
-        yield replace(extractive, mode="extractive-fallback", dropped=dropped)
+        yield replace(extractive, mode="extractive-fallback", model=llm.name, dropped=dropped)
         return
     used = sorted({n for sentence in kept for n in sentence.citations})
     renumber = {old: new for new, old in enumerate(used, start=1)}
@@ -60,7 +60,8 @@ def llm_answer(llm: LLM, extractive: Answer) -> Iterator[str | Answer]:
         text=" ".join(f"{s.text} [{', '.join(str(renumber[n]) for n in s.citations)}]" for s in kept),
         sentences=[AnswerSentence(s.text, tuple(renumber[n] for n in s.citations)) for s in kept],
         citations=[replace(by_number[old], number=new, sentences=()) for old, new in renumber.items()],
-        mode=llm.name,
+        mode="llm",
+        model=llm.name,
         dropped=dropped,
     )
 

@@ -1,37 +1,34 @@
-"""Plain-text renderings of meetings and items, shared by the CLI and the UI."""
+"""The terminal surface: meetings, items and answers as plain text for the CLI.
+
+Items are named through `ItemRef` (as everywhere); the UI's HTML surface is `ui/render.py`.
+"""
 from __future__ import annotations
 
 from assistant.answer import Answer
 from assistant.models import AgendaItem, Meeting
 
-QUOTE_CHARS = 160
+SNIPPET_CHARS = 160  # a source's passage on one terminal line
 
 
-def item_heading(item: AgendaItem) -> str:
-    number = item.number or f"(item {item.position})"
+def item_heading(meeting: Meeting, item: AgendaItem) -> str:
+    """``SSP/4/23  Title``, led by what ``minutes show MEETING ITEM`` accepts for it."""
     flag = " [restricted]" if item.restricted else ""
-    return f"{number}  {item.title or 'untitled'}{flag}"
+    return f"{meeting.item_ref(item).address}  {item.title or 'untitled'}{flag}"
 
 
 def item_text(meeting: Meeting, item: AgendaItem) -> str:
-    return f"{meeting.committee}, {meeting.date_label}\n\n{item_heading(item)}\n\n{item.text}\n"
+    return f"{meeting.committee}, {meeting.date_label}\n\n{item_heading(meeting, item)}\n\n{item.text}\n"
 
 
 def meeting_text(meeting: Meeting) -> str:
     lines = [f"{meeting.committee}, {meeting.date_label}", f"id: {meeting.id}", f"source: {meeting.source}"]
-    for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)):
-        if value:
-            lines.append(f"{label}: {value}")
-    for label, people in (("Present", meeting.present), ("Officers", meeting.officers),
-                          ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)):
-        if people:
-            lines.append(f"{label}: {'; '.join(people)}")
+    lines += [f"{label}: {text}" for label, text in meeting.details()]
     lines.append("")
-    lines += [item_heading(item) for item in meeting.items]
+    lines += [item_heading(meeting, item) for item in meeting.items]
     return "\n".join(lines) + "\n"
 
 
-def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+def short_quote(text: str, limit: int = SNIPPET_CHARS) -> str:
     """The passage on one line, cut at a word boundary."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
