@@ -8,8 +8,9 @@ source files again and takes every vector from the embedding cache
 (`ingest.cache`), so nothing already embedded is embedded again. The damaged
 folder is kept beside the new one, renamed, until someone deletes it.
 
-Processes that had the index open (a running UI) keep reading the damaged
-copy: restart them after a rebuild.
+Processes that have the index open (a running UI) keep reading the damaged
+copy until they are restarted; so do other `Assistant`s over it in the
+process that ran the rebuild (Chroma keeps one database handle per folder).
 """
 from __future__ import annotations
 

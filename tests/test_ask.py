@@ -159,3 +159,27 @@ def test_an_ingest_after_opening_is_seen_by_the_next_question(tmp_path, embedder
     (folder / "b.txt").write_text((DATA / "safer-stockton-partnership-undated-op-harmony.txt").read_text())
     writer.ingest([folder], progress=False)
     assert not reader.ask(OP_HARMONY).refused
+
+
+def test_a_filter_on_a_meeting_the_index_does_not_hold_is_an_error(bot):
+    from assistant.errors import UnknownMeeting
+
+    with pytest.raises(UnknownMeeting, match="no meeting 'safer-stockton-partnership-1999-01-01' in the index"):
+        bot.ask(OP_HARMONY, meeting="safer-stockton-partnership-1999-01-01")
+
+
+def test_a_start_date_after_the_end_date_is_an_error(bot):
+    with pytest.raises(InvalidQuestion, match="2023-01-01 is later than the end date 2022-01-01"):
+        bot.search("crime", since="2023-01-01", until="2022-01-01")
+
+
+def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
+    from assistant.errors import StoreError, UnknownMeeting
+
+    reader = Assistant.open(tmp_path / "typo")
+    assert reader.meetings() == []
+    with pytest.raises(UnknownMeeting, match="none: run 'minutes ingest' first"):
+        reader.meeting("anything")
+    with pytest.raises(StoreError, match="no index at .*typo: run 'minutes ingest PATH' first"):
+        reader.ask(OP_HARMONY)
+    assert not (tmp_path / "typo").exists()
