@@ -156,3 +156,25 @@ def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fi
     assert citation.label == "Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24"
     assert citation.council == "Kestrel Vale Borough Council" and citation.pages == (1, 2)
     assert "[1] Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24" in answer_text(answer)
+def test_a_filter_on_a_meeting_the_index_does_not_hold_is_an_error(bot):
+    from assistant.errors import UnknownMeeting
+
+    with pytest.raises(UnknownMeeting, match="no meeting 'safer-stockton-partnership-1999-01-01' in the index"):
+        bot.ask(OP_HARMONY, meeting="safer-stockton-partnership-1999-01-01")
+
+
+def test_a_start_date_after_the_end_date_is_an_error(bot):
+    with pytest.raises(InvalidQuestion, match="2023-01-01 is later than the end date 2022-01-01"):
+        bot.search("crime", since="2023-01-01", until="2022-01-01")
+
+
+def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
+    from assistant.errors import StoreError, UnknownMeeting
+
+    reader = Assistant.open(tmp_path / "typo")
+    assert reader.meetings() == []
+    with pytest.raises(UnknownMeeting, match="none: run 'minutes ingest' first"):
+        reader.meeting("anything")
+    with pytest.raises(StoreError, match="no index at .*typo: run 'minutes ingest PATH' first"):
+        reader.ask(OP_HARMONY)
+    assert not (tmp_path / "typo").exists()
