@@ -45,6 +45,15 @@ class SourceRef:
         return self.ref.label
 
     @property
+    def passage(self) -> str:
+        """What a sentence citing this may rest on: the label (which dates the meeting) and the quoted passage.
+
+        Answers say "At the 14 Aug 2012 meeting, ..." of an item whose text
+        never states its date; the label does, and the reader sees it.
+        """
+        return f"{self.label}\n{self.quote}"
+
+    @property
     def link(self) -> str | None:
         """Where to open the original: the published address, at the passage's page for a PDF."""
         if self.url and self.pages and self.source.lower().endswith(".pdf") and "#" not in self.url:

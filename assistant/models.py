@@ -314,6 +314,7 @@ class IngestSummary:
 
     files: int = 0
     unchanged: int = 0
+    moved: int = 0  # files whose meeting followed them from a path that is gone (no re-embedding)
     new_chunks: int = 0
     removed_chunks: int = 0
     embedded: int = 0
@@ -327,7 +328,8 @@ class IngestSummary:
 
     def line(self) -> str:
         return (
-            f"{self.files} files ({self.unchanged} unchanged): {self.new_chunks} new chunks "
+            f"{self.files} files ({self.unchanged} unchanged{f', {self.moved} moved' if self.moved else ''}): "
+            f"{self.new_chunks} new chunks "
             f"({self.embedded} embedded, {self.new_chunks - self.embedded} from cache), "
             f"{self.removed_chunks} removed; index holds {self.meetings} meetings, {self.items} items, "
             f"{self.chunks} chunks; {len(self.reports)} files needed a parse fallback; {len(self.warnings)} warnings, "

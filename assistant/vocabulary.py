@@ -168,6 +168,15 @@ PROCEDURAL = re.compile(
 """Housekeeping sentences: true, citable, and never the answer to a question about a topic."""
 
 
+REPORTING_WORDS = frozenset(
+    """report reports reported reporting update updated updates presentation presented summary overview outlined
+    outline provided provide discussed discussion discuss issue issues figures members member partnership
+    committee board officers officer given gave noted consideration considered item""".split()
+)
+"""Words minutes use to say that something was reported or discussed, not what: "The report provided a
+summary of the issues ..." says little beyond its subject."""
+
+
 def is_procedural(sentence: str) -> bool:
     """Whether `sentence` is housekeeping ("The report was noted.", "There were no declarations of interest.")."""
     return bool(PROCEDURAL.match(sentence.strip()))
