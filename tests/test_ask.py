@@ -70,6 +70,8 @@ def test_unnumbered_items_of_undated_meetings_are_labelled_by_position_and_title
     "What was said about knife crime?",
     "How many e-scooters were seized in 2023?",
 ])
+
+
 def test_questions_the_minutes_do_not_answer_are_refused_without_citations(bot, question):
     answer = bot.ask(question)
     assert answer.refused
@@ -117,6 +119,8 @@ def test_answer_json_uses_attribute_names(bot):
     ("x" * 5000, "limited to 1,000 characters"),
     ("?!?? ...", "no words"),
 ])
+
+
 def test_bad_questions_raise_a_message_for_people(bot, question, message):
     with pytest.raises(InvalidQuestion, match=message):
         bot.ask(question)
@@ -156,6 +160,8 @@ def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fi
     assert citation.label == "Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24"
     assert citation.council == "Kestrel Vale Borough Council" and citation.pages == (1, 2)
     assert "[1] Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24" in answer_text(answer)
+
+
 def test_a_filter_on_a_meeting_the_index_does_not_hold_is_an_error(bot):
     from assistant.errors import UnknownMeeting
 

@@ -130,6 +130,8 @@ def test_show_flags_items_whose_boundaries_were_guessed(fixture_index):
     result = run("show", "hcsp-2024-06-10", "--index", str(fixture_index[0]))
     assert "#2  Apologies for Absence [boundaries guessed from headings]" in result.output
     assert "#3  Declarations of Interest\n" in result.output
+
+
 def test_filters_the_index_cannot_satisfy_are_one_line_errors(data_index):
     unknown = run("ask", "What was said?", "--meeting", "no-such-meeting", "--index", str(data_index))
     assert unknown.exit_code == 1 and unknown.output.startswith("Error: no meeting 'no-such-meeting' in the index")
