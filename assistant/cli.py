@@ -1,7 +1,9 @@
 """The ``minutes`` command: a thin layer over `assistant.Assistant`.
 
 Each command parses options, makes one API call and formats the result;
-``--json`` prints the same data the API returns.
+``--json`` prints the same data the API returns. This module is the
+composition root: the only one in `assistant/` that loads `eval/` and `ui/`,
+and only inside the commands that need them.
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 from assistant.dates import format_date
 from assistant.facts import HEADER_POSITION, MeetingFacts
@@ -222,6 +223,10 @@ def committee_label(committee: str, council: str | None) -> str:
     return f"{committee} ({council})"
 
 
+ChunkKind = Literal["item", "header"]
+"""An agenda item's text, or the meeting's header block (attendance, venue) at `HEADER_POSITION`."""
+
+
 @dataclass(frozen=True)
 class Chunk:
     """The unit that is embedded and retrieved.
@@ -233,7 +238,7 @@ class Chunk:
     """
 
     id: str
-    kind: str
+    kind: ChunkKind
     meeting_id: str
     committee: str
     date: dt.date | None
