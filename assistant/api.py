@@ -10,9 +10,11 @@ from pathlib import Path
 
 from assistant.answer import Answer, Hit
 from assistant.answer_type import QuestionKind
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
 from assistant.errors import InvalidQuestion, UnknownMeeting
+from assistant.evidence import unit_texts
 from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
 from assistant.glossary import Glossary
@@ -66,13 +68,25 @@ class Assistant:
         return self._embedder
 
     def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None) -> IngestSummary:
-        """Index the minutes files under `paths` (see `ingest.pipeline.ingest`)."""
+        """Index the minutes files under `paths` (see `ingest.pipeline.ingest`).
+
+        Then embed the quotable units of every new or changed meeting, so no
+        question waits for them (see `assistant.meaning`).
+        """
+        from ingest.chunk import chunk_meeting
         from ingest.pipeline import ingest
 
-        return ingest(
+        before = {record.id: record.file_hash for record in self.store.meeting_records()}
+        summary = ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder,
         )
+        for record in self.store.meeting_records():
+            meeting = self.store.meeting(record.id) if before.get(record.id) != record.file_hash else None
+            if meeting is not None:
+                chunks = chunk_meeting(meeting, self.embedder.count_tokens, self.embedder.window)
+                self.meaning.vectors(unit_texts(chunks))
+        return summary
 
     def meetings(self) -> list[MeetingRecord]:
         """Every indexed meeting, oldest first, undated last."""
@@ -133,7 +147,7 @@ class Assistant:
     def warm(self) -> None:
         """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
-        self.directory.dated()
+        self.directory.refresh()
 
     def timeline(self, topic: str) -> list:
         """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
@@ -152,6 +166,7 @@ class Assistant:
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
         filters = SearchFilters(_as_date(since), _as_date(until), meeting)
+        self.directory.refresh()
         return plan_question(clean_question(question), filters, self.directory.infos(), self.glossary)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
@@ -169,8 +184,9 @@ class Assistant:
 
     @cached_property
     def meaning(self) -> Meaning:
-        """Sentence-to-question closeness by the embedding model, with sentence vectors remembered."""
-        return Meaning(self.embedder)
+        """Sentence-to-question closeness by the embedding model, sentence vectors kept in the index's cache."""
+        disk = EmbeddingCache(self.settings.index_dir / CACHE_FILE, str(self.embedder.model_path))
+        return Meaning(self.embedder, disk)
 
     def _sources(self) -> Sources:
         return Sources(

@@ -19,7 +19,7 @@ from assistant.answer import Hit
 from assistant.answer_type import AnswerType, holds
 from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
-from assistant.models import Chunk
+from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.text import LONG_LINE_WORDS, TermStats, sentences, terms
 from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_procedural
@@ -233,6 +233,17 @@ def _list_after(lines: list[_Line], lead: int) -> int:
             break
         taken += 1
     return taken
+
+
+def unit_texts(chunks: list[Chunk]) -> list[str]:
+    """Every unit text an answer may score in these chunks (one meeting's), lists whole and split: what ingest
+    embeds ahead of questions."""
+    by_item: dict[int, list[Chunk]] = {}
+    for chunk in chunks:
+        if chunk.item_position != HEADER_POSITION:
+            by_item.setdefault(chunk.item_position, []).append(chunk)
+    items = [Evidence(Hit.from_chunk(parts[0], 0.0, 0.0, 0.0), parts) for parts in by_item.values()]
+    return list(dict.fromkeys(unit.text for item in items for lists in (True, False) for unit in units(item, lists)))
 
 
 def quote_for(item: Evidence, lines: list[str]) -> Hit:

@@ -15,13 +15,13 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import MinutesError
 from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meeting
 from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
-from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
 from ingest.header import council_short_name
@@ -29,7 +29,6 @@ from ingest.parse import parse_minutes, slug
 from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
 
 METADATA_FILE = "meetings.toml"
-CACHE_FILE = "embedding-cache.sqlite3"
 FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 # (4: meetings carry their facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
