@@ -27,6 +27,7 @@ from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_pro
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
+_HEADING_WORDS = 8  # fewer than this and no full stop: a heading
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
 _DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 # Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
@@ -59,7 +60,7 @@ class Unit:
     def text(self) -> str:
         """The unit on one line: a list as "lead-in: first point; second point"."""
         if len(self.lines) == 1:
-            return self.lines[0]
+            return LIST_MARK.sub("", self.lines[0]) or self.lines[0]
         points = [LIST_MARK.sub("", line).rstrip(" .;,") for line in self.lines[1:]]
         return f"{_LEAD_IN.sub('', self.lines[0]).rstrip()}: {'; '.join(p for p in points if p)}."
 
@@ -175,6 +176,8 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit) -> bool:
     Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead."""
     if unit.procedural or unit.words < _FRAGMENT_WORDS:
         return False
+    if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):
+        return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
         return False
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE

@@ -38,6 +38,8 @@ _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent)$", re.I)
 _OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
+# "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
+_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+time)\b", re.I)
 # Words that say which meeting without saying what it discussed.
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
@@ -112,7 +114,8 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
         fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
-    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=text)
+    topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
+    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()))
     # "each meeting", "across the meetings": a question about all of them names none in particular.
     reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:

@@ -213,9 +213,12 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     draft = Draft()
     wants_figures = bool(_FIGURES_WANTED.search(plan.question))
     top = max((item.best for item in scored), default=0.0)
+    most = max((item.relevance for item in scored), default=0.0)
     by_meeting: dict[str, list[Scored]] = {}
     for item in scored:
-        if item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top:
+        # An item about the subject that holds only housekeeping ("This item was deferred") still gets its line.
+        housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
+        if housekeeping or (item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
@@ -231,7 +234,13 @@ def _meeting_lines(items: list[Scored], wants_figures: bool) -> list[tuple[Score
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     if wants_figures:
         chosen = [item for item in chosen if _figure_unit(item)] or chosen
-    return [(item, (_figure_unit(item) if wants_figures else None) or item.ranked()[0][1]) for item in chosen]
+    return [(item, (_figure_unit(item) if wants_figures else None) or _line_unit(item)) for item in chosen]
+
+
+def _line_unit(item: Scored) -> Unit:
+    """The item's best unit that is not a decision (a decision when nothing else can); its first if none may lead."""
+    ranked = [unit for _, unit in item.ranked()]
+    return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
 
 
 def _figure_unit(item: Scored) -> Unit | None:
