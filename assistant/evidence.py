@@ -55,6 +55,7 @@ class Unit:
 
     lines: tuple[str, ...]
     index: int
+    point: bool = False  # one point of a list (a bulleted, numbered or indented line), quoted on its own
 
     @cached_property
     def text(self) -> str:
@@ -192,18 +193,23 @@ def units(item: Evidence, lists: bool = True) -> list[Unit]:
     together; a single fact is one line of them.
     """
     lines = _lines(item)
-    found: list[tuple[str, ...]] = []
+    found: list[tuple[tuple[str, ...], bool]] = []
     index = 0
+    points: set[int] = set()
     while index < len(lines):
         line = lines[index]
-        taken = _list_after(lines, index) if lists and _LEAD_IN.search(line.pieces[-1]) else 0
-        found += [(piece,) for piece in (line.pieces[:-1] if taken else line.pieces)]
-        if taken:
-            found.append((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])))
-        index += taken + 1
+        taken = _list_after(lines, index) if _LEAD_IN.search(line.pieces[-1]) else 0
+        if taken and lists:
+            found += [((piece,), line.marked) for piece in line.pieces[:-1]]
+            found.append(((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])), False))
+            index += taken + 1
+            continue
+        points |= set(range(index + 1, index + 1 + taken))
+        found += [((piece,), line.marked or index in points) for piece in line.pieces]
+        index += 1
     title = item.hit.item_title.strip()
-    kept = [unit for unit in found if not (unit[0].strip() == title and not re.search(r"\d", title))]
-    return [Unit(unit, number) for number, unit in enumerate(kept)]
+    kept = {unit: point for unit, point in found if not (unit[0].strip() == title and not re.search(r"\d", title))}
+    return [Unit(unit, number, point) for number, (unit, point) in enumerate(kept.items())]
 
 
 @dataclass(frozen=True)

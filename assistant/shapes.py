@@ -117,8 +117,8 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     concerns over the programme." / "With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision, item, score, unit)
-             for item in scored for score, unit in item.ranked()[:2]]
+    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision + _defines(plan, unit), item, score, unit)
+             for item in scored for score, unit in item.ranked()[:3]]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -126,11 +126,22 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     draft.quote(item.item, lead, verdict)
     ranked = {unit.index: s for s, unit in item.ranked()}
     support = [unit for unit in item.units if unit.index != lead.index and not unit.decision and unit.index in ranked
-               and (ranked[unit.index] >= _SUPPORT_SHARE * score or unit.index == lead.index + 1)]
-    support.sort(key=lambda unit: (unit.index != lead.index + 1, -ranked[unit.index]))
+               and (ranked[unit.index] >= _SUPPORT_SHARE * score or _carries_on(lead, unit))]
+    support.sort(key=lambda unit: (not _carries_on(lead, unit), -ranked[unit.index]))
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _defines(plan: QueryPlan, unit: Unit) -> float:
+    """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out."""
+    text = unit.text.lower()
+    return 1.0 if any(form.lower() in text for form in plan.long_forms) else 0.0
+
+
+def _carries_on(lead: Unit, unit: Unit) -> bool:
+    """Whether `unit` follows `lead` in running text (not the next point of a list)."""
+    return unit.index == lead.index + 1 and not lead.point
 
 
 def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
