@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from assistant.models import Chunk, ItemRef
+from assistant.models import Chunk, ChunkKind, ItemRef
 from assistant.query import SearchFilters
 
 AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
@@ -71,7 +71,7 @@ class Hit(SourceRef):
     score: float = 0.0
     dense: float = 0.0
     keyword: float = 0.0
-    kind: str = "item"
+    kind: ChunkKind = "item"
     chunk_id: str = ""
 
     @classmethod

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Hit
 from assistant.answer_type import QuestionKind
 from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
-from assistant.errors import InvalidQuestion, UnknownMeeting
+from assistant.errors import InvalidQuestion, StoreError, UnknownMeeting
 from assistant.evidence import unit_texts
 from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
@@ -28,6 +29,9 @@ from assistant.query import SearchFilters, clean_question
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import MeetingRecord, Store
 from assistant.text import alternatives, terms
+
+if TYPE_CHECKING:
+    from ingest.doctor import Checkup
 
 
 class Assistant:
@@ -67,11 +71,13 @@ class Assistant:
             self._embedder = Embedder(self.settings.embed_model, self.settings.embed_batch_size)
         return self._embedder
 
-    def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None) -> IngestSummary:
+    def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None,
+               wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> IngestSummary:
         """Index the minutes files under `paths` (see `ingest.pipeline.ingest`).
 
-        Then embed the quotable units of every new or changed meeting, so no
-        question waits for them (see `assistant.meaning`).
+        If another ingest is writing to this index, waits up to `wait` seconds (telling `on_wait`),
+        then raises `ingest.lock.IndexBusy`. Then embeds the quotable units of every new or changed
+        meeting, so no question waits for them (see `assistant.meaning`).
         """
         from ingest.chunk import chunk_meeting
         from ingest.pipeline import ingest
@@ -79,7 +85,7 @@ class Assistant:
         before = {record.id: record.file_hash for record in self.store.meeting_records()}
         summary = ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
-            store=self.store, embedder=self.embedder,
+            store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
         for record in self.store.meeting_records():
             meeting = self.store.meeting(record.id) if before.get(record.id) != record.file_hash else None
@@ -88,16 +94,26 @@ class Assistant:
                 self.meaning.vectors(unit_texts(chunks))
         return summary
 
+    def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
+        """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""
+        from ingest.doctor import doctor
+
+        return doctor(self.settings, [Path(p) for p in paths], store=self.store, embedder=self.embedder,
+                      progress=progress)
+
+    def _index_missing(self) -> bool:
+        """An embedded index whose folder does not exist: reading must not create it."""
+        return not self.settings.uses_server and not self.settings.index_dir.exists()
+
     def meetings(self) -> list[MeetingRecord]:
-        """Every indexed meeting, oldest first, undated last."""
-        return self.store.meeting_records()
+        """Every indexed meeting, oldest first, undated last (none if the index does not exist yet)."""
+        return [] if self._index_missing() else self.store.meeting_records()
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The parsed meeting; `UnknownMeeting` if the index does not hold it."""
-        meeting = self.store.meeting(meeting_id)
+        meeting = None if self._index_missing() else self.store.meeting(meeting_id)
         if meeting is None:
-            known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
-            raise UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
+            raise self._unknown(meeting_id)
         return meeting
 
     def decisions(self, since: dt.date | str | None = None, until: dt.date | str | None = None,
@@ -137,11 +153,17 @@ class Assistant:
     def expand(self, term: str) -> set[str]:
         """The other forms of an abbreviation or long form: ``expand("ASB") == {"anti-social behaviour"}``."""
         return self.glossary.expand(term)
+    def _unknown(self, meeting_id: str) -> UnknownMeeting:
+        known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
+        return UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
 
     @cached_property
     def retriever(self):
+        """Dense and keyword retrieval over the index; `StoreError` if there is no index to search yet."""
         from assistant.retrieve import HybridRetriever
 
+        if self._index_missing():
+            raise StoreError(f"no index at {self.settings.location}: run 'minutes ingest PATH' first")
         return HybridRetriever(self.store, self.embedder)
 
     def warm(self) -> None:
@@ -165,9 +187,16 @@ class Assistant:
         return self._retrieve(self._plan(query, since, until, meeting), k)
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
+        """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`."""
+        filters = SearchFilters(_as_date(since), _as_date(until), meeting or None)
+        if filters.since and filters.until and filters.since > filters.until:
+            raise InvalidQuestion(f"The start date {filters.since} is later than the end date {filters.until}, "
+                                  "so no meeting could match; swap them.")
         self.directory.refresh()
-        return plan_question(clean_question(question), filters, self.directory.infos(), self.glossary)
+        infos = self.directory.infos()
+        if filters.meeting and all(filters.meeting != info.id for info in infos):
+            raise self._unknown(filters.meeting)
+        return plan_question(clean_question(question), filters, infos, self.glossary)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
         hits = self.retriever.retrieve(plan.search, k, plan.filters)
@@ -185,7 +214,7 @@ class Assistant:
     @cached_property
     def meaning(self) -> Meaning:
         """Sentence-to-question closeness by the embedding model, sentence vectors kept in the index's cache."""
-        disk = EmbeddingCache(self.settings.index_dir / CACHE_FILE, str(self.embedder.model_path))
+        disk = EmbeddingCache(self.settings.cache_folder / CACHE_FILE, str(self.embedder.model_path))
         return Meaning(self.embedder, disk)
 
     def _sources(self) -> Sources:

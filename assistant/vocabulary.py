@@ -87,13 +87,8 @@ ROLE = re.compile(rf"^(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b", re.IGNO
 """A role printed beside a name: ``Chair``, ``Vice-Chair``, ``Cabinet Member for Adult Social Care``,
 ``PCC Candidates``. Anything else in the brackets is an organisation."""
 
-NAME_TITLES = frozenset(
-    """Cllr Cllr. Councillor Coun Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Sir Dame Lord Lady
-    Insp Insp. Inspector Sgt Sgt. Sergeant Supt Supt. Superintendent PC DC DS DI DCI Ch Chief""".split()
-)
-"""Titles written before a person's name."""
-
 COUNCILLOR_TITLES = frozenset({"cllr", "cllr.", "councillor", "coun"})
+"""Titles that mark a councillor (lower case), who represents no organisation in a shared list."""
 
 ROLE_WORDS = frozenset(
     """Chair Chairman Chairwoman Chairperson Vice Deputy Officer Officers Member Members Councillor Councillors

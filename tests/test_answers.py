@@ -84,7 +84,7 @@ def test_a_body_only_listed_as_present_is_refused_naming_it(bot):
 def test_ingest_embeds_the_quotable_units_ahead_of_questions(bot):
     from assistant.cache import CACHE_FILE, EmbeddingCache
 
-    disk = EmbeddingCache(bot.settings.index_dir / CACHE_FILE, str(bot.embedder.model_path))
+    disk = EmbeddingCache(bot.settings.cache_folder / CACHE_FILE, str(bot.embedder.model_path))
     unit = "Mia Ford explained that £48,500 had been awarded by the regional fund for 2025/26, of which £30,000 would " \
            "pay for two detached youth workers."
     assert unit in disk.get_many([unit])

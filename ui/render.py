@@ -3,7 +3,9 @@
 Every string that comes from a minutes file passes through `html.escape`
 (and, where Gradio renders Markdown, through `markdown_text`) before it is
 placed in markup: a ``<script>`` in a minutes file shows as the characters
-``<script>``. The HTML goes out through `gr.HTML`'s default ``${value}``
+``<script>``. The chat does not render Markdown at all (`chat_html`): Markdown
+escapes do not survive its link detection, which turned addresses in the
+minutes into broken links with stray backslashes. The HTML goes out through `gr.HTML`'s default ``${value}``
 template, which inserts it as a value and never evaluates it as a template,
 so ``${...}`` or ``{{...}}`` in the minutes stay text too.
 
@@ -30,11 +32,16 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def chat_html(text: str) -> str:
+    """Text for the chat, whose messages are HTML (sanitised, never Markdown): shown exactly as written."""
+    return html.escape(text, quote=False)
+
+
 def chat_text(answer: Answer) -> str:
-    """The answer as a chat message: plain text, with refusals marked as such."""
+    """The answer as a chat message: its text as text, with refusals marked as such."""
     if answer.refused:
-        return "**Not in the minutes.** " + markdown_text(answer.text)
-    return markdown_text(answer.text)
+        return "<b>Not in the minutes.</b> " + chat_html(answer.text)
+    return chat_html(answer.text)
 
 
 def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
