@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Hit
 from assistant.answer_type import QuestionKind
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
 from assistant.errors import InvalidQuestion, StoreError, UnknownMeeting
+from assistant.evidence import unit_texts
 from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
 from assistant.glossary import Glossary
@@ -74,14 +76,23 @@ class Assistant:
         """Index the minutes files under `paths` (see `ingest.pipeline.ingest`).
 
         If another ingest is writing to this index, waits up to `wait` seconds (telling `on_wait`),
-        then raises `ingest.lock.IndexBusy`.
+        then raises `ingest.lock.IndexBusy`. Then embeds the quotable units of every new or changed
+        meeting, so no question waits for them (see `assistant.meaning`).
         """
+        from ingest.chunk import chunk_meeting
         from ingest.pipeline import ingest
 
-        return ingest(
+        before = {record.id: record.file_hash for record in self.store.meeting_records()}
+        summary = ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
+        for record in self.store.meeting_records():
+            meeting = self.store.meeting(record.id) if before.get(record.id) != record.file_hash else None
+            if meeting is not None:
+                chunks = chunk_meeting(meeting, self.embedder.count_tokens, self.embedder.window)
+                self.meaning.vectors(unit_texts(chunks))
+        return summary
 
     def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
         """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""
@@ -158,7 +169,7 @@ class Assistant:
     def warm(self) -> None:
         """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
-        self.directory.dated()
+        self.directory.refresh()
 
     def timeline(self, topic: str) -> list:
         """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
@@ -181,6 +192,7 @@ class Assistant:
         if filters.since and filters.until and filters.since > filters.until:
             raise InvalidQuestion(f"The start date {filters.since} is later than the end date {filters.until}, "
                                   "so no meeting could match; swap them.")
+        self.directory.refresh()
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
@@ -201,8 +213,9 @@ class Assistant:
 
     @cached_property
     def meaning(self) -> Meaning:
-        """Sentence-to-question closeness by the embedding model, with sentence vectors remembered."""
-        return Meaning(self.embedder)
+        """Sentence-to-question closeness by the embedding model, sentence vectors kept in the index's cache."""
+        disk = EmbeddingCache(self.settings.cache_folder / CACHE_FILE, str(self.embedder.model_path))
+        return Meaning(self.embedder, disk)
 
     def _sources(self) -> Sources:
         return Sources(

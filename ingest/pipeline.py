@@ -18,13 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import StoreError
 from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meeting
 from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
-from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.discover import Found, IngestError, discover
 from ingest.facts import extract_facts
@@ -37,7 +37,6 @@ from ingest.read import UnreadableFile, read_bytes, read_document
 __all__ = ["CACHE_FILE", "IngestError", "ingest", "update_index"]
 
 METADATA_FILE = "meetings.toml"
-CACHE_FILE = "embedding-cache.sqlite3"
 FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 # (4: meetings carry their facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
