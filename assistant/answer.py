@@ -98,6 +98,8 @@ class Answer:
     produced the answer, `model` the model involved (if any), and `dropped`
     lists generated sentences the citation checker removed. `filters` are the
     restrictions the search ran under (given, or read from the question).
+    `closest` is, for a refusal, the item that came nearest (so a front end can
+    offer to read it); None otherwise.
     """
 
     question: str
@@ -110,6 +112,7 @@ class Answer:
     dropped: list[str] = field(default_factory=list)
     filters: SearchFilters = field(default_factory=SearchFilters)
     seconds: float = 0.0
+    closest: Hit | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -123,6 +126,7 @@ class Answer:
             "dropped": list(self.dropped),
             "filters": self.filters.to_dict(),
             "seconds": round(self.seconds, 4),
+            "closest": self.closest.to_dict() if self.closest else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -7,17 +7,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, AnswerSentence, Hit
 from assistant.embed import Embedder
-from assistant.errors import InvalidQuestion, UnknownMeeting
+from assistant.errors import UnknownMeeting
 from assistant.extractive import Evidence, compose, relevance
 from assistant.llm import LLM, check_llm_spec, load_llm
 from assistant.llm.generate import llm_answer
 from assistant.models import IngestSummary, Meeting
-from assistant.query import QueryPlan, SearchFilters, clean_question, plan_question
+from assistant.query import QueryPlan, SearchFilters, clean_question, date_range, plan_question
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import MeetingRecord, Store
+
+if TYPE_CHECKING:
+    from assistant.timeline import TimelinePoint
 
 _CANDIDATES = 4  # items read in full per question before the relevance gate
 
@@ -91,11 +95,17 @@ class Assistant:
         """Load the model and build the keyword index now, so the first question is not slow."""
         self.retriever.warm()
 
-    def timeline(self, topic: str) -> list:
-        """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
+    def timeline(self, topic: str) -> list[TimelinePoint]:
+        """Per meeting, the agenda items about `topic`, each with the rule it matched by (see `assistant.timeline`)."""
         from assistant.timeline import topic_timeline
 
         return topic_timeline(self.retriever, clean_question(topic))
+
+    def related_topics(self, topic: str, k: int = 4) -> list[str]:
+        """Topics the minutes discuss that are close to `topic` in meaning: what to try when nothing matches it."""
+        from assistant.timeline import related_topics
+
+        return related_topics(self.retriever, clean_question(topic), k)
 
     def search(self, query: str, k: int = 5, since: dt.date | str | None = None, until: dt.date | str | None = None,
                meeting: str | None = None) -> list[Hit]:
@@ -107,7 +117,7 @@ class Assistant:
         return self._retrieve(self._plan(query, since, until, meeting), k)
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
+        filters = SearchFilters(*date_range(since, until), meeting)
         return plan_question(clean_question(question), filters, self.retriever.snapshot().meetings)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
@@ -185,13 +195,6 @@ def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds
             f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
     if closest is not None:
         text += f" The closest agenda item was {closest.label}: {closest.item_title}."
-    return Answer(question=question, text=text, refused=True, citations=[], filters=filters, seconds=seconds)
+    return Answer(question=question, text=text, refused=True, citations=[], filters=filters, seconds=seconds,
+                  closest=closest)
 
-
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidQuestion(f"'{value}' is not a date; use YYYY-MM-DD") from error

@@ -51,6 +51,30 @@ def clean_question(question: str) -> str:
     return text
 
 
+def date_range(since: dt.date | str | None, until: dt.date | str | None) -> tuple[dt.date | None, dt.date | None]:
+    """From and To as dates (``YYYY-MM-DD`` text, a date, or blank for open-ended).
+
+    Raises `InvalidQuestion` for text that is not a date, or a start after the
+    end, which no meeting could match.
+    """
+    start, end = _as_date(since), _as_date(until)
+    if start and end and start > end:
+        raise InvalidQuestion(f"The start date ({start.isoformat()}) is after the end date ({end.isoformat()}), "
+                              "so no meeting could match; swap them or clear one.")
+    return start, end
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise InvalidQuestion(f"'{value.strip()}' is not a date; use YYYY-MM-DD") from error
+
+
 @dataclass(frozen=True)
 class SearchFilters:
     """Restrictions applied inside the stores, never after the fact."""

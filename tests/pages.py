@@ -1,0 +1,58 @@
+"""What the browser tests do to a page: open it at a size, ask, wait for sources, read, take screenshots."""
+from __future__ import annotations
+
+from conftest import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+VIEWPORTS = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 420, "height": 900}}
+
+
+def open_page(browser, url: str, size: str = "desktop", query: str = "", clipboard: bool = False):
+    """A fresh page (own context) at `url` + `query`, once the question box is there; console errors are kept
+    in ``page.errors``."""
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    if clipboard:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url + query)
+    page.wait_for_selector("#question textarea")
+    return page
+
+
+def ask(page, question: str, timeout: float = 60_000) -> str:
+    """Ask through the text box; the final reply's text once the stream has ended."""
+    done = page.locator("#chat .m-turn:not(.m-pending)").count()
+    page.fill("#question textarea", question)
+    page.click("#ask")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#chat .m-turn:not(.m-pending)').length > n"
+        " && !document.querySelector('#chat .m-pending')", arg=done, timeout=timeout)
+    return page.locator("#chat .m-turn .m-a").last.inner_text()
+
+
+def sources(page, question: str) -> str:
+    """The Sources panel once it shows the answer to `question` (it fills with the final answer)."""
+    page.wait_for_function("q => document.querySelector('#sources .m-sources')?.dataset.question === q",
+                           arg=question, timeout=30_000)
+    return page.inner_text("#sources")
+
+
+def reader(page, selector: str, contains: str) -> str:
+    page.wait_for_function("([s, t]) => document.querySelector(s)?.innerText.includes(t)", arg=[selector, contains],
+                           timeout=30_000)
+    return page.inner_text(selector)
+
+
+def no_overflow(page) -> bool:
+    """Whether the page fits its width (nothing to scroll sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(400)  # let drop-downs and smooth scrolling settle
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
