@@ -56,3 +56,15 @@ def shot(page, name: str) -> None:
     page.mouse.move(0, 0)
     page.wait_for_timeout(400)  # let drop-downs and smooth scrolling settle
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def open_tab(page, name: str) -> None:
+    """Switch to tab `name`, from the "More tabs" menu when a narrow screen folds it there."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.is_visible():
+        tab.click()
+    else:
+        page.click(".overflow-menu > button")
+        page.click(f".overflow-dropdown button:has-text('{name}')")
+    page.wait_for_function("n => [...document.querySelectorAll('[role=tab]')].some("
+                           "t => t.textContent.trim() === n && t.getAttribute('aria-selected') === 'true')", arg=name)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, LONG_LINE, free_port
-from pages import ask, open_page, reader, shot, sources
+from pages import ask, open_page, open_tab, reader, shot, sources
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")]
@@ -113,8 +113,8 @@ def test_refusal_shows_not_in_the_minutes_and_offers_the_nearest_item(page):
     assert "Not in the minutes." in ask(page, question)
     assert page.locator("#sources .m-refusal").count() == 1
     assert "No indexed agenda item answers" in sources(page, question)
-    page.click("#sources .m-card >> button[data-scope=item]")
-    reader(page, "#reader", "The nearest item, the whole item")
+    page.click("#sources .m-card >> button[data-scope=meeting]")
+    reader(page, "#reader", "The nearest item, the whole meeting")
     shot(page, "ask-refusal")
 
 
@@ -154,7 +154,7 @@ def test_the_original_file_is_served_as_text_that_cannot_run(page, url):
 
 
 def test_hostile_long_lines_do_not_break_the_layout(page):
-    page.get_by_role("tab", name="Meetings").click()
+    open_tab(page, "Meetings")
     page.click("#meetings-list button.m-meeting:has-text('5 Mar 2024')")
     page.click("#meeting-text button.m-agenda-link:has-text('Comment Box Contents')")
     reader(page, "#meeting-text", LONG_LINE[:100])
@@ -195,7 +195,7 @@ def test_page_loads_nothing_from_beyond_the_server(browser, url):
     page.goto(url)
     page.wait_for_selector("#question textarea")
     ask(page, "What was said about Op Harmony?")
-    page.get_by_role("tab", name="Timeline").click()
+    open_tab(page, "Timeline")
     page.fill("#topic textarea, #topic input", "funding")
     page.click("#chart")
     page.wait_for_selector("#timeline-plot .mark-symbol path", timeout=30_000)

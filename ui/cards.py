@@ -82,6 +82,7 @@ def card(source: SourceRef, answer: int, number: int, sentences: tuple[str, ...]
         quote = quote[len(source.item_title) + 1 :]  # the card shows the title already
     badge = f'<span class="m-num">{number}</span>' if number != CLOSEST else ""
     data = f'data-answer="{answer}" data-number="{number}"'
+    read_item = f'<button type="button" class="m-open m-tool" {data} data-scope="item">Read the whole item</button>'
     return (
         f'<article class="m-card" {data}>'
         f'<header>{badge}<div><div class="m-lead"><span class="m-date">{html.escape(format_date(source.date))}'
@@ -89,7 +90,7 @@ def card(source: SourceRef, answer: int, number: int, sentences: tuple[str, ...]
         f'<div class="m-what">{html.escape(source.item_title or "untitled")}</div>'
         f'<div class="m-where">{html.escape(source.committee)}</div></div></header>'
         f'<blockquote class="m-quote">{highlight(quote, sentences)}</blockquote>'
-        f'<footer><button type="button" class="m-open m-tool" {data} data-scope="item">Read the whole item</button>'
+        f'<footer>{"" if ref.is_header else read_item}'
         f'<button type="button" class="m-open m-tool" {data} data-scope="meeting">Whole meeting</button>'
         f"{cite_tools(Reference.of_source(source))}</footer></article>"
     )

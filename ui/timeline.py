@@ -167,7 +167,7 @@ def timeline_tab(bot: Assistant):
     plot = gr.ScatterPlot(x=X, y=Y, elem_id="timeline-plot", visible=False, height=300, x_title=X, y_title=Y,
                           x_axis_format="%b %Y", y_axis_format="d", tooltip=["Meeting", "How they match"],
                           show_label=False, buttons=["export"])
-    rule = gr.HTML(elem_id="timeline-rule", padding=False)
+    rule = gr.HTML(elem_id="timeline-rule", padding=False, js_on_load=_LIST_JS)
     listing = gr.HTML(elem_id="timeline-list", js_on_load=_LIST_JS, padding=False)
     items = gr.HTML(ITEMS_HINT, elem_id="timeline-items", container=True, padding=True, js_on_load=_ITEMS_JS)
     shown = gr.State(("", [], []))  # (topic, columns, related topics) of the chart on this page
@@ -179,7 +179,7 @@ def timeline_tab(bot: Assistant):
     items.point(on.point, shown, items, api_visibility="private")
     plot.select(on.stretch, shown, items, api_visibility="private")
     listing.column(on.column, shown, items, api_visibility="private")
-    listing.suggest(on.suggestion, shown, topic, api_visibility="private").then(
+    rule.suggest(on.suggestion, shown, topic, api_visibility="private").then(
         on.chart, topic, outputs, api_visibility="private")
     return on.chart, topic, outputs
 
