@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from assistant.models import Chunk, ItemRef
+from assistant.models import Chunk, ItemRef, page_link
 from assistant.query import SearchFilters
 
 AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
@@ -30,17 +30,31 @@ class SourceRef:
     item_title: str
     source: str
     quote: str
+    council: str | None = None
+    pages: tuple[int, ...] = ()
+    url: str | None = None
+    source_hash: str = ""
 
     @property
     def ref(self) -> ItemRef:
-        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title)
+        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title,
+                       self.council)
 
     @property
     def label(self) -> str:
         return self.ref.label
 
+    @property
+    def link(self) -> str | None:
+        """Where to open the original: the published address, at the passage's page for a PDF."""
+        return page_link(self.url, self.source, self.pages)
+
+    def source_ref(self) -> SourceRef:
+        """Just the item and passage, without what a subclass adds (a hit's scores, a citation's number)."""
+        return SourceRef(**{name: getattr(self, name) for name in SourceRef.__dataclass_fields__})
+
     def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
+        return _jsonable(asdict(self) | {"label": self.label, "link": self.link})
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,8 @@ class Hit(SourceRef):
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> Hit:
         return cls(
-            meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
+            meeting_id=chunk.meeting_id, committee=chunk.committee, council=chunk.council, date=chunk.date,
+            pages=chunk.pages, url=chunk.url, source_hash=chunk.source_hash,
             item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
             source=chunk.source, quote=chunk.text, score=score, dense=dense, keyword=keyword,
             kind=chunk.kind, chunk_id=chunk.id,
@@ -76,8 +91,7 @@ class Citation(SourceRef):
 
     @classmethod
     def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> Citation:
-        shared = {name: getattr(hit, name) for name in SourceRef.__dataclass_fields__}
-        return cls(**shared, number=number, sentences=sentences)
+        return cls(**asdict(hit.source_ref()), number=number, sentences=sentences)
 
 
 @dataclass(frozen=True)
@@ -112,7 +126,7 @@ class Answer:
     dropped: list[str] = field(default_factory=list)
     filters: SearchFilters = field(default_factory=SearchFilters)
     seconds: float = 0.0
-    closest: Hit | None = None
+    closest: SourceRef | None = None
 
     def to_dict(self) -> dict:
         return {

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from assistant.dates import CAPITALISED_MONTH
 from assistant.text import alternatives, terms
+from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
@@ -20,7 +22,7 @@ _AMOUNT_Q = re.compile(r"^\s*(how much|by how much|what (amount|figure|sum))\b",
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MONTH = rf"({CAPITALISED_MONTH})"
 _DATE = re.compile(
     rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\b(\s+\d{{1,2}}(st|nd|rd|th)?)?(,?\s+(19|20)\d\d)?|"
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
@@ -28,10 +30,9 @@ _DATE = re.compile(
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)
 # Capitalised words that name roles and bodies, not people.
-_ROLES = frozenset(
-    """Chair Chairman Chairperson Vice Officer Officers Member Members Partnership Police Council Councillor
-    Committee Board Group Service Services Team Update Report Minutes Agenda Item Cabinet Director Democratic
-    Support Contact Venue Present Apologies Also The A An And Of For In On At To Safer Stockton Cleveland""".split()
+_ROLES = ROLE_WORDS | BODY_WORDS | frozenset(
+    """Update Report Minutes Agenda Item Democratic Support Contact Venue Present Apologies Also
+    The A An And Of For In On At To""".split()
 )
 
 
@@ -82,8 +83,12 @@ def _fits(kind: AnswerType, figure: str) -> bool:
 
 
 def _has_person(sentence: str) -> bool:
-    """Two or more capitalised words in a row, at least two of them not role or body words."""
+    """Two or more capitalised words in a row, at least two of them not role or body words.
+
+    A run that ends in a body word ("Safer Stockton Partnership", "Harbourside Police") names a body.
+    """
     for run in re.findall(r"(?:\b[A-Z][a-z'’-]+(?:\s+|$)){2,}", sentence):
-        if sum(word not in _ROLES for word in run.split()) >= 2:
+        words = run.split()
+        if words[-1] not in BODY_WORDS and sum(word not in _ROLES for word in words) >= 2:
             return True
     return False

@@ -13,12 +13,15 @@ from assistant.answer import Answer, AnswerSentence, Hit
 from assistant.embed import Embedder
 from assistant.errors import UnknownMeeting
 from assistant.extractive import Evidence, compose, relevance
+from assistant.facts import DecisionRecord
+from assistant.glossary import Glossary
 from assistant.llm import LLM, check_llm_spec, load_llm
 from assistant.llm.generate import llm_answer
 from assistant.models import IngestSummary, Meeting
 from assistant.query import QueryPlan, SearchFilters, clean_question, date_range, plan_question
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import MeetingRecord, Store
+from assistant.text import alternatives, terms
 
 if TYPE_CHECKING:
     from assistant.timeline import TimelinePoint
@@ -84,6 +87,44 @@ class Assistant:
             known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
             raise UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
         return meeting
+
+    def decisions(self, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                  committee: str | None = None, query: str | None = None) -> list[DecisionRecord]:
+        """Every decision the indexed minutes record, one row each, oldest meeting first (undated last).
+
+        `since`/`until` keep dated meetings in range; `committee` keeps one
+        committee (any case); `query` keeps decisions whose text or item
+        title uses every content word of it (abbreviations either way).
+        """
+        start, end = date_range(since, until)
+        wanted = set(terms(clean_question(query))) if query else set()
+        stats = self.retriever.stats if wanted else None
+        rows: list[DecisionRecord] = []
+        for record in self.meetings():
+            if (start or end) and (record.date is None or (start and record.date < start) or (end and record.date > end)):
+                continue
+            if committee and record.committee.lower() != committee.strip().lower():
+                continue
+            meeting = self.meeting(record.id)
+            for decision in meeting.facts.decisions:
+                item = meeting.item(f"#{decision.position}")
+                title = item.title if item else ""
+                if stats and not all(alternatives(t) & set(stats.terms(f"{title}\n{decision.text}")) for t in wanted):
+                    continue
+                rows.append(DecisionRecord(
+                    meeting.id, meeting.committee, meeting.date, decision.position, item.number if item else None,
+                    title, decision.text, decision.verb, decision.routine, meeting.council,
+                ))
+        return rows
+
+    @property
+    def glossary(self) -> Glossary:
+        """The abbreviations the indexed minutes define, plus the configured glossary file's."""
+        return self.retriever.snapshot().glossary
+
+    def expand(self, term: str) -> set[str]:
+        """The other forms of an abbreviation or long form: ``expand("ASB") == {"anti-social behaviour"}``."""
+        return self.glossary.expand(term)
 
     @cached_property
     def retriever(self):
@@ -191,10 +232,9 @@ def _answer_text(sentences: list[AnswerSentence]) -> str:
 def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds: float) -> Answer:
     text = "The minutes in the index do not record an answer to that question."
     if filters:
-        text += " (Searched only meetings matching: " + ", ".join(
-            f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
+        text += f" (Searched only minutes {filters.describe()}.)"
     if closest is not None:
         text += f" The closest agenda item was {closest.label}: {closest.item_title}."
     return Answer(question=question, text=text, refused=True, citations=[], filters=filters, seconds=seconds,
-                  closest=closest)
+                  closest=closest.source_ref() if closest else None)
 

@@ -54,15 +54,27 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove meetings whose source file under PATHS is gone.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary and the per-file parse report as JSON.")
 @_index_options
-def ingest(bot, paths: tuple[Path, ...], prune: bool) -> None:
-    """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf)."""
+def ingest(bot, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
+    """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf).
+
+    Lists each file the parser had to fall back on (no items recognised,
+    no date, no committee, guessed item boundaries) and what it did instead.
+    """
     summary = bot.ingest(list(paths), prune=prune)
-    for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
-    click.echo(summary.line())
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        for warning in summary.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for error in summary.errors:
+            click.echo(f"error: {error}", err=True)
+        if summary.reports:
+            click.echo(f"Parse report: {len(summary.reports)} of {summary.files - summary.unchanged} files parsed "
+                       "needed a fallback")
+            click.echo("".join(f"  {report.line()}\n" for report in summary.reports), nl=False)
+        click.echo(summary.line())
     if summary.errors:
         sys.exit(1)
 
@@ -80,7 +92,7 @@ def meetings(bot, as_json: bool) -> None:
         click.echo("The index is empty: run 'minutes ingest PATH' first.")
     for r in records:
         date = r.date.isoformat() if r.date else "undated"
-        click.echo(f"{r.id:<48} {date:<10}  {r.items:>3} items {r.chunks:>4} chunks  {r.committee}")
+        click.echo(f"{r.id:<48} {date:<10}  {r.items:>3} items {r.chunks:>4} chunks  {r.body}")
 
 
 @main.command()
@@ -146,6 +158,8 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
 
     for rank, hit in enumerate(hits, start=1):
         click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")
+        if hit.link:
+            click.echo(f"   {hit.link}")
 
 
 @main.command("eval")

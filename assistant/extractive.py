@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answer import AnswerSentence, Citation, Hit
 from assistant.answer_type import AnswerType, answer_type, holds
+from assistant.dates import MONTHS
 from assistant.models import Chunk
 from assistant.query import QueryPlan
 from assistant.text import TermStats, sentences, terms
+from assistant.vocabulary import DECISION_WORDS, ROUTINE_DECISION
 
 MAX_SENTENCES = 6
 _TITLE_WEIGHT = 0.5  # an item titled "Date of next meeting" answers "when is the next meeting" in every line
@@ -25,13 +28,8 @@ _SECOND_ITEM_SHARE = {"summary": 0.5, "meeting": 0.75, "specific": 0.75}
 _LIST_LINES = 3
 # Titles that carry facts ("Date of next meeting - Tuesday 25 September at 1.30 p.m.") may be quoted.
 _TITLE_IS_CONTENT = re.compile(r"\d")
-_ROUTINE = re.compile(
-    r"^(AGREED|RESOLVED|Members AGREED)\b.{0,40}\b(noted?|notes|approved|received)\b.{0,20}$|^Minutes:?$", re.IGNORECASE
-)
-_DATE_TERM = re.compile(
-    r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_ROUTINE = re.compile(rf"{ROUTINE_DECISION.pattern}|^Minutes:?$", re.IGNORECASE)
+_DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 _DECISION_QUESTION = re.compile(r"\b(agree|decid|decision|resolv|approv)", re.IGNORECASE)
 @dataclass(frozen=True)
 class Evidence:
@@ -52,16 +50,22 @@ def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
     report, and word overlap misses paraphrase. The answer threshold on this
     score lives in `Settings.refusal_threshold`, calibrated by the eval.
     """
-    coverage = stats.coverage(query_terms(plan), item.text)
+    coverage = stats.coverage(query_terms(plan, stats), item.text)
     return 0.5 * max(item.hit.dense, 0.0) + 0.5 * coverage
 
 
-def query_terms(plan: QueryPlan) -> list[str]:
-    """The question's content terms, less the years already turned into date filters."""
-    found = terms(plan.question)
+def query_terms(plan: QueryPlan, stats: TermStats) -> list[str]:
+    """The question's content terms, less the committees' names and the years already turned into date filters."""
+    found = stats.question_terms(plan.question)
     if plan.filters.since or plan.filters.until:
-        found = [t for t in found if not _DATE_TERM.fullmatch(t)]
+        found = [t for t in found if not (_DATE_TERM.fullmatch(t) or t in _month_terms())]
     return found
+
+
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """Month names as `terms` writes them, from the one list in `assistant.dates`."""
+    return frozenset(term for name in MONTHS for term in terms(name))
 
 
 def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tuple[list[AnswerSentence], list[Citation]]:
@@ -70,7 +74,7 @@ def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tupl
     A sentence found word for word in several items (the same restricted
     report minuted at three meetings) is written once and cites them all.
     """
-    wanted = query_terms(plan)
+    wanted = query_terms(plan, stats)
     kind = answer_type(plan.question)
     if kind in (AnswerType.DATE, AnswerType.PERSON) and any(not stats.known(t) for t in wanted):
         # "When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never
@@ -112,7 +116,7 @@ def _choose(plan: QueryPlan, kind: AnswerType, item: Evidence, wanted: list[str]
     title_score = stats.overlap(wanted, title)
     scored = []
     for index, sentence in enumerate(candidates):
-        decided = decided or sentence.startswith(("AGREED", "RESOLVED"))
+        decided = decided or sentence.startswith(DECISION_WORDS)
         if _ROUTINE.match(sentence) and not wants_decision:
             continue
         if sentence == title:

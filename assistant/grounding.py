@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import terms
+from assistant.vocabulary import DECISION_WORDS
 
 MIN_CONTENT_SHARE = 0.6
 
@@ -19,8 +20,8 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9.])£?\d[\d,]*(?:\.\d+)?%?")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’&-]*(?:\s+(?:of|on|in|and|for|the|de)?\s*[A-Z][a-zA-Z'’&-]*)*")
 _CAPITALISED_COMMON = frozenset(
     """The A An This That These Those It Its In On At Of For And But Or As By With From To Members Member
-    Officers Officer There They He She We I AGREED RESOLVED Minutes Item Items It's What When Where Who How Why""".split()
-)
+    Officers Officer There They He She We I Minutes Item Items It's What When Where Who How Why""".split()
+) | frozenset(DECISION_WORDS)
 _JOINERS = frozenset({"of", "on", "in", "and", "for", "the", "de"})
 _CITATION_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 

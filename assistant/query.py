@@ -10,14 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from assistant.dates import MONTH, MONTHS, find_date, format_date
 from assistant.errors import InvalidQuestion
-from ingest.parse import find_date
 
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 
 _MEETING_QUESTION = re.compile(
@@ -95,6 +93,17 @@ class SearchFilters:
             "include_undated": self.include_undated,
         }
 
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The restriction in words, for people: ``from 1 Jan 2017 to 31 Dec 2017``, ``of the meeting of
+        14 Feb 2017 · Safer Stockton Partnership`` (by `names`, meeting id → name; never by the id itself)."""
+        parts = [f"{word} {format_date(day)}" for word, day in (("from", self.since), ("to", self.until)) if day]
+        if parts and self.include_undated:
+            parts.append("(and meetings with no date stated)")
+        if self.meeting:
+            parts.append(f"of the meeting of {names[self.meeting]}" if names and self.meeting in names
+                         else "of one chosen meeting")
+        return " ".join(parts)
+
     def admits(self, date: dt.date | None, meeting_id: str) -> bool:
         if self.meeting and meeting_id != self.meeting:
             return False
@@ -137,9 +146,9 @@ def _dates_in_question(question: str) -> tuple[dt.date | None, dt.date | None] |
     between = re.search(rf"\bbetween {_YEAR} and {_YEAR}\b", text)
     if between:
         return dt.date(int(between.group(1)), 1, 1), dt.date(int(between.group(2)), 12, 31)
-    month = re.search(rf"\b({_MONTH})\.? {_YEAR}\b", text)
+    month = re.search(rf"\b({MONTH})\.? {_YEAR}\b", text)
     if month:
-        year, number = int(month.group(2)), _MONTHS[month.group(1)]
+        year, number = int(month.group(2)), MONTHS[month.group(1)]
         return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
     opened = re.search(rf"\b(since|from|after|before|until|till|up to|prior to) {_YEAR}\b", text)
     if opened:

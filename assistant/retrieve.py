@@ -10,13 +10,15 @@ import datetime as dt
 import math
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer import Hit
 from assistant.embed import Embedder
+from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
 from assistant.query import SearchFilters
-from assistant.store import Store, chunk_from_store
+from assistant.store import MeetingRecord, Store, chunk_from_store
 from assistant.text import TermStats
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ class Snapshot:
     generation: int
     keyword: BM25Retriever | None  # None for an empty index
     stats: TermStats
+    glossary: Glossary
     columns: _Columns
     meetings: list[tuple[str, dt.date | None]]  # (meeting id, date) of every complete meeting
 
@@ -74,8 +77,10 @@ class HybridRetriever:
         from llama_index.retrievers.bm25 import BM25Retriever
 
         chunks = self.store.all_chunks()
-        meetings = [(record.id, record.date) for record in self.store.meeting_records()]
-        stats = TermStats([chunk.embed_text for chunk in chunks])
+        records = self.store.meeting_records()
+        meetings = [(record.id, record.date) for record in records]
+        glossary = index_glossary(records, self.store.settings.glossary)
+        stats = TermStats([chunk.embed_text for chunk in chunks], glossary, sorted({r.committee for r in records}))
         keyword = None
         if chunks:
             nodes: list[BaseNode] = [
@@ -88,7 +93,7 @@ class HybridRetriever:
             keyword = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(_POOL, len(nodes)))
             # Per-query filtered retrievers share this BM25 index; they find node metadata through its corpus.
             keyword.bm25.corpus = keyword.corpus
-        return Snapshot(generation, keyword, stats, _Columns.of(chunks), meetings)
+        return Snapshot(generation, keyword, stats, glossary, _Columns.of(chunks), meetings)
 
     @property
     def stats(self) -> TermStats:
@@ -157,6 +162,12 @@ class HybridRetriever:
             (chunk_from_store(r.node.node_id, _strip_context(r.node.get_content()), r.node.metadata), r.score)
             for r in results if r.score is not None and r.score > 0
         ]
+
+
+def index_glossary(records: list[MeetingRecord], path: Path | None = None) -> Glossary:
+    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`."""
+    pairs = [pair for record in records for pair in record.abbreviations]
+    return Glossary([*pairs, *(load_glossary_file(path) if path else ())])
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,10 @@ named by ``MINUTES_CONFIG``, else ``minutes.toml`` in the working directory.
 | embed_batch_size   | MINUTES_EMBED_BATCH_SIZE  | 64                        |
 | refusal_threshold  | MINUTES_REFUSAL_THRESHOLD | 0.4 (item relevance, 0-1) |
 | llm                | MINUTES_LLM               | none (extractive answers) |
+| glossary           | MINUTES_GLOSSARY          | none (the minutes' own)   |
+
+`glossary` names a TOML file of abbreviations the minutes never define
+(see `assistant.glossary`).
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ _ENV = {
     "embed_batch_size": "MINUTES_EMBED_BATCH_SIZE",
     "refusal_threshold": "MINUTES_REFUSAL_THRESHOLD",
     "llm": "MINUTES_LLM",
+    "glossary": "MINUTES_GLOSSARY",
 }
 
 
@@ -45,6 +50,7 @@ class Settings:
     embed_batch_size: int = 64
     refusal_threshold: float = 0.4
     llm: str | None = None
+    glossary: Path | None = None
     collection: str = "minutes"
 
     @classmethod
@@ -84,7 +90,8 @@ def _coerce(values: dict[str, object]) -> dict[str, object]:
         raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
     out: dict[str, object] = {}
     for name, value in values.items():
-        kind = {"index_dir": Path, "chroma_port": int, "embed_batch_size": int, "refusal_threshold": float}.get(name, str)
+        kind = {"index_dir": Path, "glossary": Path, "chroma_port": int, "embed_batch_size": int,
+                "refusal_threshold": float}.get(name, str)
         try:
             out[name] = kind(value)
         except (TypeError, ValueError) as error:

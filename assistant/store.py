@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.errors import StoreError
-from assistant.models import AgendaItem, Chunk, Meeting
+from assistant.models import Chunk, Meeting, committee_label
 from assistant.settings import Settings, quiet_telemetry
 
 _PAGE = 5000
@@ -37,15 +37,27 @@ class MeetingRecord:
     chunks: int
     source: str
     file_hash: str
+    council: str | None = None
+    date_source: str | None = None
+    url: str | None = None
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
+
+    @property
+    def body(self) -> str:
+        """The committee, with its council when known (see `committee_label`)."""
+        return committee_label(self.committee, self.council)
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "committee": self.committee,
+            "council": self.council,
             "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
             "items": self.items,
             "chunks": self.chunks,
             "source": self.source,
+            "url": self.url,
         }
 
 
@@ -255,6 +267,10 @@ def _meeting_metadata(meeting: Meeting, file_hash: str, chunks: int) -> dict:
         "chunks": chunks,
         "source": meeting.source,
         "file_hash": file_hash,
+        "council": meeting.council or "",
+        "date_source": meeting.date_source or "",
+        "url": meeting.url or "",
+        "abbreviations": json.dumps([[d.term, d.expansion] for d in meeting.facts.definitions]),
     }
 
 
@@ -267,6 +283,10 @@ def _record(meta: dict) -> MeetingRecord:
         chunks=int(meta["chunks"]),
         source=meta["source"],
         file_hash=meta["file_hash"],
+        council=meta.get("council") or None,
+        date_source=meta.get("date_source") or None,
+        url=meta.get("url") or None,
+        abbreviations=tuple((term, long) for term, long in json.loads(meta.get("abbreviations") or "[]")),
     )
 
 
@@ -290,13 +310,13 @@ def chunk_from_store(chunk_id: str, text: str, meta: dict) -> Chunk:
         text=text or "",
         source=meta["source"],
         restricted=bool(meta.get("restricted", False)),
+        council=meta.get("council") or None,
+        pages=tuple(int(page) for page in str(meta.get("pages") or "").split(",") if page),
+        url=meta.get("url") or None,
+        source_hash=meta.get("source_hash", ""),
     )
 
 
 def meeting_from_dict(data: dict) -> Meeting:
     """Inverse of `Meeting.to_dict`."""
-    items = tuple(
-        AgendaItem(**(item | {"decisions": tuple(item["decisions"])})) for item in data["items"]
-    )
-    tuples = {key: tuple(data[key]) for key in ("present", "apologies", "officers", "in_attendance", "warnings")}
-    return Meeting(**(data | tuples | {"items": items, "date": _date(data["date"])}))
+    return Meeting.from_dict(data)

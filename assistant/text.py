@@ -9,34 +9,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
+
+from assistant.glossary import Glossary
+from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
 _LONG_LINE_WORDS = 60
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
 )
-
-# Words that shape a question but say nothing about its topic.
-QUESTION_WORDS = frozenset(
-    """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
-    partnership committee happen happened update updates report reported know please give
-    anything much many also would could since handle handled handling deal dealt respond responded
-    sent send gave give given get got make made take took show showed list name named describe explain""".split()
-)
-
-# Attendance questions use words the minutes do not: "chaired" for "(Chairman)".
-_EXPANSIONS = {
-    "chair": ("chairman", "chairperson", "chairwoman"),
-    "attend": ("present",),
-    "apolog": ("apologies",),
-    "held": ("venue",),
-    "schedul": ("next",),
-    "asb": ("antisocial",),
-    "antisoci": ("asb",),
-    "locat": ("venue",),
-}
-
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -95,18 +78,34 @@ def terms(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def alternatives(term: str) -> frozenset[str]:
     """The term and the stems that count as the same word in the minutes."""
-    extra = [more for key, group in _EXPANSIONS.items() if term.startswith(key) for more in group]
+    extra = [more for key, group in EXPANSIONS.items() if term.startswith(key) for more in group]
     return frozenset([term, *_stemmer().stemWords(extra)])
 
 
 class TermStats:
     """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
-    def __init__(self, documents: list[str]) -> None:
+    def __init__(self, documents: list[str], glossary: Glossary | None = None, bodies: Iterable[str] = ()) -> None:
+        """`glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
+
+        `bodies` are the names of the committees in the index: a question's
+        "the partnership" points at the meeting, not at a topic, so their
+        words are not topic words (see `question_terms`).
+        """
+        self.glossary = glossary or Glossary()
+        self.body_terms = frozenset(term for name in bodies for term in terms(name))
         self.documents = max(len(documents), 1)
         self.frequency: Counter[str] = Counter()
         for document in documents:
-            self.frequency.update(set(terms(document)))
+            self.frequency.update(set(self.terms(document)))
+
+    def question_terms(self, question: str) -> list[str]:
+        """The question's topic terms: `terms` less the words that name the indexed committees."""
+        return [term for term in terms(question) if term not in self.body_terms]
+
+    def terms(self, text: str) -> list[str]:
+        """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""
+        return terms(self.glossary.augment(text))
 
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""
@@ -125,5 +124,5 @@ class TermStats:
 
     def overlap(self, query_terms: list[str], text: str) -> float:
         """Summed weight of the query terms that `text` contains."""
-        present = set(terms(text))
+        present = set(self.terms(text))
         return sum(self.idf(t) for t in set(query_terms) if alternatives(t) & present)

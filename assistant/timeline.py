@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.text import alternatives, terms
+from assistant.models import committee_label
+from assistant.text import TermStats, alternatives, terms
 
 MEANING_MIN = 0.40
 """Cosine similarity (all-MiniLM-L6-v2, topic against an item's indexed text) from which an item counts as
@@ -68,14 +69,16 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         items = found.setdefault(chunk.meeting_id, {})
         before = items.get(chunk.item_position)
         if before is None or _ORDER[match] < _ORDER[before.match]:
-            meta[chunk.meeting_id] = (chunk.committee, chunk.date)
+            meta[chunk.meeting_id] = (committee_label(chunk.committee, chunk.council), chunk.date)
             items[chunk.item_position] = TimelineItem(chunk.item_position, chunk.item_number, chunk.item_title,
                                                       chunk.ref.label, match, max(similarity, before.similarity
                                                                                   if before else 0.0))
 
+    stats = retriever.stats
     other_forms = sorted({alt for term in wanted for alt in alternatives(term)} - set(wanted))
-    for chunk, _ in retriever.keyword(" ".join([topic, *other_forms]), k=_CANDIDATES, kind="item"):
-        match = word_match(wanted, f"{chunk.item_title}\n{chunk.text}")
+    query = " ".join([stats.glossary.augment(topic), *other_forms])
+    for chunk, _ in retriever.keyword(query, k=_CANDIDATES, kind="item"):
+        match = word_match(wanted, f"{chunk.item_title}\n{chunk.text}", stats)
         if match:
             add(chunk, match)
     for chunk, similarity in retriever.dense(topic, k=_NEAREST, kind="item"):
@@ -86,11 +89,12 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
     return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.meeting_id))
 
 
-def word_match(wanted: list[str], text: str) -> Match | None:
-    """Whether `text` uses every stem of `wanted` as written (``words``), or with abbreviations (``glossary``)."""
-    present = set(terms(text))
-    if all(term in present for term in wanted):
+def word_match(wanted: list[str], text: str, stats: TermStats) -> Match | None:
+    """Whether `text` uses every stem of `wanted` as written (``words``), or once the glossary's other forms
+    of its abbreviations and long forms count too (``glossary``)."""
+    if set(wanted) <= set(terms(text)):
         return "words"
+    present = set(stats.terms(text))
     if all(alternatives(term) & present for term in wanted):
         return "glossary"
     return None

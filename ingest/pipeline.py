@@ -7,6 +7,7 @@ several files are embedded together, since the model is fastest in batches.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -14,19 +15,23 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import MinutesError
-from assistant.models import Chunk, IngestSummary, Meeting
+from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meeting
 from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
-from ingest.parse import find_date, parse_minutes, slug
-from ingest.read import SUFFIXES, UnreadableFile, document_text, read_bytes
+from ingest.facts import extract_facts
+from ingest.header import council_short_name
+from ingest.parse import parse_minutes, slug
+from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+# (4: meetings carry their facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
@@ -86,8 +91,12 @@ def ingest(
         except UnreadableFile as error:
             summary.errors.append(str(error))
             continue
+        if source in records and records[source].id != meeting.id:  # its id changed (a council now read)
+            summary.removed_chunks += store.remove_meeting(records[source].id)
         known_ids[meeting.id], known_content[content] = source, source
-        summary.warnings += list(meeting.warnings)
+        report = parse_report(meeting, meta, _shown(path, paths))
+        if report:
+            summary.reports.append(report)
         chunks = chunk_meeting(meeting, embedder.count_tokens, embedder.window)
         batch.append(_Pending(meeting, file_hash, chunks, replacing=meeting.id in indexed))
         if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
@@ -119,16 +128,63 @@ def discover(paths: list[Path]) -> list[Path]:
 
 
 def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Meeting:
-    text = document_text(path, data)
+    """The file's meeting, with what `meetings.toml` adds: committee, council, date and url where the text is silent."""
+    document = read_document(path, data)
+    meeting = parse_minutes(document.text, str(path), committee=meta.get("committee"), council=meta.get("council"),
+                            date=_metadata_date(meta.get("date")))
+    meeting = replace(
+        meeting,
+        id=_meeting_id(path, meeting.council, known_ids),
+        date_source=meeting.date_source or (METADATA_FILE if meeting.date else None),
+        url=document.url or meta.get("url"),
+        source_hash=hashlib.sha256(data).hexdigest(),
+    )
+    return replace(meeting, facts=extract_facts(meeting))
+
+
+def _meeting_id(path: Path, council: str | None, known_ids: dict[str, str]) -> str:
+    """The file's name as an id, led by its council's name when known, so two councils' files never share one."""
     meeting_id = slug(path.stem)
+    prefix = slug(council_short_name(council)) if council else ""
+    if prefix and not meeting_id.startswith(prefix):
+        meeting_id = f"{prefix}-{meeting_id}"
     if known_ids.get(meeting_id, str(path)) != str(path):
         meeting_id = f"{meeting_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
-    date = find_date(str(meta["date"])) if meta.get("date") else None
-    meeting = parse_minutes(text, str(path), meeting_id=meeting_id, committee=meta.get("committee"), date=date)
-    if meeting.date is None:
-        note = f"{path.name}: no meeting date found in the text; shown as 'date not stated'"
-        meeting = replace(meeting, warnings=(*meeting.warnings, note))
-    return meeting
+    return meeting_id
+
+
+def _metadata_date(value: object) -> dt.date | None:
+    """``date = 2024-03-12`` (a TOML date) or a written date such as ``"12 March 2024"``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return find_date(str(value)) if value else None
+
+
+def parse_report(meeting: Meeting, meta: dict, file: str) -> FileReport | None:
+    """What the parser could not read from the file's text and what it used instead; None when nothing."""
+    notes = []
+    for code in meeting.fallbacks:
+        note = FALLBACKS[code]
+        if code == "weak-items":
+            note += f" ({sum(item.weak for item in meeting.items)} of {len(meeting.items)})"
+        elif code == "undated":
+            note += f"; {meeting.date.isoformat()} from {METADATA_FILE}" if meeting.date else "; undated"
+        elif code == "committee-unknown":
+            stated = meta.get("committee")
+            note += f"; '{stated}' from {METADATA_FILE}" if stated else f"; labelled '{meeting.committee}'"
+        notes.append(note)
+    return FileReport(file, meeting.id, meeting.layout, len(meeting.items), tuple(notes)) if notes else None
+
+
+def _shown(path: Path, roots: list[Path]) -> str:
+    """`path` as the person named it: relative to the folder they passed, else in full."""
+    for root in roots:
+        folder = root.resolve()
+        if folder.is_dir() and folder in path.parents:
+            return str(path.relative_to(folder.parent))
+    return str(path)
 
 
 def _file_metadata(path: Path) -> dict:

@@ -9,6 +9,7 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.errors import InvalidQuestion
 from assistant.grounding import answer_sentences, check, citation_numbers
+from assistant.plaintext import answer_text
 from assistant.query import SearchFilters, plan_question
 from assistant.settings import Settings
 
@@ -159,3 +160,13 @@ def test_an_ingest_after_opening_is_seen_by_the_next_question(tmp_path, embedder
     (folder / "b.txt").write_text((DATA / "safer-stockton-partnership-undated-op-harmony.txt").read_text())
     writer.ingest([folder], progress=False)
     assert not reader.ask(OP_HARMONY).refused
+
+
+def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fixture_index):
+    bot = Assistant.open(fixture_index[0])
+    answer = bot.ask("How much would the developer pay towards school places for the land north of Vale Road?")
+    assert not answer.refused and "640,000" in answer.text
+    citation = answer.citations[0]
+    assert citation.label == "Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24"
+    assert citation.council == "Kestrel Vale Borough Council" and citation.pages == (1, 2)
+    assert "[1] Planning Committee (Kestrel Vale Borough Council), 14 May 2024, PC/23/24" in answer_text(answer)

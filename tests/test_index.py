@@ -130,3 +130,56 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):
         bot.meetings()
+
+
+# The fixture folder: every real-world layout family, two councils, PDFs, a meetings.toml.
+
+def test_the_parse_report_names_each_file_that_fell_back_and_what_was_used(fixture_index):
+    _, summary = fixture_index
+    reports = {Path(report.file).name: report for report in summary.reports}
+    assert set(reports) == {"hcsp-2024-06-10.txt", "hcsp-undated-previous-meeting.txt", "hcsp-autumn-table.txt"}
+    assert reports["hcsp-2024-06-10.txt"].notes == ("item boundaries guessed from headings alone (4 of 8)",)
+    assert reports["hcsp-autumn-table.txt"].notes == (
+        "no meeting date in the text; undated",
+        "no committee named in the text; 'Harbourside Community Safety Partnership' from meetings.toml")
+    assert "labelled 'Unknown committee'" in reports["hcsp-undated-previous-meeting.txt"].notes[1]
+
+
+def test_two_councils_planning_committees_never_share_an_id_or_a_name(fixture_index):
+    index, _ = fixture_index
+    same_day = [r for r in Assistant.open(index).meetings() if r.date == dt.date(2024, 3, 12)]
+    assert {r.committee for r in same_day} == {"Planning Committee"}
+    assert {r.id for r in same_day} == {"harbourside-planning-2024-03-12", "kestrel-vale-kvbc-planning-2024-03-12"}
+    assert {r.body for r in same_day} == {"Planning Committee (Harbourside Borough Council)",
+                                          "Planning Committee (Kestrel Vale Borough Council)"}
+
+
+def test_meetings_toml_supplies_committee_council_and_url_the_text_lacks(fixture_index):
+    index, _ = fixture_index
+    record = next(r for r in Assistant.open(index).meetings() if r.id == "harbourside-hcsp-autumn-table")
+    assert record.committee == "Harbourside Community Safety Partnership"
+    assert record.council == "Harbourside Borough Council"
+    assert record.url == "https://democracy.harbourside.example/ieListDocuments.aspx?MId=2211"
+    assert record.date is None and record.date_source is None
+
+
+def test_hits_carry_the_pages_link_and_hash_of_their_source(fixture_index, fixture_folder):
+    import hashlib
+
+    bot = Assistant.open(fixture_index[0])
+    pdf = next(h for h in bot.search("school places contribution Vale Road", k=3) if h.item == "PC/23/24")
+    assert pdf.pages == (1, 2) and pdf.council == "Kestrel Vale Borough Council"
+    assert pdf.source_hash == hashlib.sha256(Path(pdf.source).read_bytes()).hexdigest()
+    page = next(h for h in bot.search("bus depot Mill Lane", k=3) if h.item == "PC/14/24")
+    assert page.link == "https://democracy.kestrelvale.example/ieListDocuments.aspx?CId=14&MId=3310"
+    assert page.pages == ()
+
+
+def test_a_meeting_whose_id_changes_replaces_its_old_record(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    bot.ingest([folder], progress=False)
+    (folder / "meetings.toml").write_text('[folder]\ncouncil = "Harbourside Borough Council"\n')
+    bot.ingest([folder], progress=False)
+    ids = sorted(r.id for r in bot.meetings())
+    assert ids == ["harbourside-safer-stockton-partnership-2022-01-11", "harbourside-safer-stockton-partnership-2023-07-19"]

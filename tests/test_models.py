@@ -34,3 +34,17 @@ def test_header_is_the_attendance_block():
     header = ref(None, 0, "Meeting details and attendance")
     assert header.is_header and header.label.endswith(", attendance") and header.short == "Meeting details"
     assert header.context.endswith(": meeting details and attendance")
+
+
+def test_the_council_keeps_two_planning_committees_apart():
+    one = ItemRef("a", "Planning Committee", JULY, "PC/14/24", 3, "Bus Depot", "Kestrel Vale Borough Council")
+    two = ItemRef("b", "Planning Committee", JULY, "48", 4, "Harbour Yard", "Harbourside Borough Council")
+    assert one.label == "Planning Committee (Kestrel Vale Borough Council), 19 Jul 2023, PC/14/24"
+    assert two.context.startswith("Planning Committee (Harbourside Borough Council), 19 Jul 2023, item 48")
+
+
+def test_a_committee_named_after_its_council_does_not_repeat_it():
+    from assistant.models import committee_label
+
+    assert committee_label("Harbourside Borough Council", "Harbourside Borough Council") == "Harbourside Borough Council"
+    assert committee_label("Planning Committee", None) == "Planning Committee"

@@ -21,9 +21,10 @@ HOSTILE = '<script>window.__xss = 1</script> <img src=x onerror="window.__xss = 
 
 def _citation(quote: str = "The partnership agreed.", sentences: tuple[str, ...] = (), number: int = 1,
               item: str | None = "17", title: str = "Diversion from Re-offending", **extra) -> Citation:
+    given = {"source": "/data/ssp-2012-08-14.txt"} | extra
     return Citation(meeting_id="ssp-2012-08-14", committee="Safer Stockton Partnership", date=dt.date(2012, 8, 14),
-                    item=item, item_position=17, item_title=title, source="/data/ssp-2012-08-14.txt", quote=quote,
-                    number=number, sentences=sentences, **extra)
+                    item=item, item_position=17, item_title=title, quote=quote, number=number, sentences=sentences,
+                    **given)
 
 
 def _answer(text: str = "Members agreed the approach. [1] It was funded. [1, 2]", **extra) -> Answer:
@@ -59,16 +60,22 @@ def test_a_reference_leads_with_meeting_date_and_item_and_names_the_file_without
         "Safer Stockton Partnership, 14 Aug 2012, item 17: Diversion from Re-offending — ssp-2012-08-14.txt")
 
 
-def test_a_reference_links_to_the_published_minutes_and_never_to_a_script_url():
-    class Published(Hit):
-        link = "https://example.org/minutes.pdf#page=3"
+def test_a_reference_links_to_the_published_minutes_at_the_page_and_never_to_a_script_url():
+    published = _citation(url="https://example.org/minutes.pdf", pages=(3, 4), source="/data/minutes.pdf")
+    assert Reference.of_source(published).text().endswith("— https://example.org/minutes.pdf#page=3")
+    assert Reference.of_source(_citation(url="javascript:alert(1)")).link is None
+    card = sources_panel(Answer(question="q", text="t [1]", refused=False, citations=[published]), 0)
+    assert 'href="https://example.org/minutes.pdf#page=3"' in card
 
-    class Scripted(Hit):
-        link = "javascript:alert(1)"
 
-    fields = {name: getattr(_citation(), name) for name in Hit.__dataclass_fields__ if hasattr(_citation(), name)}
-    assert Reference.of_source(Published(**fields)).text().endswith("— https://example.org/minutes.pdf#page=3")
-    assert Reference.of_source(Scripted(**fields)).link is None
+def test_without_a_published_address_the_original_is_the_servers_copy():
+    card = sources_panel(Answer(question="q", text="t [1]", refused=False, citations=[_citation()]), 0)
+    assert 'class="m-original m-tool" href="original/ssp-2012-08-14"' in card
+
+
+def test_a_council_names_the_committee_in_references():
+    reference = Reference.of_source(_citation(council="Kestrel Vale Borough Council"))
+    assert reference.text().startswith("Safer Stockton Partnership (Kestrel Vale Borough Council), 14 Aug 2012, item 17")
 
 
 def test_cite_formats_for_reference_managers():
@@ -142,6 +149,13 @@ def test_from_after_to_is_refused_with_a_sentence():
     assert date_range(" 2012-01-01 ", "") == (dt.date(2012, 1, 1), None)
 
 
+def test_filters_are_described_in_words_and_never_by_meeting_id():
+    filters = SearchFilters(dt.date(2017, 1, 1), None, "ssp-2017-02-14", include_undated=True)
+    assert filters.describe({"ssp-2017-02-14": "14 Feb 2017 · SSP"}) == \
+        "from 1 Jan 2017 (and meetings with no date stated) of the meeting of 14 Feb 2017 · SSP"
+    assert "ssp-2017" not in filters.describe()
+
+
 def test_filter_chips_show_each_filter_removably_and_from_after_to_as_a_message():
     from ui.ask import chips_html
 
@@ -160,28 +174,28 @@ def bot(data_index, embedder):
     return Assistant(Settings.load(index_dir=data_index), embedder=embedder)
 
 
-def test_decisions_are_filtered_by_dates_committee_and_words(bot):
-    from ui.decisions import decision_rows
-
-    every = decision_rows(bot)
-    assert len(every) == sum(len(i.decisions) for r in bot.meetings() for i in bot.meeting(r.id).items)
-    in_2017 = decision_rows(bot, "2017-01-01", "2017-12-31")
-    assert in_2017 and all(row.date == dt.date(2017, 2, 14) for row in in_2017)
-    approved = decision_rows(bot, query="migration fund")
-    assert [row.ref.short for row in approved] == ["Item 16"]
-    assert decision_rows(bot, committee="No Such Committee") == []
-
-
-def test_decisions_csv_holds_exactly_the_rows(bot, tmp_path):
+def test_decisions_csv_holds_exactly_the_rows_with_their_references(bot, tmp_path):
     import csv
 
-    from ui.decisions import CSV_COLUMNS, decision_rows, write_csv
+    from ui.decisions import CSV_COLUMNS, write_csv
 
-    rows = decision_rows(bot, "2017-01-01", "2017-12-31")
-    with write_csv(rows, tmp_path).open(encoding="utf-8-sig", newline="") as handle:
+    rows = bot.decisions("2017-01-01", "2017-12-31")
+    with write_csv(rows, bot.meetings(), tmp_path).open(encoding="utf-8-sig", newline="") as handle:
         read = list(csv.reader(handle))
     assert read[0] == CSV_COLUMNS and len(read) == len(rows) + 1
-    assert read[1][:3] == ["2017-02-14", rows[0].committee, rows[0].ref.short]
+    assert [r[0] for r in read[1:]] == ["2017-02-14"] * len(rows) and [r[4] for r in read[1:]] == [r.text for r in rows]
+    assert read[1][6].startswith("Safer Stockton Partnership, 14 Feb 2017, item ")
+    assert read[1][6].endswith("— safer-stockton-partnership-2017-02-14.txt")
+
+
+def test_a_refusal_in_one_meeting_does_not_print_its_id(bot):
+    refusal = bot.ask("What are the council tax rates?", meeting="safer-stockton-partnership-2017-02-14")
+    assert refusal.refused and "safer-stockton-partnership-2017-02-14" not in refusal.text
+
+
+def test_decisions_outside_the_dates_are_refused_when_from_is_after_to(bot):
+    with pytest.raises(InvalidQuestion, match="after the end date"):
+        bot.decisions("2020-01-01", "2012-01-01")
 
 
 def test_timeline_counts_the_asb_item_for_anti_social_behaviour_and_says_why(bot):

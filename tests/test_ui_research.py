@@ -124,19 +124,19 @@ def test_a_link_to_an_unknown_meeting_says_so_and_opens_the_first(browser, url):
 
 def test_decisions_filter_and_export_a_csv_matching_the_index(browser, url, size, ui_index, embedder):
     from assistant import Assistant
-    from ui.decisions import decision_rows
+    from ui.decisions import decision_ref
 
     bot = Assistant(Settings.load(index_dir=ui_index), embedder=embedder)
     page = _page(browser, url, size)
     open_tab(page, "Decisions")
-    every = decision_rows(bot)
+    every = bot.decisions()
     page.wait_for_function("n => document.querySelectorAll('#decisions-table tr[data-index]').length === n",
                            arg=len(every), timeout=30_000)
     page.fill("#decision-since input", "2017-01-01")
     page.fill("#decision-until input", "2017-12-31")
     page.fill("#decision-query input", "approved")
     page.click("#decision-search")
-    wanted = decision_rows(bot, "2017-01-01", "2017-12-31", None, "approved")
+    wanted = bot.decisions("2017-01-01", "2017-12-31", None, "approved")
     assert wanted and len(wanted) < len(every)
     page.wait_for_function("n => document.querySelectorAll('#decisions-table tr[data-index]').length === n",
                            arg=len(wanted), timeout=30_000)
@@ -144,7 +144,7 @@ def test_decisions_filter_and_export_a_csv_matching_the_index(browser, url, size
         page.click("#decision-export")
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
     assert [(r["date"], r["item"], r["decision"]) for r in rows] == [
-        (w.date.isoformat(), w.ref.short, w.text) for w in wanted]
+        (w.date.isoformat(), decision_ref(w).short, w.text) for w in wanted]
     page.click("#decisions-table tr[data-index='0']")
     assert wanted[0].text.split("\n")[0] in page.inner_text("#decision-item mark")
     shot(page, f"decisions-{size}")

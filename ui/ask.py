@@ -15,8 +15,8 @@ import gradio as gr
 
 from assistant.answer import Answer, SourceRef
 from assistant.api import Assistant
+from assistant.dates import format_date
 from assistant.errors import InvalidQuestion
-from assistant.models import format_date
 from assistant.query import MAX_QUESTION_CHARS, date_range
 from ui.cards import CLOSEST, PANEL_PLACEHOLDER, sources_panel
 from ui.conversation import EXAMPLES, Asked, Notice, Turn, conversation_html

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 
 from assistant.answer import Answer, AnswerMode, SourceRef
-from assistant.models import format_date
+from assistant.dates import format_date
+from assistant.models import committee_label
 from ui.cite import Reference
 from ui.render import cite_tools, highlight
 
@@ -60,18 +61,9 @@ def _how(mode: AnswerMode) -> str:
 
 
 def _search_note(answer: Answer, names: dict[str, str]) -> str:
-    filters = answer.filters
-    parts = []
-    if filters.since:
-        parts.append(f"from {format_date(filters.since)}")
-    if filters.until:
-        parts.append(f"to {format_date(filters.until)}")
-    if filters.meeting:
-        parts.append(f"of the meeting of {names.get(filters.meeting, 'a meeting no longer indexed')}")
-    if not parts:
+    if not answer.filters:
         return ""
-    undated = " (and meetings with no date stated)" if filters.include_undated else ""
-    return f'<div class="m-how">Searched only minutes {html.escape(" ".join(parts))}{undated}.</div>'
+    return f'<div class="m-how">Searched only minutes {html.escape(answer.filters.describe(names))}.</div>'
 
 
 def card(source: SourceRef, answer: int, number: int, sentences: tuple[str, ...] = ()) -> str:
@@ -88,7 +80,7 @@ def card(source: SourceRef, answer: int, number: int, sentences: tuple[str, ...]
         f'<header>{badge}<div><div class="m-lead"><span class="m-date">{html.escape(format_date(source.date))}'
         f'</span> <span class="m-itemno">{html.escape(ref.short)}</span></div>'
         f'<div class="m-what">{html.escape(source.item_title or "untitled")}</div>'
-        f'<div class="m-where">{html.escape(source.committee)}</div></div></header>'
+        f'<div class="m-where">{html.escape(committee_label(source.committee, source.council))}</div></div></header>'
         f'<blockquote class="m-quote">{highlight(quote, sentences)}</blockquote>'
         f'<footer>{"" if ref.is_header else read_item}'
         f'<button type="button" class="m-open m-tool" {data} data-scope="meeting">Whole meeting</button>'

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.answer import Answer, Citation, SourceRef
+from assistant.dates import format_date
 from assistant.grounding import marker_spans
-from assistant.models import AgendaItem, ItemRef, Meeting, format_date
+from assistant.models import AgendaItem, ItemRef, Meeting, committee_label, page_link
 
 GENRE = "Committee minutes"
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_~^])")
@@ -38,22 +39,31 @@ class Reference:
     source: str
     link: str | None = None
     ref: ItemRef | None = None
+    council: str | None = None
 
     @classmethod
     def of_source(cls, source: SourceRef) -> Reference:
         """The item a citation or a search hit names."""
-        return cls(source.meeting_id, source.committee, source.date, source.source, _published(source), source.ref)
+        return cls(source.meeting_id, source.committee, source.date, source.source, _web(source.link), source.ref,
+                   source.council)
 
     @classmethod
     def of_meeting(cls, meeting: Meeting, item: AgendaItem | None = None) -> Reference:
-        return cls(meeting.id, meeting.committee, meeting.date, meeting.source, _published(meeting),
-                   meeting.item_ref(item) if item else None)
+        """A meeting, or one of its items (linked at the item's first page when the original is a PDF)."""
+        link = page_link(meeting.url, meeting.source, item.pages) if item else meeting.url
+        return cls(meeting.id, meeting.committee, meeting.date, meeting.source, _web(link),
+                   meeting.item_ref(item) if item else None, meeting.council)
+
+    @property
+    def body(self) -> str:
+        """Who met: the committee, with its council when it needs naming (see `committee_label`)."""
+        return committee_label(self.committee, self.council)
 
     @property
     def where(self) -> str:
         """The reference without its link: ``Safer Stockton Partnership, 14 Aug 2012, item 17: Diversion …``."""
         if self.ref is None:
-            return f"{self.committee}, {format_date(self.date)}, minutes"
+            return f"{self.body}, {format_date(self.date)}, minutes"
         if self.ref.number and not self.ref.is_header:
             return f"{self.ref.label}: {self.ref.title or 'untitled'}"
         return self.ref.label
@@ -69,9 +79,9 @@ class Reference:
 
     def csl(self) -> dict:
         """One CSL-JSON item (the format Zotero, Mendeley and pandoc read)."""
-        minutes = f"Minutes of the {self.committee} meeting, {format_date(self.date)}"
+        minutes = f"Minutes of the {self.body} meeting, {format_date(self.date)}"
         item: dict = {"id": self.key, "type": "report", "genre": GENRE,
-                      "author": [{"literal": self.committee}], "publisher": self.committee}
+                      "author": [{"literal": self.body}], "publisher": self.council or self.committee}
         if self.ref is None:
             item["title"] = minutes
         else:
@@ -90,9 +100,9 @@ class Reference:
 
     def bibtex(self) -> str:
         """A ``@misc`` entry; the committee is a corporate author (double braces keep it whole)."""
-        fields = [("author", "{" + _bib(self.committee) + "}"),
+        fields = [("author", "{" + _bib(self.body) + "}"),
                   ("title", _bib(self.ref.title or self.ref.short) if self.ref else
-                   _bib(f"Minutes of the {self.committee} meeting, {format_date(self.date)}")),
+                   _bib(f"Minutes of the {self.body} meeting, {format_date(self.date)}")),
                   ("howpublished", _bib(f"{GENRE}, {format_date(self.date)}"
                                         + (f", {self.ref.short}" if self.ref else "")))]
         if self.date:
@@ -109,10 +119,9 @@ class Reference:
         return _BIBTEX_KEY_UNSAFE.sub("-", f"{self.meeting_id}{address}").strip("-") or "minutes"
 
 
-def _published(value: SourceRef | Meeting) -> str | None:
-    """The published address where provenance records one (see issue 16); None until then or without one."""
-    link = getattr(value, "link", None) or getattr(value, "url", None)
-    return link if isinstance(link, str) and link.startswith(("http://", "https://")) else None
+def _web(link: str | None) -> str | None:
+    """`link` if it is a web address: a page may only ever link out to http(s), whatever a source file says."""
+    return link if link and link.lower().startswith(("http://", "https://")) else None
 
 
 def _bib(text: str) -> str:

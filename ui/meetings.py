@@ -12,13 +12,14 @@ import html
 import gradio as gr
 
 from assistant.api import Assistant
+from assistant.dates import format_date
 from assistant.errors import UnknownMeeting
-from assistant.models import format_date
+from assistant.models import HEADER_POSITION
 from ui.meeting_view import item_page, overview_html
 from ui.render import READER_PLACEHOLDER
 from ui.safety import friendly
 
-OVERVIEW = 0  # the item drop-down's value for "facts and agenda"
+OVERVIEW = HEADER_POSITION  # the item drop-down's value for "facts and agenda": the header's place
 
 _LIST_JS = """
 element.addEventListener('click', (event) => {
@@ -56,7 +57,7 @@ def meeting_list_html(records, selected: int = 0) -> str:
         chosen = " m-selected" if index == selected else ""
         rows.append(f'<button type="button" class="m-meeting{chosen}" data-index="{index}">'
                     f'<span class="m-meeting-date">{html.escape(format_date(r.date))}</span>'
-                    f'<span class="m-meeting-name">{html.escape(r.committee)}</span>'
+                    f'<span class="m-meeting-name">{html.escape(r.body)}</span>'
                     f'<span class="m-meeting-items">{r.items} items</span></button>')
     return f'<nav class="m-meetings" aria-label="Meetings">{"".join(rows)}</nav>'
 

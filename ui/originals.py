@@ -25,6 +25,8 @@ def serve_originals(app: gr.Blocks, bot: Assistant) -> None:
 
     server = app.server_app
     login = _endpoint(server.routes, "/gradio_api/login_check")
+    if login is None:  # never serve files without the login check: a Gradio upgrade must fail loudly here
+        raise RuntimeError("Gradio's login check route was not found; cannot guard original/<meeting>")
 
     def original(meeting_id: str) -> FileResponse:
         record = next((r for r in bot.meetings() if r.id == meeting_id), None)

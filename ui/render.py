@@ -15,12 +15,12 @@ or the server's own ``original/<meeting>`` route.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from assistant.models import AgendaItem, Meeting, format_date
+from assistant.dates import format_date
+from assistant.models import AgendaItem, Meeting
 from ui.cite import Reference
 
 ORIGINAL_ROUTE = "original"  # the server route that serves an indexed meeting's own file
@@ -41,7 +41,7 @@ def highlight(text: str, sentences: Iterable[str]) -> str:
 
 def meeting_names(records) -> dict[str, str]:
     """Each meeting's name for lists and notes: date and committee; the file tells apart two that share both."""
-    plain = {r.id: f"{format_date(r.date)} · {r.committee}" for r in records}
+    plain = {r.id: f"{format_date(r.date)} · {r.body}" for r in records}
     shared = {name for name in plain.values() if list(plain.values()).count(name) > 1}
     return {r.id: plain[r.id] + (f" ({_file_name(r.source)})" if plain[r.id] in shared else "") for r in records}
 
@@ -56,7 +56,7 @@ def index_summary(records) -> str:
         return ('<p class="m-summary m-empty">The index is empty. Run <code>minutes ingest PATH</code> '
                 "to add minutes, then reload this page.</p>")
     dated = [r.date for r in records if r.date]
-    committees = sorted({r.committee for r in records})
+    committees = sorted({r.body for r in records})
     span = f", {format_date(min(dated))} to {format_date(max(dated))}" if dated else ""
     undated = sum(1 for r in records if not r.date)
     extra = f" ({undated} with no date stated)" if undated else ""
@@ -113,7 +113,7 @@ def _caption(text: str) -> str:
 
 def _where(meeting: Meeting) -> str:
     return (f'<div class="m-lead"><span class="m-date">{html.escape(meeting.date_label)}</span> '
-            f'<span class="m-committee">{html.escape(meeting.committee)}</span></div>')
+            f'<span class="m-committee">{html.escape(meeting.body)}</span></div>')
 
 
 def item_html(meeting: Meeting, item: AgendaItem, sentences: Iterable[str] = (), caption: str = "",
@@ -129,7 +129,7 @@ def meeting_html(meeting: Meeting, current: int | None = None, sentences: Iterab
                  caption: str = "") -> str:
     """A whole meeting: who attended, then every item; item `current` is marked and scrolled to."""
     blocks = [f'<div class="m-reader" data-meeting="{html.escape(meeting.id)}">{_caption(caption)}'
-              f'<h3 class="m-meeting-title">{html.escape(meeting.committee)} · '
+              f'<h3 class="m-meeting-title">{html.escape(meeting.body)} · '
               f"{html.escape(meeting.date_label)}</h3>"
               f'<div class="m-tools">{cite_tools(Reference.of_meeting(meeting))}</div>',
               attendance_html(meeting, current == 0)]
@@ -142,16 +142,9 @@ def meeting_html(meeting: Meeting, current: int | None = None, sentences: Iterab
 
 def attendance_html(meeting: Meeting, current: bool = False) -> str:
     """Venue, chair and who attended, as the minutes list them."""
-    rows = [(label, value) for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)) if value]
-    rows += [(label, "; ".join(people)) for label, people in (
-        ("Present", meeting.present), ("Officers", meeting.officers),
-        ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)) if people]
+    rows = meeting.details()
     if not rows:
         return ""
     cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows)
     return f'<dl class="m-attendance{" m-current" if current else ""}">{cells}</dl>'
 
-
-def date_or_none(value: dt.date | None) -> str:
-    """A date for a table cell or a file: ISO, or empty when the minutes state none."""
-    return value.isoformat() if value else ""

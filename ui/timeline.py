@@ -94,10 +94,11 @@ def _how_many(items: tuple[TimelineItem, ...]) -> str:
 
 def rule_html(topic: str, forms: list[str], total: int, related: list[str]) -> str:
     """The matching rule in words, under the chart; for a topic nothing matches, the nearest topics to try."""
-    words = ", ".join(f"“{w}”" for w in forms) or "its words"
+    glossary = (f"here {', '.join(f'“{form}”' for form in forms)}" if forms else
+                "e.g. ASB for anti-social behaviour")
     rule = (f'<p class="m-rule"><b>How items are counted:</b> an agenda item counts for “{html.escape(topic)}” when its '
-            f"title or text uses every word of it in any form ({html.escape(words)}), or does so once abbreviations "
-            "are read as their long form and back (ASB = anti-social behaviour), or is close to it in meaning "
+            "title or text uses every word of it in any form, or does so once the glossary of abbreviations the "
+            f"minutes define is read both ways ({html.escape(glossary)}), or when it is close to it in meaning "
             f"(similarity of at least {MEANING_MIN:.2f} with the all-MiniLM-L6-v2 model). Each item says which rule "
             "counted it.</p>")
     if total:
@@ -208,7 +209,8 @@ class _TimelineHandlers:
         # At least 6 on the count axis: below that, the axis would tick at halves (there are no half items).
         plot = gr.update(value=frame, visible=not frame.empty, x_lim=span,
                          y_lim=[0, max([len(c.items) + 1 for c in cols] + [6])])
-        return (f'<p class="m-summary">{note}</p>', plot, rule_html(topic, [], total, related),
+        forms = sorted(self.bot.expand(topic))
+        return (f'<p class="m-summary">{note}</p>', plot, rule_html(topic, forms, total, related),
                 meeting_list_html(cols), (topic, cols, related), ITEMS_HINT if found else "")
 
     @friendly
