@@ -46,9 +46,25 @@ def reader(page, selector: str, contains: str) -> str:
     return page.inner_text(selector)
 
 
+# Gradio's container clips sideways, so the page never scrolls sideways: what matters is that nothing is cut off,
+# i.e. no element reaches past the window's right edge (inside a box that scrolls on its own is fine).
+_CUT_OFF = """() => {
+  const limit = window.innerWidth + 1, cut = [];
+  const walk = (parent) => { for (const child of parent.children) {
+    const style = getComputedStyle(child);
+    if (style.display === 'none' || style.visibility === 'hidden') continue;
+    const box = child.getBoundingClientRect();
+    if (box.width && box.right > limit) cut.push(`${child.tagName}.${child.className}#${child.id}`);
+    if (!['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) walk(child);
+  } };
+  walk(document.querySelector('.gradio-container'));
+  return cut;
+}"""
+
+
 def no_overflow(page) -> bool:
-    """Whether the page fits its width (nothing to scroll sideways)."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    """Whether the page fits its width: nothing to scroll sideways, nothing cut off at the right edge."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth") and page.evaluate(_CUT_OFF) == []
 
 
 def shot(page, name: str) -> None:

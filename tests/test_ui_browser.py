@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, LONG_LINE, free_port
-from pages import ask, open_page, open_tab, reader, shot, sources
+from pages import ask, no_overflow, open_page, open_tab, reader, shot, sources
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")]
@@ -158,7 +158,7 @@ def test_hostile_long_lines_do_not_break_the_layout(page):
     page.click("#meetings-list button.m-meeting:has-text('5 Mar 2024')")
     page.click("#meeting-text button.m-agenda-link:has-text('Comment Box Contents')")
     reader(page, "#meeting-text", LONG_LINE[:100])
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert no_overflow(page)
 
 
 def test_over_long_question_gets_a_clear_message(page):

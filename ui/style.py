@@ -5,7 +5,9 @@ sources folded under each answer, and tables and two-column blocks stack.
 """
 
 CSS = """
-.gradio-container {max-width: 1320px !important;}
+/* Gradio's container hides overflow, which would make it the scroll box that sticky parts stick to; clip only
+   sideways, so the Meetings tab's item picker can stay at the top of the window. */
+.gradio-container {max-width: 1320px !important; overflow-x: clip !important; overflow-y: visible !important;}
 .m-title {margin: 0; font-size: 1.7em;}
 .m-summary {margin: 2px 0 6px 0; opacity: 0.85;}
 .m-empty {color: #b45309; opacity: 1;}
@@ -122,12 +124,18 @@ details.m-inline-sources > summary {cursor: pointer; font-size: 0.9em; font-weig
 .m-columns h5 {margin: 10px 0 4px 0;}
 .m-agenda, .m-decided {margin: 4px 0 0 0; padding: 0; list-style: none;}
 .m-agenda li, .m-decided li {margin: 2px 0;}
+.m-decided li.m-routine {opacity: 0.7;}
+.m-people summary {cursor: pointer; font-weight: 600; margin-top: 4px;}
+.m-orgs {margin: 2px 0 6px 0; padding-left: 14px; list-style: none;}
+.m-orgs li {margin: 1px 0;}
+.m-org {font-weight: 600;}
 .m-agenda-link {background: none; border: 1px solid transparent; box-shadow: none; border-radius: 6px; padding: 2px 6px;
   margin-left: -6px; text-align: left; cursor: pointer; color: var(--body-text-color); font: inherit;}
 .m-agenda-link:hover, .m-agenda-link:focus-visible {border-color: var(--color-accent);}
 .m-steps {display: flex; flex-wrap: wrap; justify-content: space-between; gap: 6px; margin-top: 12px;
   padding-top: 8px; border-top: 1px solid var(--border-color-primary);}
-#item-nav {position: sticky; top: 0; z-index: 5; background: var(--block-background-fill);}
+#item-nav {position: sticky; top: 0; z-index: 5; background: var(--block-background-fill);
+  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.08);}
 
 .m-meetings {display: flex; flex-direction: column; gap: 6px;}
 .m-meeting {display: grid; grid-template-columns: 8em 1fr auto; gap: 10px; align-items: baseline;
@@ -149,6 +157,7 @@ details.m-inline-sources > summary {cursor: pointer; font-size: 0.9em; font-weig
 .m-decisions td.m-date {white-space: nowrap; font-weight: 600;}
 .m-decisions td.m-decision {white-space: pre-wrap;}
 .m-decisions tbody tr {cursor: pointer;}
+.m-decisions tr.m-routine td {opacity: 0.75;}
 .m-decisions tbody tr:hover, .m-decisions tbody tr:focus-visible, .m-decisions tr.m-selected {
   background: var(--background-fill-secondary); outline: 1px solid var(--color-accent);}
 
