@@ -14,6 +14,7 @@ def open_page(browser, url: str, size: str = "desktop", query: str = "", clipboa
     if clipboard:
         context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
+    page.set_default_timeout(60_000)  # the machine is shared: a click may wait behind other work
     page.errors = []
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -36,13 +37,13 @@ def ask(page, question: str, timeout: float = 60_000) -> str:
 def sources(page, question: str) -> str:
     """The Sources panel once it shows the answer to `question` (it fills with the final answer)."""
     page.wait_for_function("q => document.querySelector('#sources .m-sources')?.dataset.question === q",
-                           arg=question, timeout=30_000)
+                           arg=question, timeout=60_000)
     return page.inner_text("#sources")
 
 
 def reader(page, selector: str, contains: str) -> str:
     page.wait_for_function("([s, t]) => document.querySelector(s)?.innerText.includes(t)", arg=[selector, contains],
-                           timeout=30_000)
+                           timeout=60_000)
     return page.inner_text(selector)
 
 

@@ -84,11 +84,10 @@ def ask_tab(bot: Assistant) -> AskTab:
                     meeting = gr.Dropdown(meeting_filter_choices(bot), value="", label="Meeting",
                                           elem_id="meeting-filter", scale=2)
             with gr.Row(elem_id="ask-tools"):
-                gr.HTML(f'<p class="m-hint">Questions can be up to {MAX_QUESTION_CHARS:,} characters. Select an '
-                        "answer to see its sources; [n] leads to source n.</p>", padding=False)
-                export = gr.Button("Export conversation (Markdown)", elem_id="export", size="sm", scale=0,
-                                   min_width=230)
-                clear = gr.Button("New conversation", elem_id="clear", size="sm", scale=0, min_width=160)
+                export = gr.Button("Export conversation (Markdown)", elem_id="export", size="sm", min_width=200)
+                clear = gr.Button("New conversation", elem_id="clear", size="sm", min_width=140)
+            gr.HTML(f'<p class="m-hint">Questions can be up to {MAX_QUESTION_CHARS:,} characters. Select an answer '
+                    "to see its sources; [n] leads to source n.</p>", padding=False)
         with gr.Column(scale=2, min_width=360, elem_id="sources-column"):
             cards = gr.HTML(PANEL_PLACEHOLDER, elem_id="sources", js_on_load=CARDS_JS)
             reader = gr.HTML(READER_PLACEHOLDER, elem_id="reader", js_on_load=READER_JS, max_height=640,

@@ -174,6 +174,8 @@ details.m-inline-sources > summary {cursor: pointer; font-size: 0.9em; font-weig
   details.m-inline-sources {display: block;}
   .m-convo {max-height: 70vh; padding: 8px;}
   .m-q {max-width: 92%;}
+  .m-a.m-selected {border-width: 1px; box-shadow: none;}
+  .m-a.m-selected::before {display: none;}
   .m-columns {grid-template-columns: 1fr;}
   .m-meeting {grid-template-columns: 7em 1fr; }
   .m-meeting-items {grid-column: 2;}

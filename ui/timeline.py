@@ -49,6 +49,13 @@ if (window.minutesPickPoint) document.removeEventListener('click', window.minute
 window.minutesPickPoint = pickPoint;
 document.addEventListener('click', pickPoint, true);
 """
+# The address bar follows the topic on show, so the page's link charts it again.
+_SUMMARY_JS = """
+watch('value', () => {
+  const shown = element.querySelector('[data-topic]');
+  if (shown) window.minutes?.setLink('?topic=' + encodeURIComponent(shown.dataset.topic));
+});
+"""
 _LIST_JS = """
 element.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-index]');
@@ -164,7 +171,7 @@ def timeline_tab(bot: Assistant):
                            elem_id="topic", scale=5, max_lines=1)
         go = gr.Button("Chart it", variant="primary", elem_id="chart", scale=1, min_width=120)
     gr.Examples([[t] for t in EXAMPLE_TOPICS], inputs=topic, label="Topics to try", examples_per_page=10)
-    summary = gr.HTML(elem_id="timeline-summary", padding=False)
+    summary = gr.HTML(elem_id="timeline-summary", padding=False, js_on_load=_SUMMARY_JS)
     plot = gr.ScatterPlot(x=X, y=Y, elem_id="timeline-plot", visible=False, height=300, x_title=X, y_title=Y,
                           x_axis_format="%b %Y", y_axis_format="d", tooltip=["Meeting", "How they match"],
                           show_label=False, buttons=["export"])
@@ -210,7 +217,8 @@ class _TimelineHandlers:
         plot = gr.update(value=frame, visible=not frame.empty, x_lim=span,
                          y_lim=[0, max([len(c.items) + 1 for c in cols] + [6])])
         forms = sorted(self.bot.expand(topic))
-        return (f'<p class="m-summary">{note}</p>', plot, rule_html(topic, forms, total, related),
+        return (f'<p class="m-summary" data-topic="{html.escape(topic)}">{note}</p>', plot,
+                rule_html(topic, forms, total, related),
                 meeting_list_html(cols), (topic, cols, related), ITEMS_HINT if found else "")
 
     @friendly
