@@ -207,6 +207,14 @@ def test_timeline_counts_the_asb_item_for_anti_social_behaviour_and_says_why(bot
     assert [(i.title, i.match) for i in feb_2017.items] == [("ASB", "glossary")]
 
 
+def test_reading_a_point_highlights_the_glossary_form_of_the_topic(bot):
+    from ui.timeline import columns, items_html
+
+    feb_2017 = [c for c in columns(bot, "anti-social behaviour") if c.date == dt.date(2017, 2, 14)]
+    page = items_html(bot, "anti-social behaviour", feb_2017)
+    assert "<mark>ASB</mark>" in page and "counted: uses an abbreviation or long form of them" in page
+
+
 def test_timeline_counts_items_close_in_meaning_that_do_not_use_the_words(bot):
     from assistant.timeline import MEANING_MIN
 

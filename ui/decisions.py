@@ -91,11 +91,11 @@ def decisions_tab(bot: Assistant):
         committee = gr.Dropdown([ALL_COMMITTEES], value=ALL_COMMITTEES, label="Committee", elem_id="decision-committee",
                                 scale=2, min_width=180)
     with gr.Row(equal_height=True):
-        summary = gr.HTML(elem_id="decisions-summary", padding=False)
         routine = gr.Checkbox(label="Hide routine decisions (reports noted, minutes approved)", value=False,
-                              elem_id="decision-routine", scale=0, min_width=220)
-        search = gr.Button("Search", variant="primary", elem_id="decision-search", scale=0, min_width=110)
-        export = gr.DownloadButton("Export CSV", elem_id="decision-export", scale=0, min_width=130, size="sm")
+                              elem_id="decision-routine", min_width=240, scale=3)
+        search = gr.Button("Search", variant="primary", elem_id="decision-search", min_width=100, scale=1)
+        export = gr.DownloadButton("Export CSV", elem_id="decision-export", min_width=100, scale=1)
+    summary = gr.HTML(elem_id="decisions-summary", padding=False)
     table = gr.HTML(elem_id="decisions-table", js_on_load=_ROWS_JS)
     reader = gr.HTML(READER_PLACEHOLDER, elem_id="decision-item", container=True, padding=True)
 

@@ -131,8 +131,10 @@ def meeting_list_html(cols: list[Column]) -> str:
 
 
 def items_html(bot: Assistant, topic: str, chosen: list[Column]) -> str:
-    """The items of the chosen meetings in full, with the words that matched the topic highlighted."""
+    """The items of the chosen meetings in full, with the words that matched the topic (or its glossary forms,
+    "ASB" for "anti-social behaviour") highlighted."""
     wanted = {alt for term in topic_terms(topic) for alt in alternatives(term)}
+    wanted |= {term for form in bot.expand(topic) for term in terms(form)}
     parts = ['<div class="m-reader">']
     for col in chosen:
         meeting = bot.meeting(col.meeting_id)
@@ -213,9 +215,10 @@ class _TimelineHandlers:
                 f"“{html.escape(topic)}”." if found else f"No agenda item is about “{html.escape(topic)}”.")
         frame = chart_frame(cols)
         span = _x_span([c.date for c in cols if c.date])
-        # At least 6 on the count axis: below that, the axis would tick at halves (there are no half items).
+        # At least 6 on the count axis: below that, the axis would tick at halves (there are no half items);
+        # a little below 0, so a meeting at 0 shows as a whole point, not half hidden by the axis.
         plot = gr.update(value=frame, visible=not frame.empty, x_lim=span,
-                         y_lim=[0, max([len(c.items) + 1 for c in cols] + [6])])
+                         y_lim=[-0.3, max([len(c.items) + 1 for c in cols] + [6])])
         forms = sorted(self.bot.expand(topic))
         return (f'<p class="m-summary" data-topic="{html.escape(topic)}">{note}</p>', plot,
                 rule_html(topic, forms, total, related),
