@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from assistant.models import Chunk, ItemRef, page_link
+from assistant.models import Chunk, ChunkKind, ItemRef, page_link
 from assistant.query import SearchFilters
 
 AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
@@ -45,6 +45,15 @@ class SourceRef:
         return self.ref.label
 
     @property
+    def passage(self) -> str:
+        """What a sentence citing this may rest on: the label (which dates the meeting) and the quoted passage.
+
+        Answers say "At the 14 Aug 2012 meeting, ..." of an item whose text
+        never states its date; the label does, and the reader sees it.
+        """
+        return f"{self.label}\n{self.quote}"
+
+    @property
     def link(self) -> str | None:
         """Where to open the original: the published address, at the passage's page for a PDF."""
         return page_link(self.url, self.source, self.pages)
@@ -64,7 +73,7 @@ class Hit(SourceRef):
     score: float = 0.0
     dense: float = 0.0
     keyword: float = 0.0
-    kind: str = "item"
+    kind: ChunkKind = "item"
     chunk_id: str = ""
 
     @classmethod

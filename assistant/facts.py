@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from assistant.vocabulary import is_chair_role, is_routine_decision, is_vice_chair_role
 
@@ -20,7 +20,6 @@ HEADER_POSITION = 0
 """`position` of facts read from the meeting's header (attendance block), before the first item."""
 
 AttendeeKind = Literal["member", "officer", "in_attendance", "apologies"]
-ATTENDEE_KINDS: tuple[AttendeeKind, ...] = get_args(AttendeeKind)
 ATTENDEE_LABELS: dict[AttendeeKind, str] = {
     "member": "Present", "officer": "Officers", "in_attendance": "Also in attendance", "apologies": "Apologies",
 }

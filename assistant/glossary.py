@@ -54,9 +54,6 @@ class Glossary:
         """(abbreviation, long form) pairs, sorted, for display."""
         return sorted((self._shown[short], self._shown[long]) for short in self._short for long in self._forms[short])
 
-    def __len__(self) -> int:
-        return len(self.pairs())
-
     def augment(self, text: str) -> str:
         """`text` followed by the other forms of every glossary term it uses.
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 from assistant.dates import format_date
 from assistant.facts import HEADER_POSITION, MeetingFacts
@@ -229,6 +230,10 @@ def committee_label(committee: str, council: str | None) -> str:
     return f"{committee} ({council})"
 
 
+ChunkKind = Literal["item", "header"]
+"""An agenda item's text, or the meeting's header block (attendance, venue) at `HEADER_POSITION`."""
+
+
 @dataclass(frozen=True)
 class Chunk:
     """The unit that is embedded and retrieved.
@@ -240,7 +245,7 @@ class Chunk:
     """
 
     id: str
-    kind: str
+    kind: ChunkKind
     meeting_id: str
     committee: str
     date: dt.date | None
@@ -321,6 +326,7 @@ class IngestSummary:
 
     files: int = 0
     unchanged: int = 0
+    moved: int = 0  # files whose meeting followed them from a path that is gone (no re-embedding)
     new_chunks: int = 0
     removed_chunks: int = 0
     embedded: int = 0
@@ -334,7 +340,8 @@ class IngestSummary:
 
     def line(self) -> str:
         return (
-            f"{self.files} files ({self.unchanged} unchanged): {self.new_chunks} new chunks "
+            f"{self.files} files ({self.unchanged} unchanged{f', {self.moved} moved' if self.moved else ''}): "
+            f"{self.new_chunks} new chunks "
             f"({self.embedded} embedded, {self.new_chunks - self.embedded} from cache), "
             f"{self.removed_chunks} removed; index holds {self.meetings} meetings, {self.items} items, "
             f"{self.chunks} chunks; {len(self.reports)} files needed a parse fallback; {len(self.warnings)} warnings, "

@@ -16,7 +16,14 @@ from assistant.glossary import Glossary
 from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
-_LONG_LINE_WORDS = 60
+LONG_LINE_WORDS = 60  # a line longer than this is split at its semicolons (attendance lists)
+# Every pattern here runs on whole minutes, so each is linear in its input: no quantified run is
+# followed by a test that can fail and send it back over the same characters (that made one
+# 50,000-letter word cost 26 s). See tests/test_linear.py.
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
+MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
+_ABBREVIATION_TAIL = 16  # the abbreviation rule looks only at the end of a sentence; the longest needs 8 characters
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
 )
@@ -47,7 +54,7 @@ def sentences(text: str) -> list[str]:
         if not line:
             continue
         for piece in _join_abbreviations(_SENTENCE_END.split(line)):
-            if len(piece.split()) > _LONG_LINE_WORDS and ";" in piece:
+            if len(piece.split()) > LONG_LINE_WORDS and ";" in piece:
                 out += [part.strip() for part in piece.split(";") if part.strip()]
             elif piece.strip():
                 out.append(piece.strip())
@@ -55,22 +62,29 @@ def sentences(text: str) -> list[str]:
 
 
 def _join_abbreviations(pieces: list[str]) -> list[str]:
-    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence."""
-    out: list[str] = []
+    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence.
+
+    Pieces are gathered and joined once, and only the end of the sentence so far is tested, so
+    a line of a million "Mr." costs no more than a line of ordinary words.
+    """
+    groups: list[list[str]] = []
+    tail = ""  # the end of the sentence being gathered
     for piece in pieces:
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
+        if groups and _ABBREVIATION.search(tail):
+            groups[-1].append(piece)
+            tail = f"{tail} {piece[-_ABBREVIATION_TAIL:]}"[-_ABBREVIATION_TAIL:]
         else:
-            out.append(piece)
-    return out
+            groups.append([piece])
+            tail = piece[-_ABBREVIATION_TAIL:]
+    return [" ".join(group) for group in groups]
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms of `text`."""
+    """Stemmed content terms of `text`, in time linear in its length; words over `MAX_TERM_CHARS` are dropped."""
     stop = _stopwords()
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
-    joined = [w.replace("-", "") for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)]
-    raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text) + joined]
+    joined = [w.replace("-", "") for w in _HYPHENATED.findall(text) if "-" in w]
+    raw = [w.lower() for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
     kept = [w for w in raw if w not in stop and w not in QUESTION_WORDS and len(w) > 1]
     return _stemmer().stemWords(kept)
 

@@ -87,13 +87,8 @@ ROLE = re.compile(rf"^(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b", re.IGNO
 """A role printed beside a name: ``Chair``, ``Vice-Chair``, ``Cabinet Member for Adult Social Care``,
 ``PCC Candidates``. Anything else in the brackets is an organisation."""
 
-NAME_TITLES = frozenset(
-    """Cllr Cllr. Councillor Coun Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Sir Dame Lord Lady
-    Insp Insp. Inspector Sgt Sgt. Sergeant Supt Supt. Superintendent PC DC DS DI DCI Ch Chief""".split()
-)
-"""Titles written before a person's name."""
-
 COUNCILLOR_TITLES = frozenset({"cllr", "cllr.", "councillor", "coun"})
+"""Titles that mark a councillor (lower case), who represents no organisation in a shared list."""
 
 ROLE_WORDS = frozenset(
     """Chair Chairman Chairwoman Chairperson Vice Deputy Officer Officers Member Members Councillor Councillors
@@ -171,6 +166,15 @@ PROCEDURAL = re.compile(
     re.IGNORECASE,
 )
 """Housekeeping sentences: true, citable, and never the answer to a question about a topic."""
+
+
+REPORTING_WORDS = frozenset(
+    """report reports reported reporting update updated updates presentation presented summary overview outlined
+    outline provided provide discussed discussion discuss issue issues figures members member partnership
+    committee board officers officer given gave noted consideration considered item""".split()
+)
+"""Words minutes use to say that something was reported or discussed, not what: "The report provided a
+summary of the issues ..." says little beyond its subject."""
 
 
 def is_procedural(sentence: str) -> bool:

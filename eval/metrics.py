@@ -222,7 +222,7 @@ def _grounding(result: Scores) -> None:
             result.failures.append(f"uncited sentence: {strip_markers(part)[:80]}")
             continue
         cited += 1
-        verdicts = [check(part, by_number[n].quote) for n in numbers]
+        verdicts = [check(part, by_number[n].passage) for n in numbers]
         best = max(verdicts, key=lambda v: (not v.missing, v.content_share))
         shares.append(best.content_share)
         if best.missing:

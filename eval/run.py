@@ -55,7 +55,7 @@ def run_eval(bot, questions: list[Question], k: int = 5) -> EvalResult:
 
 
 def _gold_decisions(bot, question: Question, meetings: dict) -> list[tuple[str, ...]]:
-    """The decisions the index's parse of each gold item records (only summaries are checked for them)."""
+    """The decisions the index's facts record for each gold item (only summaries are checked for them)."""
     if question.kind != "summary":
         return []
     decisions = []

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from assistant.models import HEADER_POSITION, AgendaItem, Chunk, Meeting
+from assistant.models import HEADER_POSITION, AgendaItem, Chunk, ChunkKind, Meeting
 from assistant.text import sentences
 
 _SPECIAL_TOKENS = 2
@@ -35,7 +35,7 @@ def chunk_meeting(meeting: Meeting, count_tokens: Callable[[str], int], window: 
 def _chunks(
     meeting: Meeting, item: AgendaItem | None, text: str, count_tokens: Callable[[str], int], window: int
 ) -> list[Chunk]:
-    kind = "header" if item is None else "item"
+    kind: ChunkKind = "header" if item is None else "item"
     position = HEADER_POSITION if item is None else item.position
     chunk = partial(
         Chunk,

@@ -192,7 +192,8 @@ def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[t
         line = raw[raw.index(MINUTES_LABEL) + len(MINUTES_LABEL):] if raw.lstrip().startswith(MINUTES_LABEL) else raw
         line = LINK_NOISE.sub("", line)
         if table:
-            line = re.sub(r"\s*\|\s*$", "", line)
+            line = line.rstrip()
+            line = line[:-1].rstrip() if line.endswith("|") else line
         line = re.sub(r"[ \t]+", " ", line).strip()
         if line or (out and out[-1][0]):
             out.append((line, page))

@@ -4,6 +4,8 @@ Unchanged files (same content, same metadata, same parser and model) are
 skipped before any parsing or embedding; changed files replace their
 meeting; a file that fails is reported and the rest still ingest. Chunks of
 several files are embedded together, since the model is fastest in batches.
+What happens to each file (unchanged, duplicate, moved) is decided first, in
+`ingest.plan`; one ingest at a time writes (`ingest.lock`).
 """
 from __future__ import annotations
 
@@ -12,21 +14,27 @@ import hashlib
 import json
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.dates import find_date
 from assistant.embed import Embedder
-from assistant.errors import MinutesError
+from assistant.errors import StoreError
 from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meeting
 from assistant.settings import Settings
 from assistant.store import MeetingRecord, Store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
+from ingest.discover import Found, IngestError, discover
 from ingest.facts import extract_facts
 from ingest.header import council_short_name
+from ingest.lock import writer_lock
 from ingest.parse import parse_minutes, slug
-from ingest.read import SUFFIXES, UnreadableFile, read_bytes, read_document
+from ingest.plan import Plan, make_plan
+from ingest.read import UnreadableFile, read_bytes, read_document
+
+__all__ = ["CACHE_FILE", "IngestError", "ingest", "update_index"]
 
 METADATA_FILE = "meetings.toml"
 CACHE_FILE = "embedding-cache.sqlite3"
@@ -35,16 +43,13 @@ FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file become
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
-class IngestError(MinutesError):
-    """The ingest cannot start (e.g. a path that does not exist); nothing was changed."""
-
-
 @dataclass
 class _Pending:
     meeting: Meeting
     file_hash: str
     chunks: list[Chunk]
     replacing: bool  # the index holds an earlier version of this meeting
+    moved_from: tuple[MeetingRecord, ...] = ()  # records whose file is gone and whose content this file holds
 
 
 def ingest(
@@ -55,76 +60,90 @@ def ingest(
     progress: bool | None = None,
     store: Store | None = None,
     embedder: Embedder | None = None,
+    wait: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Bring the index up to date with the minutes files under `paths`.
 
     With `prune`, meetings whose source file under `paths` no longer exists
-    are removed. Per-file problems land in the summary's `errors` and
-    `warnings`; only a missing path raises, before anything is touched.
+    (and whose content is not present under another name) are removed.
+    Per-file problems land in the summary's `errors` and `warnings`; a missing
+    path raises `IngestError`, and another ingest writing to the same index
+    `IndexBusy` (after waiting up to `wait` seconds), before anything is touched.
     """
     started = time.perf_counter()
-    files = discover(paths)
+    found = discover(paths)
+    with writer_lock(settings, wait, on_wait):
+        summary = update_index(found, settings, prune_under=paths if prune else None, progress=progress,
+                               store=store, embedder=embedder)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def update_index(found: Found, settings: Settings, *, prune_under: list[Path] | None = None,
+                 progress: bool | None = None, store: Store | None = None,
+                 embedder: Embedder | None = None) -> IngestSummary:
+    """`ingest` for a caller that already holds the writer lock; a lost server connection is a `StoreError`."""
+    import httpx
+
     store = store or Store(settings)
-    summary = IngestSummary(files=len(files))
+    summary = IngestSummary(files=len(found.files), warnings=list(found.warnings), errors=list(found.errors))
+    try:
+        plan = _update(found, settings, store, embedder, summary, progress)
+        if prune_under is not None:
+            summary.removed_chunks += _prune(prune_under, store, plan)
+        _totals(summary, store)
+    except httpx.TransportError as error:  # only a Chroma server speaks HTTP; an embedded index never raises it
+        raise StoreError(f"lost the connection to the index at {settings.location} ({error}); what was written "
+                         "is complete, and running the ingest again finishes the rest") from error
+    return summary
+
+
+def _update(found: Found, settings: Settings, store: Store, embedder: Embedder | None, summary: IngestSummary,
+            progress: bool | None) -> Plan:
     summary.removed_chunks += store.repair()
     records = {record.source: record for record in store.meeting_records()}
+    plan = _plan(found, settings, store, summary.errors)
     known_ids = {record.id: record.source for record in records.values()}
     indexed = set(known_ids)
-    known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
-    cache = EmbeddingCache(settings.index_dir / CACHE_FILE, str(embedder.model_path))
+    cache = EmbeddingCache(settings.cache_folder / CACHE_FILE, str(embedder.model_path))
     batch: list[_Pending] = []
-    for path in _progress(files, progress):
-        source = str(path)
+    for source in _progress(sorted(plan.hashes), progress):
+        path, moved = Path(source), tuple(plan.moved.get(source, ()))
+        if (holder := plan.duplicate_of(source)) is not None:
+            summary.warnings.append(f"{path}: same content as {holder}; not indexed twice")
+            continue
+        if source in records and records[source].file_hash == plan.hashes[source]:
+            summary.unchanged += 1
+            summary.removed_chunks += sum(store.remove_meeting(record.id) for record in moved)  # an unfinished move
+            continue
         try:
             data = read_bytes(path)
             meta = _file_metadata(path)
-            file_hash = _hash(data, meta, settings)
-            content = file_hash.split(":")[0]
-            if source in records and records[source].file_hash == file_hash:
-                summary.unchanged += 1
-                continue
-            if content in known_content and known_content[content] != source:
-                summary.warnings.append(f"{path}: same content as {known_content[content]}; not indexed twice")
-                continue
             meeting = _parse(path, data, meta, known_ids)
         except UnreadableFile as error:
             summary.errors.append(str(error))
             continue
         if source in records and records[source].id != meeting.id:  # its id changed (a council now read)
             summary.removed_chunks += store.remove_meeting(records[source].id)
-        known_ids[meeting.id], known_content[content] = source, source
-        report = parse_report(meeting, meta, _shown(path, paths))
-        if report:
+        known_ids[meeting.id] = source
+        summary.warnings += list(meeting.warnings)
+        if report := parse_report(meeting, meta, _shown(path, found.roots)):
             summary.reports.append(report)
+        summary.moved += bool(moved)
         chunks = chunk_meeting(meeting, embedder.count_tokens, embedder.window)
-        batch.append(_Pending(meeting, file_hash, chunks, replacing=meeting.id in indexed))
+        batch.append(_Pending(meeting, _hash(data, meta, settings, path), chunks, meeting.id in indexed, moved))
         if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
             _flush(batch, store, embedder, summary, cache)
     _flush(batch, store, embedder, summary, cache)
     cache.close()
-    if prune:
-        summary.removed_chunks += _prune(paths, records.values(), store)
-    _totals(summary, store)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return plan
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Minutes files named or found (recursively) under `paths`, sorted; `IngestError` for a missing path."""
-    missing = [str(path) for path in paths if not path.exists()]
-    if missing:
-        raise IngestError(f"no such file or folder: {', '.join(missing)}")
-    files: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            files.update(
-                p.resolve() for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-            )
-        else:
-            files.add(path.resolve())
-    return sorted(files)
+def _plan(found: Found, settings: Settings, store: Store, errors: list[str]) -> Plan:
+    return make_plan(found.files, store.meeting_records(),
+                     lambda path: _hash(read_bytes(path), _file_metadata(path), settings, path), errors)
 
 
 def _parse(path: Path, data: bytes, meta: dict, known_ids: dict[str, str]) -> Meeting:
@@ -199,10 +218,14 @@ def _file_metadata(path: Path) -> dict:
     return dict(data.get("folder", {})) | dict(data.get("files", {}).get(path.name, {}))
 
 
-def _hash(data: bytes, meta: dict, settings: Settings) -> str:
-    """``<content hash>:<hash of everything else that shapes the chunks>``."""
+def _hash(data: bytes, meta: dict, settings: Settings, path: Path) -> str:
+    """``<content hash>:<hash of everything else that shapes the chunks>``.
+
+    The path is part of the shape (every chunk records its source), so a file
+    moved to another folder under the same name gets new chunk ids.
+    """
     content = hashlib.sha256(data).hexdigest()
-    shape = json.dumps([meta, FORMAT_VERSION, settings.embed_model], sort_keys=True, default=str)
+    shape = json.dumps([meta, FORMAT_VERSION, settings.embed_model, str(path)], sort_keys=True, default=str)
     return f"{content}:{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
 
 
@@ -222,18 +245,22 @@ def _flush(batch: list[_Pending], store: Store, embedder: Embedder, summary: Ing
         summary.removed_chunks += store.write_meeting(
             pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count], pending.replacing
         )
+        # Only now that the meeting is complete under its new path does the old record go. (The new one
+        # never has the old id: a file moved under the same name gets a suffixed id, as any name clash does.)
+        summary.removed_chunks += sum(store.remove_meeting(old.id) for old in pending.moved_from)
         written += count
     summary.new_chunks += written
     batch.clear()
 
 
-def _prune(paths: list[Path], records, store: Store) -> int:
+def _prune(paths: list[Path], store: Store, plan: Plan) -> int:
+    """Remove meetings whose file under `paths` is gone, unless their content is still there under another name."""
     roots = [path.resolve() for path in paths]
     removed = 0
-    for record in records:
+    for record in store.meeting_records():
         source = Path(record.source)
         under = any(source == root or root in source.parents for root in roots)
-        if under and not source.exists():
+        if under and not source.exists() and not plan.present(record):
             removed += store.remove_meeting(record.id)
     return removed
 
@@ -245,7 +272,7 @@ def _totals(summary: IngestSummary, store: Store) -> None:
     summary.chunks = sum(record.chunks for record in records)
 
 
-def _progress(files: list[Path], enabled: bool | None):
+def _progress(files: list[str], enabled: bool | None):
     from tqdm import tqdm
 
     return tqdm(files, desc="ingest", unit="file", disable=None if enabled is None else not enabled, leave=False)

@@ -7,6 +7,7 @@ feed so the parser knows each line's page.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,11 @@ from ingest.pages import PAGE_BREAK
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BYTE_ORDER_MARKS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
 _BLOCKS = ["p", "div", "li", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre"]
 
 
@@ -68,12 +74,21 @@ def document_text(path: Path, data: bytes) -> str:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    """UTF-8, else Windows-1252 (what UK council minutes use when not UTF-8), else charset-normalizer's guess.
+    """UTF-16 or UTF-32 by their byte-order mark, else UTF-8, else Windows-1252 (what UK council minutes
+    use when not UTF-8), else charset-normalizer's guess.
 
-    Windows-1252 is tried before any detector because detectors misread short
-    English texts as Cyrillic or Greek codepages; it fails on bytes it does
-    not define, and only then is the detector asked.
+    A byte-order mark is checked first because UTF-16 text (as Windows
+    Notepad saves "Unicode") is full of zero bytes, which otherwise mark a
+    binary file. Windows-1252 is tried before any detector because detectors
+    misread short English texts as Cyrillic or Greek codepages; it fails on
+    bytes it does not define, and only then is the detector asked.
     """
+    for bom, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"{path}: starts like {encoding} text but is not ({error.reason})") from error
     if b"\x00" in data[:8192]:
         raise UnreadableFile(f"{path}: looks like a binary file, not text")
     for encoding in ("utf-8-sig", "cp1252"):

@@ -130,3 +130,17 @@ def test_show_flags_items_whose_boundaries_were_guessed(fixture_index):
     result = run("show", "hcsp-2024-06-10", "--index", str(fixture_index[0]))
     assert "#2  Apologies for Absence [boundaries guessed from headings]" in result.output
     assert "#3  Declarations of Interest\n" in result.output
+
+
+def test_filters_the_index_cannot_satisfy_are_one_line_errors(data_index):
+    unknown = run("ask", "What was said?", "--meeting", "no-such-meeting", "--index", str(data_index))
+    assert unknown.exit_code == 1 and unknown.output.startswith("Error: no meeting 'no-such-meeting' in the index")
+    backwards = run("search", "crime", "--since", "2023-01-01", "--until", "2022-01-01", "--index", str(data_index))
+    assert backwards.exit_code == 1 and "later than the end date" in backwards.output
+    assert unknown.output.count("\n") == backwards.output.count("\n") == 1
+
+
+def test_meetings_on_a_missing_index_says_so_and_creates_no_folder(tmp_path):
+    result = run("meetings", "--index", str(tmp_path / "nonexistent"))
+    assert result.exit_code == 0 and "No meetings in the index at" in result.output
+    assert not (tmp_path / "nonexistent").exists()

@@ -68,6 +68,18 @@ def test_unsupported_sentences_are_dropped(bot, bad):
     assert "pilot forces" in answer.text and bad.split(" [")[0] not in answer.text
 
 
+def test_the_model_gets_the_question_kind_and_the_meetings_facts(bot):
+    _, model = ask_with(bot, "Anything [1].", question="Who chaired the August 2012 meeting?")
+    prompt = model.prompts[0][1]
+    assert "Kind of question: who." in prompt
+    assert "Safer Stockton Partnership, 14 Aug 2012: chaired by Geoff Lee" in prompt
+
+
+def test_a_sentence_dated_by_its_sources_label_is_kept(bot):
+    answer, _ = ask_with(bot, "Geoff Lee chaired the meeting of 14 Aug 2012 [1].", question="Who chaired the August 2012 meeting?")
+    assert answer.mode == "llm" and answer.text == "Geoff Lee chaired the meeting of 14 Aug 2012. [1]"
+
+
 def test_citations_are_renumbered_to_those_used():
     from assistant.answer import Citation
 

@@ -144,7 +144,7 @@ def test_meetings_are_named_by_date_and_committee_and_told_apart_by_file_only_wh
 # --- filters -------------------------------------------------------------------------------------
 
 def test_from_after_to_is_refused_with_a_sentence():
-    with pytest.raises(InvalidQuestion, match="start date \\(2023-01-01\\) is after the end date \\(2012-01-01\\)"):
+    with pytest.raises(InvalidQuestion, match="start date 2023-01-01 is later than the end date 2012-01-01"):
         date_range("2023-01-01", "2012-01-01")
     assert date_range(" 2012-01-01 ", "") == (dt.date(2012, 1, 1), None)
 
@@ -162,7 +162,7 @@ def test_filter_chips_show_each_filter_removably_and_from_after_to_as_a_message(
     chips = chips_html("2017-01-01", "", "m1", {"m1": "14 Feb 2017 · SSP"})
     assert 'data-which="since"' in chips and "From 1 Jan 2017" in chips and "Meeting: 14 Feb 2017 · SSP" in chips
     assert "m-chip-x" in chips and 'data-which="until"' not in chips
-    assert "is after the end date" in chips_html("2023-01-01", "2012-01-01", "", {})
+    assert "is later than the end date" in chips_html("2023-01-01", "2012-01-01", "", {})
 
 
 # --- decisions and the timeline over data/ -------------------------------------------------------
@@ -194,7 +194,7 @@ def test_a_refusal_in_one_meeting_does_not_print_its_id(bot):
 
 
 def test_decisions_outside_the_dates_are_refused_when_from_is_after_to(bot):
-    with pytest.raises(InvalidQuestion, match="after the end date"):
+    with pytest.raises(InvalidQuestion, match="later than the end date"):
         bot.decisions("2020-01-01", "2012-01-01")
 
 
@@ -301,3 +301,40 @@ def test_cli_ui_help_says_what_exposure_needs():
     help_text = " ".join(CliRunner().invoke(main, ["ui", "--help"]).output.split())
     assert "Anything but loopback is refused without --auth, unless --insecure-no-auth is given" in help_text
     assert "MINUTES_UI_AUTH" in help_text and "never creates a public share link" in help_text
+
+
+def test_the_chat_shows_minutes_text_as_written_not_as_markdown():
+    text = r"See www.stockton.gov.uk or https://x.example/a_b and C:\minutes\2023 *not bold* <b>tag</b>"
+    page = conversation_html([Asked(_answer(text + " [1]"), "?q=q")], 0, {})
+    assert text.replace("<", "&lt;").replace(">", "&gt;") in page  # HTML-escaped, with no Markdown escapes
+    assert "<a href" not in page.split('class="m-a-text">')[1].split("</div>")[0]
+
+
+def test_the_sign_in_page_describes_nothing_behind_it(data_index, embedder):
+    """No API description or meeting id before signing in, and no FastAPI schema at all; the signed-in page is whole."""
+    import http.cookiejar
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from assistant import Assistant
+    from ui.app import launch
+
+    from conftest import free_port
+
+    bot = Assistant(Settings.load(index_dir=data_index), embedder=embedder)
+    app = launch(bot, port=free_port(), auth=("clerk", "s3cret"), block=False)
+    url = app.local_url.rstrip("/")
+    try:
+        page = urllib.request.urlopen(url + "/", timeout=30).read().decode()
+        assert "auth_required" in page and "window.gradio_api_info = null;" in page
+        assert not [r.id for r in bot.meetings() if r.id in page] and "named_endpoints" not in page
+        with pytest.raises(urllib.error.HTTPError) as schema:
+            urllib.request.urlopen(url + "/openapi.json", timeout=30)
+        assert schema.value.code == 404
+        signed_in = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        signed_in.open(url + "/login", urllib.parse.urlencode({"username": "clerk", "password": "s3cret"}).encode())
+        inside = signed_in.open(url + "/", timeout=30).read().decode()
+        assert "named_endpoints" in inside and bot.meetings()[0].id in inside
+    finally:
+        app.close()

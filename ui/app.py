@@ -22,7 +22,7 @@ from ui.decisions import decisions_tab  # noqa: E402
 from ui.meetings import meetings_tab  # noqa: E402
 from ui.originals import serve_originals  # noqa: E402
 from ui.render import index_summary, meeting_names  # noqa: E402
-from ui.safety import check_exposure  # noqa: E402
+from ui.safety import SignInPageGuard, check_exposure  # noqa: E402
 from ui.scripts import PAGE_JS  # noqa: E402
 from ui.style import CSS  # noqa: E402
 from ui.timeline import timeline_tab  # noqa: E402
@@ -96,6 +96,8 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     `allow_no_auth`. With `block=False` it returns the running app at once
     (call `.close()` to stop it).
     """
+    from starlette.middleware import Middleware
+
     check_exposure(host, auth, allow_no_auth)
     bot.warm()
     app = build_app(bot)
@@ -103,6 +105,9 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=True,
                theme=gr.themes.Soft(), css=CSS, js=PAGE_JS, ssr_mode=False, footer_links=[], enable_monitoring=False,
                show_error=False, quiet=True, pwa=False, mcp_server=False,
+               # No FastAPI schema at /openapi.json (it is served without a sign-in), and a sign-in page
+               # that does not describe the API behind it.
+               app_kwargs={"openapi_url": None, "middleware": [Middleware(SignInPageGuard)]},
                auth_message="These minutes are password-protected. Sign in with the login you were given.")
     serve_originals(app, bot)
     if block:

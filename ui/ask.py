@@ -16,7 +16,7 @@ import gradio as gr
 from assistant.answer import Answer, SourceRef
 from assistant.api import Assistant
 from assistant.dates import format_date
-from assistant.errors import InvalidQuestion
+from assistant.errors import InvalidQuestion, UnknownMeeting
 from assistant.query import MAX_QUESTION_CHARS, date_range
 from ui.cards import CLOSEST, PANEL_PLACEHOLDER, sources_panel
 from ui.conversation import EXAMPLES, Asked, Notice, Turn, conversation_html
@@ -134,7 +134,7 @@ class _AskHandlers:
                            sources_panel(event, index, names), READER_PLACEHOLDER)
                 else:
                     yield (conversation_html(turns, None, names, (shown, event), drafting), gr.skip()) + keep
-        except InvalidQuestion as problem:  # the message is for people; the question stays to be edited
+        except (InvalidQuestion, UnknownMeeting) as problem:  # for people; the question stays to be edited
             turns.append(Notice(shown, str(problem)))
             yield conversation_html(turns, None, names), message, turns, gr.skip(), gr.skip()
         except Exception:  # a bug: log it, never show a traceback to the person asking
