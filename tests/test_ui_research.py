@@ -85,6 +85,8 @@ def test_a_marker_scrolls_to_and_highlights_its_card(browser, url, size):
 
 def test_a_deep_link_opens_the_same_answer(browser, url, size):
     page = _page(browser, url, size)
+    reader(page, "#meeting-text", "Meeting facts")  # the hidden Meetings tab has loaded, and left the address alone
+    assert "?" not in page.url
     ask(page, HARMONY)
     link = page.url
     assert "?q=What+was+said+about+Op+Harmony%3F" in link

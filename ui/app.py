@@ -61,7 +61,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
         def route(request: gr.Request):
             """The tab and the fields a link names: ``?q=…&since=…&until=…&meeting=…``, ``?meeting=…``, ``?topic=…``."""
             query = request.query_params
-            tab = ("ask" if query.get("q") else "meetings" if query.get("meeting") and query.get("item") else
+            tab = ("ask" if query.get("q") else "meetings" if query.get("meeting") else
                    "timeline" if query.get("topic") else "ask")
             fields = [query.get(name, "") for name in ("q", "since", "until", "meeting")]
             names = meeting_names(bot.meetings())

@@ -39,7 +39,7 @@ element.addEventListener('click', (event) => {
 });
 watch('value', () => {
   const reader = element.querySelector('.m-reader');
-  if (!reader) return;
+  if (!reader || !element.offsetParent) return;  // not on show (the page loads this tab hidden)
   document.querySelector('#item-nav')?.scrollIntoView({block: 'nearest'});
   const item = reader.dataset.item;
   const query = '?meeting=' + encodeURIComponent(reader.dataset.meeting) + (item ? '&item=' + encodeURIComponent(item) : '');

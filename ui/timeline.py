@@ -53,7 +53,7 @@ document.addEventListener('click', pickPoint, true);
 _SUMMARY_JS = """
 watch('value', () => {
   const shown = element.querySelector('[data-topic]');
-  if (shown) window.minutes?.setLink('?topic=' + encodeURIComponent(shown.dataset.topic));
+  if (shown && element.offsetParent) window.minutes?.setLink('?topic=' + encodeURIComponent(shown.dataset.topic));
 });
 """
 _LIST_JS = """
