@@ -14,7 +14,7 @@ from assistant.answer_type import QuestionKind
 from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
-from assistant.errors import InvalidQuestion, StoreError, UnknownMeeting
+from assistant.errors import StoreError, UnknownMeeting
 from assistant.evidence import unit_texts
 from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
@@ -25,12 +25,13 @@ from assistant.meaning import Meaning
 from assistant.meeting_answers import about_meeting
 from assistant.models import IngestSummary, Meeting
 from assistant.plan import QueryPlan, plan_question
-from assistant.query import SearchFilters, clean_question
+from assistant.query import SearchFilters, clean_question, date_range
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import MeetingRecord, Store
 from assistant.text import alternatives, terms
 
 if TYPE_CHECKING:
+    from assistant.timeline import TimelinePoint
     from ingest.doctor import Checkup
 
 
@@ -124,7 +125,7 @@ class Assistant:
         committee (any case); `query` keeps decisions whose text or item
         title uses every content word of it (abbreviations either way).
         """
-        start, end = _as_date(since), _as_date(until)
+        start, end = date_range(since, until)
         wanted = set(terms(clean_question(query))) if query else set()
         stats = self.retriever.stats if wanted else None
         rows: list[DecisionRecord] = []
@@ -141,7 +142,7 @@ class Assistant:
                     continue
                 rows.append(DecisionRecord(
                     meeting.id, meeting.committee, meeting.date, decision.position, item.number if item else None,
-                    title, decision.text, decision.verb, decision.routine,
+                    title, decision.text, decision.verb, decision.routine, meeting.council,
                 ))
         return rows
 
@@ -171,11 +172,17 @@ class Assistant:
         self.retriever.warm()
         self.directory.refresh()
 
-    def timeline(self, topic: str) -> list:
-        """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
+    def timeline(self, topic: str) -> list[TimelinePoint]:
+        """Per meeting, the agenda items about `topic`, each with the rule it matched by (see `assistant.timeline`)."""
         from assistant.timeline import topic_timeline
 
         return topic_timeline(self.retriever, clean_question(topic))
+
+    def related_topics(self, topic: str, k: int = 4) -> list[str]:
+        """Topics the minutes discuss that are close to `topic` in meaning: what to try when nothing matches it."""
+        from assistant.timeline import related_topics
+
+        return related_topics(self.retriever, clean_question(topic), k)
 
     def search(self, query: str, k: int = 5, since: dt.date | str | None = None, until: dt.date | str | None = None,
                meeting: str | None = None) -> list[Hit]:
@@ -188,10 +195,7 @@ class Assistant:
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
         """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`."""
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting or None)
-        if filters.since and filters.until and filters.since > filters.until:
-            raise InvalidQuestion(f"The start date {filters.since} is later than the end date {filters.until}, "
-                                  "so no meeting could match; swap them.")
+        filters = SearchFilters(*date_range(since, until), meeting or None)
         self.directory.refresh()
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
@@ -247,7 +251,7 @@ class Assistant:
         result = answer(plan, self._sources(), k)
         if isinstance(result, Refused):
             yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,
-                         seconds=time.perf_counter() - started)
+                         seconds=time.perf_counter() - started, closest=result.closest)
             return
         extractive = Answer(
             question=plan.question, text=result.text(), refused=False, citations=result.citations,
@@ -266,10 +270,3 @@ class Assistant:
         return self._llm
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidQuestion(f"'{value}' is not a date; use YYYY-MM-DD") from error

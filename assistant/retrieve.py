@@ -107,9 +107,9 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int = 5, filters: SearchFilters = SearchFilters(),
                  kind: str | None = None) -> list[Hit]:
         """The `k` best items for `query` under `filters`; `kind` limits to ``item`` or ``header`` chunks."""
-        where = _metadata_filters(filters, kind)
         scored: dict[tuple[str, int], _Scored] = {}
-        for name, ranking in (("dense", self._dense(query, where)), ("keyword", self.keyword(query, _POOL, filters, kind))):
+        for name, ranking in (("dense", self.dense(query, _POOL, filters, kind)),
+                              ("keyword", self.keyword(query, _POOL, filters, kind))):
             seen: set[tuple[str, int]] = set()
             for chunk, score in ranking:
                 key = _item_key(chunk)
@@ -122,11 +122,14 @@ class HybridRetriever:
         ranked = sorted(scored.values(), key=lambda e: e.fused, reverse=True)[:k]
         return [Hit.from_chunk(e.chunk, score=e.fused, dense=e.dense, keyword=e.keyword) for e in ranked]
 
-    def _dense(self, query: str, where) -> list[tuple[Chunk, float]]:
+    def dense(self, query: str, k: int = _POOL, filters: SearchFilters = SearchFilters(),
+              kind: str | None = None) -> list[tuple[Chunk, float]]:
+        """Chunks nearest to `query` in meaning, with their cosine similarity, best first."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         vector = self.embedder.embed_query(query)
-        result = self.store.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=_POOL, filters=where))
+        result = self.store.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=k,
+                                                   filters=_metadata_filters(filters, kind)))
         out = []
         for node, similarity in zip(result.nodes, result.similarities):
             # The llama-index store reports exp(-distance); with cosine space this recovers the cosine.
