@@ -83,7 +83,7 @@ class Assistant:
         from ingest.chunk import chunk_meeting
         from ingest.pipeline import ingest
 
-        before = {record.id: record.file_hash for record in self.store.meeting_records()}
+        before = {record.id: record.file_hash for record in self.meetings()}  # reading must not create the index
         summary = ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
