@@ -59,16 +59,22 @@ def build_app(bot: Assistant) -> gr.Blocks:
                 return open_link(None, None)
 
         def route(request: gr.Request):
-            """The tab and the fields a link names: ``?q=…&since=…&until=…&meeting=…``, ``?meeting=…``, ``?topic=…``."""
+            """The tab and the fields a link names: ``?q=…&since=…&until=…&meeting=…``, ``?meeting=…``, ``?topic=…``.
+
+            A field the link does not name is left alone: on a slow server this runs after the
+            page is shown, and must not wipe a question someone has already typed.
+            """
             query = request.query_params
             tab = ("ask" if query.get("q") else "meetings" if query.get("meeting") else
-                   "timeline" if query.get("topic") else "ask")
-            fields = [query.get(name, "") for name in ("q", "since", "until", "meeting")]
+                   "timeline" if query.get("topic") else None)
+            fields = [query.get(name) for name in ("q", "since", "until", "meeting", "topic")]
             names = meeting_names(bot.meetings())
-            if fields[3] not in names:
+            if fields[3] is not None and fields[3] not in names:
                 fields[3] = ""
-            return (gr.update(selected=tab), *fields, query.get("topic", ""),
-                    chips_html(fields[1], fields[2], fields[3], names))
+            since, until, meeting = (value or "" for value in fields[1:4])
+            chips = chips_html(since, until, meeting, names) if any(fields[1:4]) else gr.skip()
+            return (gr.update(selected=tab) if tab else gr.skip(),
+                    *(gr.skip() if value is None else value for value in fields), chips)
 
         def answer_link(question, turns, since, until, meeting, request: gr.Request):
             if not request.query_params.get("q"):
