@@ -22,7 +22,7 @@ from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, quote_for
 from assistant.plan import QueryPlan
 from assistant.text import alternatives, sentences, terms
-from assistant.vocabulary import REPORTING_WORDS
+from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -38,14 +38,16 @@ _SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting'
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives".split())
 _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
-_FIGURES_WANTED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics|chang\w*|rise|fall|increase\w*|decrease\w*)\b",
-                             re.I)
+# "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
+# figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
+_NUMBERS_ASKED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics)\b", re.I)
+_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*)\b", re.I)
 # A number starts where no digit, comma or point comes before it (`(?<![\d,.])`), so "1.1.1.1…" is read
 # once, not again from each of its digits (which cost time in the square of its length).
 _AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
-# A figure that is not a date: a percentage, an amount, a count in words or digits.
+# A figure that is not a date or a length of time ("the 12-month period"): a percentage, an amount, a count.
 _FIGURE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
-                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)", re.I)
+                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)(?![\s-]*(days?|weeks?|months?|years?|daily|weekly|monthly|yearly)\b)", re.I)
 
 
 @dataclass
@@ -220,10 +222,14 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """One line per meeting that discussed it, oldest first and undated last, each with its best unit.
 
     Each meeting is judged on its own best item (a meeting with one weaker
-    mention still gets its line); asked how something changed, the line
-    gives the meeting's figure where it has one.
+    mention still gets its line), but an item whose title names the subject
+    speaks for its meeting: a passing mention elsewhere in that meeting gets
+    no line of its own. Asked how something changed, a line gives the
+    meeting's figure about the subject, and a meeting with none has nothing
+    to add once another has one (asked for figures, not only how it changed).
     """
     draft = Draft()
+    subject = _subject(plan)
     wants_figures = bool(_FIGURES_WANTED.search(plan.question))
     top = max((item.best for item in scored), default=0.0)
     most = max((item.relevance for item in scored), default=0.0)
@@ -233,21 +239,55 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
         housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
         if housekeeping or (item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
+    if _NUMBERS_ASKED.search(plan.question):
+        figured = {meeting: [i for i in items if _figure_unit(i, subject)] for meeting, items in by_meeting.items()}
+        by_meeting = {meeting: items for meeting, items in figured.items() if items} if any(figured.values()) else by_meeting
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
-        for number, (item, unit) in enumerate(_meeting_lines(items, wants_figures)):
+        if wants_figures:  # the meeting's figure first, wherever it is
+            items = [item for item in items if _figure_unit(item, subject)] or items
+        titled = [item for item in items if _titled(subject, item)]
+        for number, (item, unit) in enumerate(_meeting_lines(titled or items, subject, wants_figures)):
             lead = f"- {_capital(format_date(item.item.hit.date))}:" if number == 0 else ""
             draft.quote(item.item, unit, lead, lower=False)
     return draft
 
 
-def _meeting_lines(items: list[Scored], wants_figures: bool) -> list[tuple[Scored, Unit]]:
-    """A meeting's line: its best item's best unit (a figure first, when wanted), and a second item's nearly as good."""
+def _subject(plan: QueryPlan) -> set[str]:
+    """The topic's own terms: less the words that ask for figures or a change, and reporting words."""
+    return set(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - _REPORTING
+
+
+def _covers(subject: set[str], text: str) -> float:
+    """The share of `subject` that `text` uses (0 for no subject)."""
+    present = set(terms(text))
+    return sum(bool(alternatives(term) & present) for term in subject) / len(subject) if subject else 0.0
+
+
+def _titled(subject: set[str], item: Scored) -> bool:
+    """Whether the item's title names the whole subject ("Update on Prevent" for "updates on Prevent")."""
+    return _covers(subject, item.item.hit.item_title) == 1.0
+
+
+def _meeting_lines(items: list[Scored], subject: set[str], wants_figures: bool) -> list[tuple[Scored, Unit]]:
+    """A meeting's line: its best item's best unit (its figure about the subject, when wanted), and a second item's
+    nearly as good."""
     best = max(items, key=lambda item: item.best)
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
-    if wants_figures:
-        chosen = [item for item in chosen if _figure_unit(item)] or chosen
-    return [(item, (_figure_unit(item) if wants_figures else None) or _line_unit(item)) for item in chosen]
+    lines = []
+    for item in chosen:
+        unit = (_figure_unit(item, subject) if wants_figures else None) or _line_unit(item)
+        lines += [(item, said) for said in [unit, *_what_was_said(item, unit)]]
+    return lines
+
+
+def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:
+    """After "A brief discussion was had around X", the next sentence that may lead: what was said about X."""
+    if not DISCUSSED_ONLY.match(unit.text):
+        return []
+    leading = {other.index for _, other in item.ranked()}
+    after = [other for other in item.units[unit.index + 1: unit.index + 3] if other.index in leading and not other.decision]
+    return after[:1]
 
 
 def _line_unit(item: Scored) -> Unit:
@@ -256,9 +296,11 @@ def _line_unit(item: Scored) -> Unit:
     return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
 
 
-def _figure_unit(item: Scored) -> Unit | None:
-    """The item's best unit with a percentage or an amount, else with any other figure."""
-    ranked = [unit for _, unit in item.ranked()]
+def _figure_unit(item: Scored, subject: set[str]) -> Unit | None:
+    """The item's best unit with a percentage or an amount (else any other figure) about the subject: one that names
+    it, or a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded Crime")."""
+    ranked = [unit for _, unit in item.ranked()
+              if _covers(subject, unit.text) > 0 or (unit.point and _titled(subject, item))]
     for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
         found = [unit for unit in ranked if pattern.search(unit.text)]
         if found:
