@@ -22,7 +22,7 @@ from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, quote_for
 from assistant.plan import QueryPlan
 from assistant.text import alternatives, sentences, terms
-from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS
+from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -121,8 +121,8 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     concerns over the programme." / "With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision + _defines(plan, unit), item, score, unit)
-             for item in scored for score, unit in item.ranked()[:3]]
+    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, unit), item, score,
+              unit) for item in scored for score, unit in item.ranked()[:3]]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -135,6 +135,14 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
+    """A decision answers little but what was decided; asked yes or no ("Did they approve the bid?"), a decision
+    that does more than note something or approve the minutes is the record that answers."""
+    if plan.kind is QuestionKind.YESNO:
+        return unit.decision and is_routine_decision(unit.text)
+    return unit.decision
 
 
 def _defines(plan: QueryPlan, unit: Unit) -> float:
@@ -309,10 +317,14 @@ def _figure_unit(item: Scored, subject: set[str]) -> Unit | None:
 
 
 def _verdict(plan: QueryPlan, unit: Unit) -> str:
-    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing."""
+    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing.
+
+    A question of one content word ("Was the Prevent update given?") shares only its subject with any sentence about
+    it, which says nothing of yes or no.
+    """
     wanted = set(terms(plan.topic))
     present = set(terms(unit.text))
-    if not wanted or not all(alternatives(term) & present for term in wanted):
+    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted):
         return ""
     return "No:" if _NEGATION.search(unit.text) else "Yes:"
 

@@ -252,3 +252,14 @@ def test_a_line_that_only_says_something_was_discussed_goes_on_to_what_was_said(
 def test_who_presented_what_never_leads_a_meeting_line(riverside):
     draft = answer("which meetings discussed recorded crime reports", *riverside, [(JULY, 1)])
     assert not draft.sentences[0].text.startswith("- 10 Jul 2024: Sgt Bell presented")
+
+
+def test_asked_yes_or_no_a_real_decision_leads_and_gives_the_verdict(riverside):
+    draft = answer("did they approve the draft plan", *riverside, [(JULY, 2)])
+    assert draft.sentences[0].text == "Yes: AGREED that the draft plan be approved."
+    assert_grounded(draft)
+
+
+def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
+    draft = answer("was the safety update given", *riverside, [(JULY, 2)])
+    assert not draft.sentences[0].text.startswith(("Yes", "No"))
