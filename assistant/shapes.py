@@ -232,7 +232,8 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     Each meeting is judged on its own best item (a meeting with one weaker
     mention still gets its line), but an item whose title names the subject
     speaks for its meeting: a passing mention elsewhere in that meeting gets
-    no line of its own. Asked how something changed, a line gives the
+    no line of its own, and once an item is titled by the subject, a meeting
+    whose items never name the whole subject gets none. Asked how something changed, a line gives the
     meeting's figure about the subject, and a meeting with none has nothing
     to add once another has one (asked for figures, not only how it changed).
     """
@@ -250,6 +251,9 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     if _NUMBERS_ASKED.search(plan.question):
         figured = {meeting: [i for i in items if _figure_unit(i, subject)] for meeting, items in by_meeting.items()}
         by_meeting = {meeting: items for meeting, items in figured.items() if items} if any(figured.values()) else by_meeting
+    if any(_titled(subject, item) for items in by_meeting.values() for item in items):
+        named = {meeting: [item for item in items if _names_subject(subject, item)] for meeting, items in by_meeting.items()}
+        by_meeting = {meeting: items for meeting, items in named.items() if items}
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
         if wants_figures:  # the meeting's figure first, wherever it is
@@ -275,6 +279,15 @@ def _covers(subject: set[str], text: str) -> float:
 def _titled(subject: set[str], item: Scored) -> bool:
     """Whether the item's title names the whole subject ("Update on Prevent" for "updates on Prevent")."""
     return _covers(subject, item.item.hit.item_title) == 1.0
+
+
+def _names_subject(subject: set[str], item: Scored) -> bool:
+    """Whether the item's title, or one sentence of it that may lead, names the whole subject.
+
+    Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
+    Accreditation Scheme" for "the Community Safety Plan") is not about it.
+    """
+    return _titled(subject, item) or any(_covers(subject, unit.text) == 1.0 for _, unit in item.ranked())
 
 
 def _meeting_lines(items: list[Scored], subject: set[str], wants_figures: bool) -> list[tuple[Scored, Unit]]:

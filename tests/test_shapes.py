@@ -194,6 +194,12 @@ Park Safety
 A brief discussion was had around the use of e-bikes in the park. Officers would fit trackers to seized bikes and return them to owners.
 
 AGREED that the update be noted.
+
+RSB/3/24
+
+Wardens Action Plan
+
+The community safety accreditation scheme would give park wardens more powers.
 """,
     "riverside-2024-07-10.txt": """Riverside Safety Board
 
@@ -263,3 +269,10 @@ def test_asked_yes_or_no_a_real_decision_leads_and_gives_the_verdict(riverside):
 def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
     draft = answer("was the safety update given", *riverside, [(JULY, 2)])
     assert not draft.sentences[0].text.startswith(("Yes", "No"))
+
+
+def test_once_an_item_is_titled_by_the_subject_an_item_sharing_one_word_with_it_gets_no_line(riverside):
+    # January's RSB/3/24 says "community safety" (accreditation) and "plan" (its wardens'), never the community safety
+    # plan; July's RSB/6/24 is titled by it.
+    draft = answer("How has the community safety plan been discussed?", *riverside, [(JULY, 2), (JANUARY, 3)])
+    assert [citation.item for citation in draft.citations] == ["RSB/6/24"]
