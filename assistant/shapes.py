@@ -27,6 +27,7 @@ from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_dec
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
 _SUPPORTING = 2
+_RESTATED_SHARE = 0.3  # a leading sentence with fewer new words than this only restates the question
 _SUMMARY_ITEMS = 3
 _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
 _SUMMARY_POINTS_MAX = 5  # up to this many
@@ -117,8 +118,10 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """The unit that best answers, first; then up to two supporting units of the same item, in source order.
 
     A decision leads only when nothing else can; the sentence right after the
-    leading one supports it when it carries on the same point ("Members voiced
-    concerns over the programme." / "With questions raised over ...").
+    leading one supports it when it carries on the same point. When the
+    leading one only restates the question ("Members voiced concerns over the
+    programme."), the two are quoted as one sentence, so the first sentence
+    holds the answer ("...: With questions raised over ...").
     """
     draft = Draft()
     leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, unit), item, score,
@@ -127,14 +130,31 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
     verdict = _verdict(plan, lead) if plan.kind is QuestionKind.YESNO else ""
-    draft.quote(item.item, lead, verdict)
     ranked = {unit.index: s for s, unit in item.ranked()}
-    support = [unit for unit in item.units if unit.index != lead.index and not unit.decision and unit.index in ranked
+    following = next((unit for unit in item.units if _carries_on(lead, unit) and unit.index in ranked), None)
+    if following is not None and not verdict and _restates(plan, item, lead):
+        # "Members voiced concerns over the programme: with questions raised over ...": the first sentence answers.
+        number = draft.cite(item.item, [*lead.lines, *following.lines])
+        draft.say(f"{lead.text.rstrip(' .')}: {_lowered(following.text)}", number)
+        used, lead = {lead.index, following.index}, following
+    else:
+        draft.quote(item.item, lead, verdict)
+        used = {lead.index}
+    support = [unit for unit in item.units if unit.index not in used and not unit.decision and unit.index in ranked
                and (ranked[unit.index] >= _SUPPORT_SHARE * score or _carries_on(lead, unit))]
     support.sort(key=lambda unit: (not _carries_on(lead, unit), -ranked[unit.index]))
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _restates(plan: QueryPlan, item: Scored, unit: Unit) -> bool:
+    """Whether the unit only says again what the question and the item's title say, with no figure ("Members voiced
+    concerns over the Immediate Justice programme." for "What concerns did members raise about it?")."""
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
+    words = terms(unit.text)
+    new = sum(word not in known for word in words) / len(words) if words else 0.0
+    return new < _RESTATED_SHARE and not _FIGURE.search(unit.text)
 
 
 def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
@@ -238,7 +258,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     to add once another has one (asked for figures, not only how it changed).
     """
     draft = Draft()
-    subject = _subject(plan)
+    subject = _Subject.of(plan)
     wants_figures = bool(_FIGURES_WANTED.search(plan.question))
     top = max((item.best for item in scored), default=0.0)
     most = max((item.relevance for item in scored), default=0.0)
@@ -265,32 +285,44 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     return draft
 
 
-def _subject(plan: QueryPlan) -> set[str]:
-    """The topic's own terms: less the words that ask for figures or a change, and reporting words."""
-    return set(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - _REPORTING
+@dataclass(frozen=True)
+class _Subject:
+    """What a question is about: the topic's own terms, less the words that ask for figures or a change and reporting
+    words; and the terms of the other forms of its abbreviations ("asb" for "anti-social behaviour")."""
+
+    words: frozenset[str]
+    other: frozenset[str]
+
+    @classmethod
+    def of(cls, plan: QueryPlan) -> _Subject:
+        words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - _REPORTING
+        return cls(words, frozenset(terms(plan.search)) - words - _REPORTING - frozenset(terms(plan.topic)))
+
+    def share(self, text: str) -> float:
+        """The share of the subject that `text` names, in either form (0 for no subject)."""
+        present = set(terms(text))
+        return max(_share(self.words, present), _share(self.other, present))
 
 
-def _covers(subject: set[str], text: str) -> float:
-    """The share of `subject` that `text` uses (0 for no subject)."""
-    present = set(terms(text))
-    return sum(bool(alternatives(term) & present) for term in subject) / len(subject) if subject else 0.0
+def _share(wanted: frozenset[str], present: set[str]) -> float:
+    return sum(bool(alternatives(term) & present) for term in wanted) / len(wanted) if wanted else 0.0
 
 
-def _titled(subject: set[str], item: Scored) -> bool:
+def _titled(subject: _Subject, item: Scored) -> bool:
     """Whether the item's title names the whole subject ("Update on Prevent" for "updates on Prevent")."""
-    return _covers(subject, item.item.hit.item_title) == 1.0
+    return subject.share(item.item.hit.item_title) == 1.0
 
 
-def _names_subject(subject: set[str], item: Scored) -> bool:
+def _names_subject(subject: _Subject, item: Scored) -> bool:
     """Whether the item's title, or one sentence of it that may lead, names the whole subject.
 
     Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
     Accreditation Scheme" for "the Community Safety Plan") is not about it.
     """
-    return _titled(subject, item) or any(_covers(subject, unit.text) == 1.0 for _, unit in item.ranked())
+    return _titled(subject, item) or any(subject.share(unit.text) == 1.0 for _, unit in item.ranked())
 
 
-def _meeting_lines(items: list[Scored], subject: set[str], wants_figures: bool) -> list[tuple[Scored, Unit]]:
+def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:
     """A meeting's line: its best item's best unit (its figure about the subject, when wanted), and a second item's
     nearly as good."""
     best = max(items, key=lambda item: item.best)
@@ -317,11 +349,11 @@ def _line_unit(item: Scored) -> Unit:
     return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
 
 
-def _figure_unit(item: Scored, subject: set[str]) -> Unit | None:
+def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
     """The item's best unit with a percentage or an amount (else any other figure) about the subject: one that names
     it, or a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded Crime")."""
     ranked = [unit for _, unit in item.ranked()
-              if _covers(subject, unit.text) > 0 or (unit.point and _titled(subject, item))]
+              if subject.share(unit.text) > 0 or (unit.point and _titled(subject, item))]
     for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
         found = [unit for unit in ranked if pattern.search(unit.text)]
         if found:

@@ -199,7 +199,7 @@ RSB/3/24
 
 Wardens Action Plan
 
-The community safety accreditation scheme would give park wardens more powers.
+The community safety accreditation scheme would give park wardens more powers. The wardens would report to the CSP.
 """,
     "riverside-2024-07-10.txt": """Riverside Safety Board
 
@@ -276,3 +276,20 @@ def test_once_an_item_is_titled_by_the_subject_an_item_sharing_one_word_with_it_
     # plan; July's RSB/6/24 is titled by it.
     draft = answer("How has the community safety plan been discussed?", *riverside, [(JULY, 2), (JANUARY, 3)])
     assert [citation.item for citation in draft.citations] == ["RSB/6/24"]
+
+
+def test_a_lead_that_only_restates_the_question_is_joined_to_the_sentence_that_answers(riverside):
+    draft = answer("what concerns were raised around the use of e-bikes in the park", *riverside, [(JANUARY, 2)])
+    first = draft.sentences[0].text
+    assert first.startswith("A brief discussion was had around the use of e-bikes in the park: ")
+    assert "fit trackers" in first
+    assert_grounded(draft)
+
+
+def test_an_item_that_names_the_subject_by_its_abbreviation_keeps_its_line(riverside):
+    meetings, chunks, stats = riverside
+    found = replace(plan("How has the community safety plan been discussed?", meetings),
+                    search="How has the community safety plan been discussed? CSP")  # as the glossary adds it
+    items = [item(chunks, JULY, 2), item(chunks, JANUARY, 3)]
+    draft = shape(found, read(found, [i for i in items if i], stats, None, False))
+    assert [citation.item for citation in draft.citations] == ["RSB/3/24", "RSB/6/24"]
