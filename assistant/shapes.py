@@ -22,11 +22,12 @@ from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, quote_for
 from assistant.plan import QueryPlan
 from assistant.text import alternatives, sentences, terms
-from assistant.vocabulary import REPORTING_WORDS
+from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
 _SUPPORTING = 2
+_RESTATED_SHARE = 0.3  # a leading sentence with fewer new words than this only restates the question
 _SUMMARY_ITEMS = 3
 _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
 _SUMMARY_POINTS_MAX = 5  # up to this many
@@ -38,14 +39,16 @@ _SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting'
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives".split())
 _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
-_FIGURES_WANTED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics|chang\w*|rise|fall|increase\w*|decrease\w*)\b",
-                             re.I)
+# "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
+# figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
+_NUMBERS_ASKED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics)\b", re.I)
+_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*)\b", re.I)
 # A number starts where no digit, comma or point comes before it (`(?<![\d,.])`), so "1.1.1.1…" is read
 # once, not again from each of its digits (which cost time in the square of its length).
 _AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
-# A figure that is not a date: a percentage, an amount, a count in words or digits.
+# A figure that is not a date or a length of time ("the 12-month period"): a percentage, an amount, a count.
 _FIGURE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
-                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)", re.I)
+                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)(?![\s-]*(days?|weeks?|months?|years?|daily|weekly|monthly|yearly)\b)", re.I)
 
 
 @dataclass
@@ -115,24 +118,51 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """The unit that best answers, first; then up to two supporting units of the same item, in source order.
 
     A decision leads only when nothing else can; the sentence right after the
-    leading one supports it when it carries on the same point ("Members voiced
-    concerns over the programme." / "With questions raised over ...").
+    leading one supports it when it carries on the same point. When the
+    leading one only restates the question ("Members voiced concerns over the
+    programme."), the two are quoted as one sentence, so the first sentence
+    holds the answer ("...: With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision + _defines(plan, unit), item, score, unit)
-             for item in scored for score, unit in item.ranked()[:3]]
+    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, unit), item, score,
+              unit) for item in scored for score, unit in item.ranked()[:3]]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
     verdict = _verdict(plan, lead) if plan.kind is QuestionKind.YESNO else ""
-    draft.quote(item.item, lead, verdict)
     ranked = {unit.index: s for s, unit in item.ranked()}
-    support = [unit for unit in item.units if unit.index != lead.index and not unit.decision and unit.index in ranked
+    following = next((unit for unit in item.units if _carries_on(lead, unit) and unit.index in ranked), None)
+    if following is not None and not verdict and _restates(plan, item, lead):
+        # "Members voiced concerns over the programme: with questions raised over ...": the first sentence answers.
+        number = draft.cite(item.item, [*lead.lines, *following.lines])
+        draft.say(f"{lead.text.rstrip(' .')}: {_lowered(following.text)}", number)
+        used, lead = {lead.index, following.index}, following
+    else:
+        draft.quote(item.item, lead, verdict)
+        used = {lead.index}
+    support = [unit for unit in item.units if unit.index not in used and not unit.decision and unit.index in ranked
                and (ranked[unit.index] >= _SUPPORT_SHARE * score or _carries_on(lead, unit))]
     support.sort(key=lambda unit: (not _carries_on(lead, unit), -ranked[unit.index]))
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _restates(plan: QueryPlan, item: Scored, unit: Unit) -> bool:
+    """Whether the unit only says again what the question and the item's title say, with no figure ("Members voiced
+    concerns over the Immediate Justice programme." for "What concerns did members raise about it?")."""
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
+    words = terms(unit.text)
+    new = sum(word not in known for word in words) / len(words) if words else 0.0
+    return new < _RESTATED_SHARE and not _FIGURE.search(unit.text)
+
+
+def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
+    """A decision answers little but what was decided; asked yes or no ("Did they approve the bid?"), a decision
+    that does more than note something or approve the minutes is the record that answers."""
+    if plan.kind is QuestionKind.YESNO:
+        return unit.decision and is_routine_decision(unit.text)
+    return unit.decision
 
 
 def _defines(plan: QueryPlan, unit: Unit) -> float:
@@ -220,10 +250,15 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """One line per meeting that discussed it, oldest first and undated last, each with its best unit.
 
     Each meeting is judged on its own best item (a meeting with one weaker
-    mention still gets its line); asked how something changed, the line
-    gives the meeting's figure where it has one.
+    mention still gets its line), but an item whose title names the subject
+    speaks for its meeting: a passing mention elsewhere in that meeting gets
+    no line of its own, and once an item is titled by the subject, a meeting
+    whose items never name the whole subject gets none. Asked how something changed, a line gives the
+    meeting's figure about the subject, and a meeting with none has nothing
+    to add once another has one (asked for figures, not only how it changed).
     """
     draft = Draft()
+    subject = _Subject.of(plan)
     wants_figures = bool(_FIGURES_WANTED.search(plan.question))
     top = max((item.best for item in scored), default=0.0)
     most = max((item.relevance for item in scored), default=0.0)
@@ -233,21 +268,79 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
         housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
         if housekeeping or (item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
+    if _NUMBERS_ASKED.search(plan.question):
+        figured = {meeting: [i for i in items if _figure_unit(i, subject)] for meeting, items in by_meeting.items()}
+        by_meeting = {meeting: items for meeting, items in figured.items() if items} if any(figured.values()) else by_meeting
+    if any(_titled(subject, item) for items in by_meeting.values() for item in items):
+        named = {meeting: [item for item in items if _names_subject(subject, item)] for meeting, items in by_meeting.items()}
+        by_meeting = {meeting: items for meeting, items in named.items() if items}
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
-        for number, (item, unit) in enumerate(_meeting_lines(items, wants_figures)):
+        if wants_figures:  # the meeting's figure first, wherever it is
+            items = [item for item in items if _figure_unit(item, subject)] or items
+        titled = [item for item in items if _titled(subject, item)]
+        for number, (item, unit) in enumerate(_meeting_lines(titled or items, subject, wants_figures)):
             lead = f"- {_capital(format_date(item.item.hit.date))}:" if number == 0 else ""
             draft.quote(item.item, unit, lead, lower=False)
     return draft
 
 
-def _meeting_lines(items: list[Scored], wants_figures: bool) -> list[tuple[Scored, Unit]]:
-    """A meeting's line: its best item's best unit (a figure first, when wanted), and a second item's nearly as good."""
+@dataclass(frozen=True)
+class _Subject:
+    """What a question is about: the topic's own terms, less the words that ask for figures or a change and reporting
+    words; and the terms of the other forms of its abbreviations ("asb" for "anti-social behaviour")."""
+
+    words: frozenset[str]
+    other: frozenset[str]
+
+    @classmethod
+    def of(cls, plan: QueryPlan) -> _Subject:
+        words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - _REPORTING
+        return cls(words, frozenset(terms(plan.search)) - words - _REPORTING - frozenset(terms(plan.topic)))
+
+    def share(self, text: str) -> float:
+        """The share of the subject that `text` names, in either form (0 for no subject)."""
+        present = set(terms(text))
+        return max(_share(self.words, present), _share(self.other, present))
+
+
+def _share(wanted: frozenset[str], present: set[str]) -> float:
+    return sum(bool(alternatives(term) & present) for term in wanted) / len(wanted) if wanted else 0.0
+
+
+def _titled(subject: _Subject, item: Scored) -> bool:
+    """Whether the item's title names the whole subject ("Update on Prevent" for "updates on Prevent")."""
+    return subject.share(item.item.hit.item_title) == 1.0
+
+
+def _names_subject(subject: _Subject, item: Scored) -> bool:
+    """Whether the item's title, or one sentence of it that may lead, names the whole subject.
+
+    Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
+    Accreditation Scheme" for "the Community Safety Plan") is not about it.
+    """
+    return _titled(subject, item) or any(subject.share(unit.text) == 1.0 for _, unit in item.ranked())
+
+
+def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:
+    """A meeting's line: its best item's best unit (its figure about the subject, when wanted), and a second item's
+    nearly as good."""
     best = max(items, key=lambda item: item.best)
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
-    if wants_figures:
-        chosen = [item for item in chosen if _figure_unit(item)] or chosen
-    return [(item, (_figure_unit(item) if wants_figures else None) or _line_unit(item)) for item in chosen]
+    lines = []
+    for item in chosen:
+        unit = (_figure_unit(item, subject) if wants_figures else None) or _line_unit(item)
+        lines += [(item, said) for said in [unit, *_what_was_said(item, unit)]]
+    return lines
+
+
+def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:
+    """After "A brief discussion was had around X", the next sentence that may lead: what was said about X."""
+    if not DISCUSSED_ONLY.match(unit.text):
+        return []
+    leading = {other.index for _, other in item.ranked()}
+    after = [other for other in item.units[unit.index + 1: unit.index + 3] if other.index in leading and not other.decision]
+    return after[:1]
 
 
 def _line_unit(item: Scored) -> Unit:
@@ -256,9 +349,11 @@ def _line_unit(item: Scored) -> Unit:
     return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
 
 
-def _figure_unit(item: Scored) -> Unit | None:
-    """The item's best unit with a percentage or an amount, else with any other figure."""
-    ranked = [unit for _, unit in item.ranked()]
+def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
+    """The item's best unit with a percentage or an amount (else any other figure) about the subject: one that names
+    it, or a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded Crime")."""
+    ranked = [unit for _, unit in item.ranked()
+              if subject.share(unit.text) > 0 or (unit.point and _titled(subject, item))]
     for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
         found = [unit for unit in ranked if pattern.search(unit.text)]
         if found:
@@ -267,10 +362,14 @@ def _figure_unit(item: Scored) -> Unit | None:
 
 
 def _verdict(plan: QueryPlan, unit: Unit) -> str:
-    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing."""
+    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing.
+
+    A question of one content word ("Was the Prevent update given?") shares only its subject with any sentence about
+    it, which says nothing of yes or no.
+    """
     wanted = set(terms(plan.topic))
     present = set(terms(unit.text))
-    if not wanted or not all(alternatives(term) & present for term in wanted):
+    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted):
         return ""
     return "No:" if _NEGATION.search(unit.text) else "Yes:"
 

@@ -154,6 +154,9 @@ PROCEDURAL = re.compile(
     r"^(?:members\s+(?:were|was)\s+(?:presented|provided)\s+with\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:report|update|presentation|minutes|copy)\s+(?:on|of|about)\b"
     r"|members\s+received\s+(?:a|an|the)\s+(?:presentation|report|update)\s+on\b"
+    # "Representatives from the police presented a report on X to members.": who presented what, and nothing else
+    r"|[^;:]{0,80}?\bpresented\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|update|presentation)\s+(?:on|about)\s+"
+    r"[^.;:,]{0,80}?(?:\s+to\s+(?:the\s+)?(?:members|partnership|committee|board|panel)(?:\s+of\s+the\s+\w+)?)?\s*\.?$"
     r"|the\s+(?:report|update|presentation|minutes)\s+(?:was|were)\s+(?:noted|received)\b"
     r"|this\s+(?:agenda\s+)?item\s+was\s+(?:an?\s+)?(?:accidental\s+)?(?:duplicat|deferred|withdrawn)"
     r"|(?:the\s+)?evacuation\s+procedure\b"
@@ -171,10 +174,16 @@ PROCEDURAL = re.compile(
 REPORTING_WORDS = frozenset(
     """report reports reported reporting update updated updates presentation presented summary overview outlined
     outline provided provide discussed discussion discuss issue issues figures members member partnership
-    committee board officers officer given gave noted consideration considered item""".split()
+    committee board officers officer given gave noted consideration considered item receive received""".split()
 )
 """Words minutes use to say that something was reported or discussed, not what: "The report provided a
 summary of the issues ..." says little beyond its subject."""
+
+
+DISCUSSED_ONLY = re.compile(
+    r"^(?:an?\s+(?:\w+\s+)?discussion\s+(?:was\s+had|was\s+held|took\s+place)|members\s+(?:then\s+)?discussed)\b", re.I)
+"""A sentence that says what was discussed but not what was said ("A brief discussion was had around ..."): the
+sentences after it say that."""
 
 
 def is_procedural(sentence: str) -> bool:

@@ -96,6 +96,13 @@ def test_housekeeping_sentences_are_procedural():
     assert not is_procedural("Members were informed that £48,500 had been awarded.")
 
 
+def test_an_opener_that_only_says_who_presented_what_is_procedural():
+    assert is_procedural("Representatives from Harbourside Police presented a report on Night-time Safety to members.")
+    assert is_procedural("Insp. Hart presented an update on the taxi marshal scheme.")
+    assert not is_procedural("Insp. Hart presented a report on lighting, which showed eleven lamps replaced.")
+    assert not is_procedural("Officers from the fund presented a Youth Action Plan to members.")
+
+
 def test_roles_are_told_from_bodies():
     assert is_role("Chairman") and is_role("Cabinet Member for Adult Social Care") and is_role("PCC Candidates")
     assert not is_role("Harbourside Police") and not is_role("Youth Service")

@@ -170,3 +170,126 @@ def test_lists_stay_whole_with_their_lead_in_and_bare_titles_are_left_out():
         "AGREED that the report be noted.",
     ]
     assert found[2].decision and not found[1].decision
+
+
+RIVERSIDE = {
+    "riverside-2024-01-10.txt": """Riverside Safety Board
+
+A meeting of Riverside Safety Board was held on Wednesday, 10th January, 2024 10.00 am.
+
+Present: Cllr Ann Lee (Chair), Sgt Tom Bell (Riverside Police).
+
+RSB/1/24
+
+Recorded Crime Report
+
+Overall crime was down by 6.5% compared with the previous year. The report covered the 12-month period to December 2023.
+
+AGREED that the report be noted.
+
+RSB/2/24
+
+Park Safety
+
+A brief discussion was had around the use of e-bikes in the park. Officers would fit trackers to seized bikes and return them to owners.
+
+AGREED that the update be noted.
+
+RSB/3/24
+
+Wardens Action Plan
+
+The community safety accreditation scheme would give park wardens more powers. The wardens would report to the CSP.
+""",
+    "riverside-2024-07-10.txt": """Riverside Safety Board
+
+A meeting of Riverside Safety Board was held on Wednesday, 10th July, 2024 10.00 am.
+
+Present: Cllr Ann Lee (Chair), Sgt Tom Bell (Riverside Police).
+
+RSB/5/24
+
+Recorded Crime Report
+
+Sgt Bell presented a report on recorded crime to members. The crime report covered the 12-month period to June 2024. Stop and search had a 30% success rate. These points would feed into the community safety plan.
+
+AGREED that the report be noted.
+
+RSB/6/24
+
+Community Safety Plan
+
+Officers set out the draft community safety plan and members asked for more on victim support.
+
+AGREED that the draft plan be approved.
+""",
+}
+JANUARY, JULY = "riverside-2024-01-10", "riverside-2024-07-10"
+
+
+@pytest.fixture(scope="module")
+def riverside():
+    parsed = [parse_minutes(text, name) for name, text in RIVERSIDE.items()]
+    found = {meeting.id: replace(meeting, facts=extract_facts(meeting)) for meeting in parsed}
+    chunked = {meeting_id: chunk_meeting(meeting, lambda text: len(text.split())) for meeting_id, meeting in found.items()}
+    return found, chunked, TermStats([chunk.embed_text for parts in chunked.values() for chunk in parts])
+
+
+def test_asked_for_figures_a_meeting_without_one_about_the_subject_gets_no_line(riverside):
+    # July's report gives only a length of time ("12-month") and a stop-and-search rate that does not name crime.
+    draft = answer("how have the crime figures changed across the meetings", *riverside, [(JULY, 1), (JANUARY, 1)])
+    assert draft.text() == "- 10 Jan 2024: Overall crime was down by 6.5% compared with the previous year. [1]"
+    assert_grounded(draft)
+
+
+def test_an_item_whose_title_names_the_subject_speaks_for_its_meeting(riverside):
+    # RSB/5/24 mentions the plan in passing; RSB/6/24 is about it.
+    draft = answer("How has the community safety plan been discussed?", *riverside, [(JULY, 1), (JULY, 2)])
+    assert [citation.item for citation in draft.citations] == ["RSB/6/24"]
+
+
+def test_a_line_that_only_says_something_was_discussed_goes_on_to_what_was_said(riverside):
+    draft = answer("How has the board handled e-bikes?", *riverside, [(JANUARY, 2)])
+    assert draft.text() == ("- 10 Jan 2024: A brief discussion was had around the use of e-bikes in the park. [1] "
+                            "Officers would fit trackers to seized bikes and return them to owners. [1]")
+    assert_grounded(draft)
+
+
+def test_who_presented_what_never_leads_a_meeting_line(riverside):
+    draft = answer("which meetings discussed recorded crime reports", *riverside, [(JULY, 1)])
+    assert not draft.sentences[0].text.startswith("- 10 Jul 2024: Sgt Bell presented")
+
+
+def test_asked_yes_or_no_a_real_decision_leads_and_gives_the_verdict(riverside):
+    draft = answer("did they approve the draft plan", *riverside, [(JULY, 2)])
+    assert draft.sentences[0].text == "Yes: AGREED that the draft plan be approved."
+    assert_grounded(draft)
+
+
+def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
+    draft = answer("was the safety update given", *riverside, [(JULY, 2)])
+    assert not draft.sentences[0].text.startswith(("Yes", "No"))
+
+
+def test_once_an_item_is_titled_by_the_subject_an_item_sharing_one_word_with_it_gets_no_line(riverside):
+    # January's RSB/3/24 says "community safety" (accreditation) and "plan" (its wardens'), never the community safety
+    # plan; July's RSB/6/24 is titled by it.
+    draft = answer("How has the community safety plan been discussed?", *riverside, [(JULY, 2), (JANUARY, 3)])
+    assert [citation.item for citation in draft.citations] == ["RSB/6/24"]
+
+
+def test_a_lead_that_only_restates_the_question_is_joined_to_the_sentence_that_answers(riverside):
+    draft = answer("what concerns were raised around the use of e-bikes in the park", *riverside, [(JANUARY, 2)])
+    first = draft.sentences[0].text
+    assert first.startswith("A brief discussion was had around the use of e-bikes in the park: ")
+    assert "fit trackers" in first
+    assert_grounded(draft)
+
+
+def test_an_item_that_names_the_subject_by_its_abbreviation_keeps_its_line(riverside):
+    meetings, chunks, stats = riverside
+    found = replace(plan("How has the community safety plan been discussed?", meetings),
+                    search="How has the community safety plan been discussed? CSP")  # as the glossary adds it
+    items = [item(chunks, JULY, 2), item(chunks, JANUARY, 3)]
+    draft = shape(found, read(found, [i for i in items if i], stats, None, False))
+    assert [citation.item for citation in draft.citations] == ["RSB/3/24", "RSB/6/24"]
