@@ -17,7 +17,7 @@ from assistant.llm.generate import llm_answer
 from assistant.models import IngestSummary, Meeting
 from assistant.query import QueryPlan, SearchFilters, clean_question, plan_question
 from assistant.settings import Settings, quiet_telemetry
-from assistant.store import MeetingRecord, Store
+from assistant.store import IndexStore, MeetingRecord, open_store
 
 _CANDIDATES = 4  # items read in full per question before the relevance gate
 
@@ -26,11 +26,11 @@ _CANDIDATES = 4  # items read in full per question before the relevance gate
 class Assistant:
     """Questions in, cited answers out, over one index.
 
-    Heavy parts (the embedding model, the keyword index) load on first use,
+    Heavy parts (the embedding model, the vector index) load on first use,
     so listing meetings does not pay for them.
     """
 
-    def __init__(self, settings: Settings, *, store: Store | None = None, embedder: Embedder | None = None,
+    def __init__(self, settings: Settings, *, store: IndexStore | None = None, embedder: Embedder | None = None,
                  llm: LLM | None = None) -> None:
         """Parts not passed in are built from `settings` (tests pass fakes or shared ones here).
 
@@ -38,7 +38,7 @@ class Assistant:
         question; the model itself loads on the first answer that needs it.
         """
         self.settings = settings
-        self.store = store if store is not None else Store(settings)
+        self.store = store if store is not None else open_store(settings)
         self._embedder = embedder
         if llm is None and settings.llm:
             check_llm_spec(settings.llm)
@@ -71,7 +71,7 @@ class Assistant:
 
     def meetings(self) -> list[MeetingRecord]:
         """Every indexed meeting, oldest first, undated last."""
-        return self.store.meeting_records()
+        return self.store.meetings()
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The parsed meeting; `UnknownMeeting` if the index does not hold it."""
@@ -88,7 +88,7 @@ class Assistant:
         return HybridRetriever(self.store, self.embedder)
 
     def warm(self) -> None:
-        """Load the model and build the keyword index now, so the first question is not slow."""
+        """Load the query encoder and open the index now, so the first question is not slow."""
         self.retriever.warm()
 
     def timeline(self, topic: str) -> list:
@@ -139,7 +139,7 @@ class Assistant:
         plan = self._plan(question, since, until, meeting)
         hits = self._retrieve(plan, k)
         stats = self.retriever.stats
-        evidence = [Evidence(h, self.store.item_chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
+        evidence = [Evidence(h, self.store.chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
         relevant = [e for e in evidence if relevance(plan, e, stats) >= self.settings.refusal_threshold]
         sentences, citations = compose(plan, relevant, stats) if relevant else ([], [])
         if not sentences:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
@@ -84,12 +85,26 @@ def _join_abbreviations(pieces: list[str]) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`."""
+    return _stemmer().stemWords([w for w in _words(text) if w not in QUESTION_WORDS])
+
+
+def keyword_terms(text: str) -> list[str]:
+    """Stemmed words of `text` as the keyword index holds and matches them: `terms` plus question words.
+
+    Question words stay in the index ("meeting" finds attendance blocks); a
+    term from `terms` is always one of these, so its document frequency is
+    the keyword index's.
+    """
+    return _stemmer().stemWords(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words of `text`, less stop words and single characters."""
     stop = _stopwords()
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
     joined = [w.replace("-", "") for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)]
     raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text) + joined]
-    kept = [w for w in raw if w not in stop and w not in QUESTION_WORDS and len(w) > 1]
-    return _stemmer().stemWords(kept)
+    return [w for w in raw if w not in stop and len(w) > 1]
 
 
 @lru_cache(maxsize=4096)
@@ -100,21 +115,37 @@ def alternatives(term: str) -> frozenset[str]:
 
 
 class TermStats:
-    """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
+    """Document frequencies over the indexed chunks, to weigh rare words above common ones.
 
-    def __init__(self, documents: list[str]) -> None:
-        self.documents = max(len(documents), 1)
-        self.frequency: Counter[str] = Counter()
-        for document in documents:
-            self.frequency.update(set(terms(document)))
+    `frequency` answers for one term (the keyword index looks it up on disk),
+    so no process holds the vocabulary of a whole archive; each answer is
+    remembered for the life of these statistics.
+    """
+
+    def __init__(self, documents: int, frequency: Callable[[str], int]) -> None:
+        self.documents = max(documents, 1)
+        self._lookup = frequency
+        self._frequency: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, documents: list[str]) -> TermStats:
+        """Statistics counted in memory over `documents` (for small, fixed texts)."""
+        counts = Counter(term for document in documents for term in set(keyword_terms(document)))
+        return cls(len(documents), lambda term: counts.get(term, 0))
+
+    def frequency(self, term: str) -> int:
+        """In how many indexed chunks `term` occurs."""
+        if term not in self._frequency:
+            self._frequency[term] = self._lookup(term)
+        return self._frequency[term]
 
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""
-        return math.log(1 + self.documents / (1 + self.frequency.get(term, 0)))
+        return math.log(1 + self.documents / (1 + self.frequency(term)))
 
     def known(self, term: str) -> bool:
         """Whether the indexed minutes use `term` (or a word that counts as the same)."""
-        return any(self.frequency.get(alt, 0) for alt in alternatives(term))
+        return any(self.frequency(alt) for alt in alternatives(term))
 
     def coverage(self, query_terms: list[str], text: str) -> float:
         """Share of the query's term weight that `text` contains (0..1)."""

@@ -3,7 +3,8 @@
 Unchanged files (same content, same metadata, same parser and model) are
 skipped before any parsing or embedding; changed files replace their
 meeting; a file that fails is reported and the rest still ingest. Chunks of
-several files are embedded together, since the model is fastest in batches.
+several files are embedded together, since the model is fastest in batches,
+and written to the store together.
 """
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ import hashlib
 import json
 import time
 import tomllib
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.embed import Embedder
 from assistant.errors import MinutesError
 from assistant.models import Chunk, IngestSummary, Meeting
 from assistant.settings import Settings
-from assistant.store import MeetingRecord, Store
+from assistant.store import IndexStore, MeetingRecord, MeetingWrite, open_store
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.parse import find_date, parse_minutes, slug
@@ -34,21 +36,13 @@ class IngestError(MinutesError):
     """The ingest cannot start (e.g. a path that does not exist); nothing was changed."""
 
 
-@dataclass
-class _Pending:
-    meeting: Meeting
-    file_hash: str
-    chunks: list[Chunk]
-    replacing: bool  # the index holds an earlier version of this meeting
-
-
 def ingest(
     paths: list[Path],
     settings: Settings,
     *,
     prune: bool = False,
     progress: bool | None = None,
-    store: Store | None = None,
+    store: IndexStore | None = None,
     embedder: Embedder | None = None,
 ) -> IngestSummary:
     """Bring the index up to date with the minutes files under `paths`.
@@ -59,17 +53,29 @@ def ingest(
     """
     started = time.perf_counter()
     files = discover(paths)
-    store = store or Store(settings)
+    store = store or open_store(settings)
     summary = IngestSummary(files=len(files))
     summary.removed_chunks += store.repair()
-    records = {record.source: record for record in store.meeting_records()}
-    known_ids = {record.id: record.source for record in records.values()}
-    indexed = set(known_ids)
-    known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
+    records = {record.source: record for record in store.meetings()}
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
     cache = EmbeddingCache(settings.index_dir / CACHE_FILE, str(embedder.model_path))
-    batch: list[_Pending] = []
-    for path in _progress(files, progress):
+    parsed = _parsed(_progress(files, progress), records, settings, embedder, summary)
+    for batch in _batches(parsed):
+        _flush(batch, store, embedder, summary, cache)
+    cache.close()
+    if prune:
+        summary.removed_chunks += _prune(paths, records.values(), store)
+    _totals(summary, store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _parsed(files: Iterable[Path], records: dict[str, MeetingRecord], settings: Settings, embedder: Embedder,
+            summary: IngestSummary) -> Iterator[tuple[Meeting, str, list[Chunk]]]:
+    """(meeting, file hash, chunks) of each new or changed file; skips and failures go to `summary`."""
+    known_ids = {record.id: record.source for record in records.values()}
+    known_content = {record.file_hash.split(":")[0]: record.source for record in records.values()}
+    for path in files:
         source = str(path)
         try:
             data = read_bytes(path)
@@ -88,17 +94,19 @@ def ingest(
             continue
         known_ids[meeting.id], known_content[content] = source, source
         summary.warnings += list(meeting.warnings)
-        chunks = chunk_meeting(meeting, embedder.count_tokens, embedder.window)
-        batch.append(_Pending(meeting, file_hash, chunks, replacing=meeting.id in indexed))
-        if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
-            _flush(batch, store, embedder, summary, cache)
-    _flush(batch, store, embedder, summary, cache)
-    cache.close()
-    if prune:
-        summary.removed_chunks += _prune(paths, records.values(), store)
-    _totals(summary, store)
-    summary.seconds = time.perf_counter() - started
-    return summary
+        yield meeting, file_hash, chunk_meeting(meeting, embedder.count_tokens, embedder.window)
+
+
+def _batches(parsed: Iterator[tuple[Meeting, str, list[Chunk]]]) -> Iterator[list[tuple[Meeting, str, list[Chunk]]]]:
+    """Consecutive meetings grouped until they hold `_BATCH_CHUNKS` chunks."""
+    batch: list[tuple[Meeting, str, list[Chunk]]] = []
+    for entry in parsed:
+        batch.append(entry)
+        if sum(len(chunks) for _, _, chunks in batch) >= _BATCH_CHUNKS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -150,40 +158,36 @@ def _hash(data: bytes, meta: dict, settings: Settings) -> str:
     return f"{content}:{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
 
 
-def _flush(batch: list[_Pending], store: Store, embedder: Embedder, summary: IngestSummary,
-           cache: EmbeddingCache) -> None:
-    """Embed the batch's uncached chunks in one call and write each meeting."""
-    texts = [chunk.embed_text for pending in batch for chunk in pending.chunks]
+def _flush(batch: list[tuple[Meeting, str, list[Chunk]]], store: IndexStore, embedder: Embedder,
+           summary: IngestSummary, cache: EmbeddingCache) -> None:
+    """Embed the batch's uncached chunks in one call and write its meetings to the store in one call."""
+    texts = [chunk.embed_text for _, _, chunks in batch for chunk in chunks]
     known = cache.get_many(texts)
     missing = list(dict.fromkeys(text for text in texts if text not in known))
     fresh = dict(zip(missing, embedder.embed(missing)))
     cache.put_many(fresh)
     summary.embedded += len(fresh)
-    vectors = [known.get(text) or fresh[text] for text in texts]
-    written = 0
-    for pending in batch:
-        count = len(pending.chunks)
-        summary.removed_chunks += store.write_meeting(
-            pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count], pending.replacing
-        )
-        written += count
-    summary.new_chunks += written
-    batch.clear()
+    writes = []
+    for meeting, file_hash, chunks in batch:
+        vectors = [known.get(chunk.embed_text) or fresh[chunk.embed_text] for chunk in chunks]
+        writes.append(MeetingWrite(meeting, file_hash, chunks, vectors))
+    summary.removed_chunks += store.write(writes)
+    summary.new_chunks += len(texts)
 
 
-def _prune(paths: list[Path], records, store: Store) -> int:
+def _prune(paths: list[Path], records, store: IndexStore) -> int:
     roots = [path.resolve() for path in paths]
     removed = 0
     for record in records:
         source = Path(record.source)
         under = any(source == root or root in source.parents for root in roots)
         if under and not source.exists():
-            removed += store.remove_meeting(record.id)
+            removed += store.remove(record.id)
     return removed
 
 
-def _totals(summary: IngestSummary, store: Store) -> None:
-    records: list[MeetingRecord] = store.meeting_records()
+def _totals(summary: IngestSummary, store: IndexStore) -> None:
+    records = store.meetings()
     summary.meetings = len(records)
     summary.items = sum(record.items for record in records)
     summary.chunks = sum(record.chunks for record in records)
