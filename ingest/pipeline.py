@@ -4,7 +4,8 @@ Unchanged files (same content, same metadata, same parser and model) are
 skipped before any parsing or embedding; changed files replace their
 meeting; a file that fails is reported and the rest still ingest. Chunks of
 several files are embedded together, since the model is fastest in batches,
-and written to the store together.
+and written to the store together; a reader thread parses and chunks the next
+files while the model embeds the current batch.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from assistant.errors import MinutesError
 from assistant.models import Chunk, IngestSummary, Meeting
 from assistant.settings import Settings
 from assistant.store import IndexStore, MeetingRecord, MeetingWrite, open_store
+from ingest.ahead import ahead
 from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.parse import find_date, parse_minutes, slug
@@ -60,7 +62,7 @@ def ingest(
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
     cache = EmbeddingCache(settings.index_dir / CACHE_FILE, str(embedder.model_path))
     parsed = _parsed(_progress(files, progress), records, settings, embedder, summary)
-    for batch in _batches(parsed):
+    for batch in ahead(_batches(parsed)):
         _flush(batch, store, embedder, summary, cache)
     cache.close()
     if prune:
