@@ -8,18 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
-from assistant.models import Chunk, format_date
+from assistant.models import Chunk, ChunkKind, ItemRef
+from assistant.query import SearchFilters
 
-
-def source_label(committee: str, date: dt.date | None, item: str | None, position: int, title: str) -> str:
-    """``Safer Stockton Partnership, 19 Jul 2023, SSP/4/23``; unnumbered items by position and title."""
-    where = f"{committee}, {format_date(date)}"
-    if position == 0:
-        return f"{where}, attendance"
-    if item:
-        return f"{where}, item {item}" if item.isdigit() else f"{where}, {item}"
-    return f"{where}, item {position} ({title or 'untitled'})"
+AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
+"""Who wrote the answer: quoted sentences; a model (checked sentence by sentence); or quoted because
+nothing the model wrote survived the check. `Answer.model` names the model in the last two."""
 
 
 @dataclass(frozen=True)
@@ -34,13 +30,38 @@ class SourceRef:
     item_title: str
     source: str
     quote: str
+    council: str | None = None
+    pages: tuple[int, ...] = ()
+    url: str | None = None
+    source_hash: str = ""
+
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef(self.meeting_id, self.committee, self.date, self.item, self.item_position, self.item_title,
+                       self.council)
 
     @property
     def label(self) -> str:
-        return source_label(self.committee, self.date, self.item, self.item_position, self.item_title)
+        return self.ref.label
+
+    @property
+    def passage(self) -> str:
+        """What a sentence citing this may rest on: the label (which dates the meeting) and the quoted passage.
+
+        Answers say "At the 14 Aug 2012 meeting, ..." of an item whose text
+        never states its date; the label does, and the reader sees it.
+        """
+        return f"{self.label}\n{self.quote}"
+
+    @property
+    def link(self) -> str | None:
+        """Where to open the original: the published address, at the passage's page for a PDF."""
+        if self.url and self.pages and self.source.lower().endswith(".pdf") and "#" not in self.url:
+            return f"{self.url}#page={self.pages[0]}"
+        return self.url
 
     def to_dict(self) -> dict:
-        return _jsonable(asdict(self) | {"label": self.label})
+        return _jsonable(asdict(self) | {"label": self.label, "link": self.link})
 
 
 @dataclass(frozen=True)
@@ -50,13 +71,14 @@ class Hit(SourceRef):
     score: float = 0.0
     dense: float = 0.0
     keyword: float = 0.0
-    kind: str = "item"
+    kind: ChunkKind = "item"
     chunk_id: str = ""
 
     @classmethod
     def from_chunk(cls, chunk: Chunk, score: float, dense: float, keyword: float) -> Hit:
         return cls(
-            meeting_id=chunk.meeting_id, committee=chunk.committee, date=chunk.date,
+            meeting_id=chunk.meeting_id, committee=chunk.committee, council=chunk.council, date=chunk.date,
+            pages=chunk.pages, url=chunk.url, source_hash=chunk.source_hash,
             item=chunk.item_number, item_position=chunk.item_position, item_title=chunk.item_title,
             source=chunk.source, quote=chunk.text, score=score, dense=dense, keyword=keyword,
             kind=chunk.kind, chunk_id=chunk.id,
@@ -95,8 +117,9 @@ class Answer:
     `text` carries inline markers ``[1]`` that number into `citations`.
     `refused` is True when the minutes do not answer the question; then
     `citations` is empty and `text` says so. `mode` names the path that
-    produced the answer and `dropped` lists generated sentences the citation
-    checker removed.
+    produced the answer, `model` the model involved (if any), and `dropped`
+    lists generated sentences the citation checker removed. `filters` are the
+    restrictions the search ran under (given, or read from the question).
     """
 
     question: str
@@ -104,9 +127,10 @@ class Answer:
     refused: bool
     citations: list[Citation]
     sentences: list[AnswerSentence] = field(default_factory=list)
-    mode: str = "extractive"
+    mode: AnswerMode = "extractive"
+    model: str = ""
     dropped: list[str] = field(default_factory=list)
-    filters: dict = field(default_factory=dict)
+    filters: SearchFilters = field(default_factory=SearchFilters)
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -117,8 +141,9 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "sentences": [_jsonable(asdict(s)) for s in self.sentences],
             "mode": self.mode,
+            "model": self.model,
             "dropped": list(self.dropped),
-            "filters": _jsonable(self.filters),
+            "filters": self.filters.to_dict(),
             "seconds": round(self.seconds, 4),
         }
 

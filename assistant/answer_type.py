@@ -1,38 +1,94 @@
-"""What kind of fact a question asks for, and whether a sentence holds one.
+"""What a question asks for: the shape of answer it wants (`QuestionKind`) and the kind of fact (`AnswerType`).
 
-"How many e-scooters were seized?" is not answered by a sentence about
-seizing e-scooters that gives no count: such a question must be refused.
-The checks are literal and local: the count must stand within a few words
-of what the question is about.
+The kind decides how an answer is built: "what was said" is answered per
+item (reported, points raised, decided), "who chaired" from the attendance
+records, "how did X change" one line per meeting. The fact type is
+narrower: "How many e-scooters were seized?" is not answered by a sentence
+about seizing e-scooters that gives no count, so such a question must be
+refused. Those checks are literal and local: the count must stand within
+a few words of what the question is about.
 """
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import Enum, StrEnum
 
+from assistant.dates import CAPITALISED_MONTH
 from assistant.text import alternatives, terms
+from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
-_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b", re.I)
+_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
 _COUNT_Q = re.compile(r"^\s*how many\b|^\s*what (number|count)\b", re.I)
-_AMOUNT_Q = re.compile(r"^\s*(how much|by how much|what (amount|figure|sum))\b", re.I)
+_AMOUNT_Q = re.compile(
+    r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
+    re.I)
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\b(\s+\d{{1,2}}(st|nd|rd|th)?)?(,?\s+(19|20)\d\d)?|"
+    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({CAPITALISED_MONTH})\b(,?\s+(19|20)\d\d(/\d\d)?)?|"
+    rf"\b({CAPITALISED_MONTH})\b(\s+\d{{1,2}}(st|nd|rd|th)?(?![\d/]))?(,?\s+(19|20)\d\d(/\d\d)?)?|"
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
 )
+"""A date or time as minutes write it; a figure inside one ("June 2012/13", "9.00 am") is not a figure."""
+_PLACE = re.compile(r"\b(at|in|to|from|within|across|near)\s+(the\s+)?[A-Z][\w'’-]+")
+"""A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)
 # Capitalised words that name roles and bodies, not people.
-_ROLES = frozenset(
-    """Chair Chairman Chairperson Vice Officer Officers Member Members Partnership Police Council Councillor
-    Committee Board Group Service Services Team Update Report Minutes Agenda Item Cabinet Director Democratic
-    Support Contact Venue Present Apologies Also The A An And Of For In On At To Safer Stockton Cleveland""".split()
+_ROLES = ROLE_WORDS | BODY_WORDS | frozenset(
+    """Update Report Minutes Agenda Item Democratic Support Contact Venue Present Apologies Also
+    The A An And Of For In On At To""".split()
 )
+
+
+class QuestionKind(StrEnum):
+    """The shape of answer a question wants (see /work/shared/ANSWERS.md and eval/README.md)."""
+
+    FACT = "fact"  # one figure, name or phrase, stated first
+    SUMMARY = "summary"  # what was said about X: per item, reported, points raised, decided
+    DECISION = "decision"  # what was agreed, as recorded
+    WHO = "who"  # chaired, attended, presented
+    WHEN = "when"  # dates and times, the next meeting
+    WHERE = "where"  # venue, place
+    MEETINGS = "meetings"  # which meetings discussed X, how X changed: one line per meeting
+    YESNO = "yesno"  # a verdict only when a cited sentence gives one
+
+
+_AUX = r"is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|must"
+# Checked in this order: the first that matches decides.
+_KIND_PATTERNS = (
+    (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b", re.I)),
+    (QuestionKind.WHO, re.compile(
+        r"^\s*(who|whom|whose)\b|^\s*(which|what)\s+((?!(did|do|does|was|were|is|are)\b)\w+\s+){0,3}?(person|people|officers?|councillors?|members?|"
+        r"candidates?|organisations?|bod(y|ies)|agenc(y|ies))\b", re.I)),
+    (QuestionKind.WHEN, re.compile(
+        r"^\s*(when|what\s+(date|time|day|year|month)|on\s+what\s+(date|day)|which\s+(date|day|month|year)|"
+        r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
+    (QuestionKind.WHERE, re.compile(
+        r"^\s*(where|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|areas?))\b",
+        re.I)),
+    (QuestionKind.MEETINGS, re.compile(
+        r"\b(which|what)\s+(\w+\s+)?meetings\b|\bacross\s+(the\s+|all\s+)?meetings\b|\b(at\s+)?each\s+meeting\b|"
+        r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
+        r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
+        r"(partnership|committee|board|council|members)\b|^\s*how\s+(has|have)\b.{0,60}\bbeen\b", re.I)),
+    (QuestionKind.DECISION, re.compile(
+        r"\b(agree|agreed|decide|decided|decision|decisions|resolve|resolved|resolution)\b", re.I)),
+    (QuestionKind.SUMMARY, re.compile(
+        r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
+        r"what\s+(did|do)\s+.{0,60}\b(say|said|discuss|report|raise|make)\b|what\s+points\b|"
+        r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
+        r"what\s+came\s+out\s+of|what\s+(is|was)\s+the\s+(latest|update|outcome))|"
+        r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
+)
+
+
+def question_kind(question: str) -> QuestionKind:
+    """The answer shape `question` wants; a plain question for one fact is `FACT`."""
+    return next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
 
 
 class AnswerType(Enum):
@@ -42,6 +98,7 @@ class AnswerType(Enum):
     PERCENT = "percent"
     DATE = "date"
     PERSON = "person"
+    PLACE = "place"
 
 
 def answer_type(question: str) -> AnswerType:
@@ -60,6 +117,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         return bool(_DATE.search(sentence))
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
+    if kind is AnswerType.PLACE:
+        return bool(_PLACE.search(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
 
 
@@ -82,8 +141,12 @@ def _fits(kind: AnswerType, figure: str) -> bool:
 
 
 def _has_person(sentence: str) -> bool:
-    """Two or more capitalised words in a row, at least two of them not role or body words."""
+    """Two or more capitalised words in a row, at least two of them not role or body words.
+
+    A run that ends in a body word ("Safer Stockton Partnership", "Harbourside Police") names a body.
+    """
     for run in re.findall(r"(?:\b[A-Z][a-z'’-]+(?:\s+|$)){2,}", sentence):
-        if sum(word not in _ROLES for word in run.split()) >= 2:
+        words = run.split()
+        if words[-1] not in BODY_WORDS and sum(word not in _ROLES for word in words) >= 2:
             return True
     return False

@@ -3,30 +3,39 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.answer import Answer, AnswerSentence, Hit
+from assistant.answer import Answer, Hit
+from assistant.answer_type import QuestionKind
+from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
-from assistant.errors import InvalidQuestion, UnknownMeeting
-from assistant.extractive import Evidence, compose, relevance
+from assistant.errors import InvalidQuestion, StoreError, UnknownMeeting
+from assistant.extractive import Refused, Sources, answer
+from assistant.facts import DecisionRecord
+from assistant.glossary import Glossary
 from assistant.llm import LLM, check_llm_spec, load_llm
 from assistant.llm.generate import llm_answer
+from assistant.meaning import Meaning
+from assistant.meeting_answers import about_meeting
 from assistant.models import IngestSummary, Meeting
-from assistant.query import QueryPlan, SearchFilters, clean_question, plan_question
+from assistant.plan import QueryPlan, plan_question
+from assistant.query import SearchFilters, clean_question
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import IndexStore, MeetingRecord, open_store
+from assistant.text import alternatives, terms
 
-_CANDIDATES = 4  # items read in full per question before the relevance gate
-
+if TYPE_CHECKING:
+    from ingest.doctor import Checkup
 
 
 class Assistant:
     """Questions in, cited answers out, over one index.
 
-    Heavy parts (the embedding model, the vector index) load on first use,
+    Heavy parts (the embedding model, the keyword index) load on first use,
     so listing meetings does not pay for them.
     """
 
@@ -60,36 +69,96 @@ class Assistant:
             self._embedder = Embedder(self.settings.embed_model, self.settings.embed_batch_size)
         return self._embedder
 
-    def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None) -> IngestSummary:
-        """Index the minutes files under `paths` (see `ingest.pipeline.ingest`)."""
+    def ingest(self, paths: list[str | Path], prune: bool = False, progress: bool | None = None,
+               wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> IngestSummary:
+        """Index the minutes files under `paths` (see `ingest.pipeline.ingest`).
+
+        If another ingest is writing to this index, waits up to `wait` seconds (telling `on_wait`),
+        then raises `ingest.lock.IndexBusy`.
+        """
         from ingest.pipeline import ingest
 
         return ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
-            store=self.store, embedder=self.embedder,
+            store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
 
+    def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
+        """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""
+        from ingest.doctor import doctor
+
+        return doctor(self.settings, [Path(p) for p in paths], store=self.store, embedder=self.embedder,
+                      progress=progress)
+
+    def _index_missing(self) -> bool:
+        """An embedded index whose folder does not exist: reading must not create it."""
+        return not self.settings.uses_server and not self.settings.index_dir.exists()
+
     def meetings(self) -> list[MeetingRecord]:
-        """Every indexed meeting, oldest first, undated last."""
-        return self.store.meetings()
+        """Every indexed meeting, oldest first, undated last (none if the index does not exist yet)."""
+        return [] if self._index_missing() else self.store.meetings()
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The parsed meeting; `UnknownMeeting` if the index does not hold it."""
-        meeting = self.store.meeting(meeting_id)
+        meeting = None if self._index_missing() else self.store.meeting(meeting_id)
         if meeting is None:
-            known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
-            raise UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
+            raise self._unknown(meeting_id)
         return meeting
+
+    def decisions(self, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                  committee: str | None = None, query: str | None = None) -> list[DecisionRecord]:
+        """Every decision the indexed minutes record, one row each, oldest meeting first (undated last).
+
+        `since`/`until` keep dated meetings in range; `committee` keeps one
+        committee (any case); `query` keeps decisions whose text or item
+        title uses every content word of it (abbreviations either way).
+        """
+        start, end = _as_date(since), _as_date(until)
+        wanted = set(terms(clean_question(query))) if query else set()
+        stats = self.retriever.stats if wanted else None
+        rows: list[DecisionRecord] = []
+        for record in self.meetings():
+            if (start or end) and (record.date is None or (start and record.date < start) or (end and record.date > end)):
+                continue
+            if committee and record.committee.lower() != committee.strip().lower():
+                continue
+            meeting = self.meeting(record.id)
+            for decision in meeting.facts.decisions:
+                item = meeting.item(f"#{decision.position}")
+                title = item.title if item else ""
+                if stats and not all(alternatives(t) & set(stats.terms(f"{title}\n{decision.text}")) for t in wanted):
+                    continue
+                rows.append(DecisionRecord(
+                    meeting.id, meeting.committee, meeting.date, decision.position, item.number if item else None,
+                    title, decision.text, decision.verb, decision.routine,
+                ))
+        return rows
+
+    @property
+    def glossary(self) -> Glossary:
+        """The abbreviations the indexed minutes define, plus the configured glossary file's."""
+        return self.retriever.snapshot().glossary
+
+    def expand(self, term: str) -> set[str]:
+        """The other forms of an abbreviation or long form: ``expand("ASB") == {"anti-social behaviour"}``."""
+        return self.glossary.expand(term)
+    def _unknown(self, meeting_id: str) -> UnknownMeeting:
+        known = ", ".join(record.id for record in self.meetings()[:10]) or "none: run 'minutes ingest' first"
+        return UnknownMeeting(f"no meeting '{meeting_id}' in the index (known: {known})")
 
     @cached_property
     def retriever(self):
+        """Dense and keyword retrieval over the index; `StoreError` if there is no index to search yet."""
         from assistant.retrieve import HybridRetriever
 
-        return HybridRetriever(self.store, self.embedder)
+        if self._index_missing():
+            raise StoreError(f"no index at {self.settings.location}: run 'minutes ingest PATH' first")
+        return HybridRetriever(self.store, self.embedder, self.settings.glossary)
 
     def warm(self) -> None:
-        """Load the query encoder and open the index now, so the first question is not slow."""
+        """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
+        self.directory.dated()
 
     def timeline(self, topic: str) -> list:
         """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
@@ -107,15 +176,40 @@ class Assistant:
         return self._retrieve(self._plan(query, since, until, meeting), k)
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting)
-        return plan_question(clean_question(question), filters, self.retriever.snapshot().meetings)
+        """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`."""
+        filters = SearchFilters(_as_date(since), _as_date(until), meeting or None)
+        if filters.since and filters.until and filters.since > filters.until:
+            raise InvalidQuestion(f"The start date {filters.since} is later than the end date {filters.until}, "
+                                  "so no meeting could match; swap them.")
+        infos = self.directory.infos()
+        if filters.meeting and all(filters.meeting != info.id for info in infos):
+            raise self._unknown(filters.meeting)
+        return plan_question(clean_question(question), filters, infos, self.glossary)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
-        hits = self.retriever.retrieve(plan.question, k, plan.filters)
-        if plan.kind == "meeting":
-            headers = self.retriever.retrieve(plan.question, 2, plan.filters, kind="header")
+        hits = self.retriever.retrieve(plan.search, k, plan.filters)
+        if about_meeting(plan) and not (plan.kind is QuestionKind.WHEN and (plan.relation or "next" in plan.topic.lower())):
+            headers = self.retriever.retrieve(plan.search, 2, plan.filters, kind="header")
             hits = (headers + [hit for hit in hits if hit.kind != "header"])[:k]
         return hits
+
+    @cached_property
+    def directory(self) -> MeetingDirectory:
+        """The indexed meetings, parsed once per index generation (see `assistant.directory`)."""
+        return MeetingDirectory(self.store.meeting, lambda: self.retriever.snapshot().meetings,
+                                lambda: self.retriever.snapshot().generation)
+
+    @cached_property
+    def meaning(self) -> Meaning:
+        """Sentence-to-question closeness by the embedding model, with sentence vectors remembered."""
+        return Meaning(self.embedder)
+
+    def _sources(self) -> Sources:
+        return Sources(
+            retrieve=lambda text, k, filters: self.retriever.retrieve(text, k, filters),
+            chunks=self.store.chunks, meeting=self.directory.meeting, dated=self.directory.dated,
+            stats=self.retriever.stats, meaning=self.meaning, threshold=self.settings.refusal_threshold,
+        )
 
     def ask(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,
             meeting: str | None = None, k: int = 5) -> Answer:
@@ -137,24 +231,17 @@ class Assistant:
         """
         started = time.perf_counter()
         plan = self._plan(question, since, until, meeting)
-        hits = self._retrieve(plan, k)
-        stats = self.retriever.stats
-        evidence = [Evidence(h, self.store.chunks(h.meeting_id, h.item_position)) for h in hits[:_CANDIDATES]]
-        relevant = [e for e in evidence if relevance(plan, e, stats) >= self.settings.refusal_threshold]
-        sentences, citations = compose(plan, relevant, stats) if relevant else ([], [])
-        if not sentences:
-            yield _refusal(plan.question, plan.filters, hits[0] if hits else None, time.perf_counter() - started)
+        result = answer(plan, self._sources(), k)
+        if isinstance(result, Refused):
+            yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,
+                         seconds=time.perf_counter() - started)
             return
-        answer = Answer(
-            question=plan.question,
-            text=_answer_text(sentences),
-            refused=False,
-            citations=citations,
-            sentences=sentences,
-            mode="extractive",
-            filters=plan.filters.to_dict(),
+        extractive = Answer(
+            question=plan.question, text=result.text(), refused=False, citations=result.citations,
+            sentences=result.sentences, mode="extractive", filters=plan.filters,
         )
-        events: Iterator[str | Answer] = llm_answer(self.llm, answer) if self.llm is not None else iter([answer.text, answer])
+        events: Iterator[str | Answer] = (llm_answer(self.llm, extractive, plan, self.directory.meeting)
+                                          if self.llm is not None else iter([extractive.text, extractive]))
         for event in events:
             yield replace(event, seconds=time.perf_counter() - started) if isinstance(event, Answer) else event
 
@@ -164,28 +251,6 @@ class Assistant:
         if self._llm is None and self.settings.llm:
             self._llm = load_llm(self.settings.llm)
         return self._llm
-
-
-def _answer_text(sentences: list[AnswerSentence]) -> str:
-    """Sentences with their markers; a blank line where the answer moves to another source."""
-    parts: list[str] = []
-    previous: tuple[int, ...] | None = None
-    for sentence in sentences:
-        if previous is not None:
-            parts.append("\n\n" if sentence.citations != previous else " ")
-        parts.append(f"{sentence.text} [{', '.join(map(str, sentence.citations))}]")
-        previous = sentence.citations
-    return "".join(parts)
-
-
-def _refusal(question: str, filters: SearchFilters, closest: Hit | None, seconds: float) -> Answer:
-    text = "The minutes in the index do not record an answer to that question."
-    if filters:
-        text += " (Searched only meetings matching: " + ", ".join(
-            f"{key} {value}" for key, value in filters.to_dict().items() if value) + ".)"
-    if closest is not None:
-        text += f" The closest agenda item was {closest.label}: {closest.item_title}."
-    return Answer(question=question, text=text, refused=True, citations=[], filters=filters.to_dict(), seconds=seconds)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -31,6 +31,7 @@ class NumpyBert:
         max_length = json.loads((model_dir / "sentence_bert_config.json").read_text())["max_seq_length"]
         self.tokenizer.enable_truncation(max_length)
         self.tokenizer.no_padding()
+        self._threads = None
 
     @classmethod
     def supports(cls, model_dir: Path) -> bool:
@@ -54,12 +55,33 @@ class NumpyBert:
 
     def embed(self, text: str) -> np.ndarray:
         """The unit-length embedding of one text."""
-        ids = np.array(self.tokenizer.encode(text).ids)
-        hidden = self._embeddings(ids)
-        for layer in range(self.layers):
-            hidden = self._layer(hidden, f"encoder.layer.{layer}.")
-        pooled = hidden.mean(axis=0)
-        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        return self.embed_many([text])[0]
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """Unit-length embeddings of several texts in one pass, one row each.
+
+        The texts' tokens run through the dense layers as one matrix (the
+        cost is there) while attention stays within each text, so every row
+        equals what `embed` gives for that text alone. One BLAS thread: these
+        matrices are small, and threads fighting over busy cores cost more
+        than they give.
+        """
+        ids = [np.array(self.tokenizer.encode(text).ids) for text in texts]
+        bounds = np.cumsum([0] + [len(row) for row in ids])
+        spans = list(zip(bounds[:-1], bounds[1:]))
+        with self._one_thread():
+            hidden = np.concatenate([self._embeddings(row) for row in ids])
+            for layer in range(self.layers):
+                hidden = self._layer(hidden, f"encoder.layer.{layer}.", spans)
+        pooled = np.stack([hidden[start:end].mean(axis=0) for start, end in spans])
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def _one_thread(self):
+        from threadpoolctl import ThreadpoolController
+
+        if self._threads is None:
+            self._threads = ThreadpoolController()
+        return self._threads.limit(limits=1, user_api="blas")
 
     def _embeddings(self, ids: np.ndarray) -> np.ndarray:
         w = self.w
@@ -70,24 +92,25 @@ class NumpyBert:
         )
         return self._norm(x, "embeddings.LayerNorm.")
 
-    def _layer(self, x: np.ndarray, p: str) -> np.ndarray:
-        attention = self._attention(x, p + "attention.self.")
+    def _layer(self, x: np.ndarray, p: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        attention = self._attention(x, p + "attention.self.", spans)
         x = self._norm(x + self._dense(attention, p + "attention.output.dense."), p + "attention.output.LayerNorm.")
         inner = _gelu(self._dense(x, p + "intermediate.dense."))
         return self._norm(x + self._dense(inner, p + "output.dense."), p + "output.LayerNorm.")
 
-    def _attention(self, x: np.ndarray, p: str) -> np.ndarray:
-        length, width = x.shape
+    def _attention(self, x: np.ndarray, p: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        """Self-attention within each span of rows (each text attends to itself only)."""
+        width = x.shape[1]
         size = width // self.heads
-
-        def split(name: str) -> np.ndarray:
-            return self._dense(x, p + name + ".").reshape(length, self.heads, size).transpose(1, 0, 2)
-
-        q, k, v = split("query"), split("key"), split("value")
-        scores = q @ k.transpose(0, 2, 1) / np.sqrt(size)
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        scores /= scores.sum(axis=-1, keepdims=True)
-        return (scores @ v).transpose(1, 0, 2).reshape(length, width)
+        q, k, v = (self._dense(x, p + name + ".") for name in ("query", "key", "value"))
+        out = np.empty_like(x)
+        for start, end in spans:
+            qs, ks, vs = (m[start:end].reshape(end - start, self.heads, size).transpose(1, 0, 2) for m in (q, k, v))
+            scores = qs @ ks.transpose(0, 2, 1) / np.sqrt(size)
+            scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+            scores /= scores.sum(axis=-1, keepdims=True)
+            out[start:end] = (scores @ vs).transpose(1, 0, 2).reshape(end - start, width)
+        return out
 
     def _dense(self, x: np.ndarray, p: str) -> np.ndarray:
         return x @ self.w[p + "weight"].T + self.w[p + "bias"]

@@ -1,7 +1,9 @@
 """The ``minutes`` command: a thin layer over `assistant.Assistant`.
 
 Each command parses options, makes one API call and formats the result;
-``--json`` prints the same data the API returns.
+``--json`` prints the same data the API returns. This module is the
+composition root: the only one in `assistant/` that loads `eval/` and `ui/`,
+and only inside the commands that need them.
 """
 from __future__ import annotations
 
@@ -34,9 +36,18 @@ def _index_options(command):
             bot = Assistant.open(index_dir, chroma_host=chroma_host, chroma_port=chroma_port, llm=kwargs.pop("llm", None))
             return command(bot, **kwargs)
         except MinutesError as error:  # a person's mistake: one sentence, exit status 1; anything else is a bug
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(one_line(str(error))) from error
 
     return wrapper
+
+
+def one_line(message: str) -> str:
+    """`message` with line breaks and other control characters written as escapes (``\\n``).
+
+    Messages name files, and a file name may hold a newline: printed raw, a
+    file called ``x\\nerror: forged`` would add a line of its own to the output.
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
 
 
 def _llm_option(command):
@@ -53,17 +64,55 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--prune", is_flag=True, help="Remove meetings whose source file under PATHS is gone.")
+@click.option("--prune", is_flag=True,
+              help="Remove meetings whose source file under PATHS is gone (unless its content is there under "
+                   "another name: a renamed file keeps its meeting).")
+@click.option("--wait", type=click.FloatRange(0), default=0, show_default=True, metavar="SECONDS",
+              help="If another ingest is writing to the index, wait this long for it instead of stopping at once.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary and the per-file parse report as JSON.")
 @_index_options
-def ingest(bot, paths: tuple[Path, ...], prune: bool) -> None:
-    """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf)."""
-    summary = bot.ingest(list(paths), prune=prune)
-    for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
-    click.echo(summary.line())
+def ingest(bot, paths: tuple[Path, ...], prune: bool, wait: float, as_json: bool) -> None:
+    """Parse, chunk, embed and index the minutes files under PATHS (txt, html, pdf).
+
+    Lists each file the parser had to fall back on (no items recognised,
+    no date, no committee, guessed item boundaries) and what it did instead.
+    """
+    summary = bot.ingest(list(paths), prune=prune, wait=wait, on_wait=lambda note: click.echo(note, err=True))
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _report(summary)
+        if summary.reports:
+            click.echo(f"Parse report: {len(summary.reports)} of {summary.files - summary.unchanged} files parsed "
+                       "needed a fallback")
+            click.echo("".join(f"  {one_line(report.line())}\n" for report in summary.reports), nl=False)
+        click.echo(summary.line())
     if summary.errors:
+        sys.exit(1)
+
+
+def _report(summary) -> None:
+    """An ingest's warnings and errors, one line each."""
+    for warning in summary.warnings:
+        click.echo(f"warning: {one_line(warning)}", err=True)
+    for error in summary.errors:
+        click.echo(f"error: {one_line(error)}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_index_options
+def doctor(bot, paths: tuple[Path, ...]) -> None:
+    """Check the index; if it is damaged, rebuild it from its files (and PATHS) without embedding again.
+
+    PATHS are only needed when the index cannot even say which files it held.
+    Exit status 1 if the index was damaged and could not be rebuilt.
+    """
+    checkup = bot.doctor(list(paths))
+    if checkup.rebuilt is not None:
+        _report(checkup.rebuilt)
+    click.echo(one_line(checkup.line()))
+    if checkup.problem is not None and checkup.rebuilt is None:
         sys.exit(1)
 
 
@@ -77,10 +126,10 @@ def meetings(bot, as_json: bool) -> None:
         click.echo(json.dumps([record.to_dict() for record in records], indent=2))
         return
     if not records:
-        click.echo("The index is empty: run 'minutes ingest PATH' first.")
+        click.echo(f"No meetings in the index at {bot.settings.location}: run 'minutes ingest PATH' first.")
     for r in records:
         date = r.date.isoformat() if r.date else "undated"
-        click.echo(f"{r.id:<48} {date:<10}  {r.items:>3} items {r.chunks:>4} chunks  {r.committee}")
+        click.echo(f"{r.id:<48} {date:<10}  {r.items:>3} items {r.chunks:>4} chunks  {r.body}")
 
 
 @main.command()
@@ -90,7 +139,7 @@ def meetings(bot, as_json: bool) -> None:
 @_index_options
 def show(bot, meeting_id: str, item: str | None, as_json: bool) -> None:
     """Show a parsed meeting, or one ITEM of it (number as printed, or #position)."""
-    from assistant.render import item_text, meeting_text
+    from assistant.plaintext import item_text, meeting_text
 
     meeting = bot.meeting(meeting_id)
     if item is None:
@@ -127,7 +176,7 @@ def ask(bot, question: str, since, until, meeting_id, k: int, as_json: bool) -> 
     if as_json:
         click.echo(answer.to_json())
         return
-    from assistant.render import answer_text
+    from assistant.plaintext import answer_text
 
     click.echo(answer_text(answer))
 
@@ -142,10 +191,12 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
     if as_json:
         click.echo(json.dumps([hit.to_dict() for hit in hits], indent=2, ensure_ascii=False))
         return
-    from assistant.render import short_quote
+    from assistant.plaintext import short_quote
 
     for rank, hit in enumerate(hits, start=1):
         click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")
+        if hit.link:
+            click.echo(f"   {hit.link}")
 
 
 @main.command("eval")

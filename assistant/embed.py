@@ -11,9 +11,13 @@ import importlib
 import json
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import SettingsError
 from assistant.settings import quiet_telemetry
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def resolve_model_path(name: str) -> Path:
@@ -86,6 +90,19 @@ class Embedder:
         if "_model" not in self.__dict__ and self._query_encoder is not None:
             return self._query_encoder.embed(text).tolist()
         return self.embed([text])[0]
+
+    def embed_sentences(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of a few short texts (an answer's candidate sentences), one row each.
+
+        Like `embed_query`, this does not load torch when the model allows it.
+        """
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 0))
+        if "_model" not in self.__dict__ and self._query_encoder is not None:
+            return self._query_encoder.embed_many(texts)
+        return np.array(self.embed(texts))
 
     def embed(self, texts: list[str], progress: bool = False) -> list[list[float]]:
         """Unit-length vectors, so that cosine and dot product agree."""

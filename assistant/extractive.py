@@ -1,169 +1,154 @@
-"""The default answerer: sentences taken verbatim from the best items, each cited.
+"""The default answerer: from a question's plan to a cited answer or a refusal that says what is missing.
 
-No model writes anything, so every sentence is grounded by construction; the
-work is in choosing. A question is refused when no retrieved item is close
-enough (by meaning and by the question's own rare words), or when it asks for
-a kind of fact (a number, a date, a name) that the best sentences do not hold.
+No model writes anything: sentences are quoted from the minutes, or composed
+from meeting facts and the citation's own label, and every one is cited.
+The steps: questions about a meeting itself (who chaired, when, where) are
+answered from its facts; anything else reads the best items whole, keeps
+those close enough to the question (by meaning and its rare words) and
+shapes the answer its kind calls for (`assistant.shapes`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from assistant.answer import AnswerSentence, Citation, Hit
-from assistant.answer_type import AnswerType, answer_type, holds
-from assistant.models import Chunk
-from assistant.query import QueryPlan
-from assistant.text import TermStats, sentences, terms
+from assistant.answer import Citation, Hit
+from assistant.answer_type import AnswerType, QuestionKind
+from assistant.evidence import Evidence, query_terms, read, relevance
+from assistant.meaning import Meaning
+from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer, next_meetings
+from assistant.models import HEADER_POSITION, Chunk, Meeting
+from assistant.plan import QueryPlan
+from assistant.query import SearchFilters
+from assistant.refusal import listed_only, listed_text, named, refusal_text
+from assistant.shapes import Draft, shape
+from assistant.text import TermStats, terms
 
-MAX_SENTENCES = 6
-_TITLE_WEIGHT = 0.5  # an item titled "Date of next meeting" answers "when is the next meeting" in every line
-_PER_ITEM = {"summary": 2, "meeting": 2, "specific": 2}
-_MAX_ITEMS = {"summary": 4, "meeting": 2, "specific": 2}
-# A further item joins the answer only when its best sentence scores at least this share of the best item's.
-_SECOND_ITEM_SHARE = {"summary": 0.5, "meeting": 0.75, "specific": 0.75}
-_LIST_LINES = 3
-# Titles that carry facts ("Date of next meeting - Tuesday 25 September at 1.30 p.m.") may be quoted.
-_TITLE_IS_CONTENT = re.compile(r"\d")
-_ROUTINE = re.compile(
-    r"^(AGREED|RESOLVED|Members AGREED)\b.{0,40}\b(noted?|notes|approved|received)\b.{0,20}$|^Minutes:?$", re.IGNORECASE
-)
-_DATE_TERM = re.compile(
-    r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_DECISION_QUESTION = re.compile(r"\b(agree|decid|decision|resolv|approv)", re.IGNORECASE)
+_CANDIDATES = 6  # items read in full per question before the relevance gate
+_MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
+_META_TERMS = {"chair", "attend", "present", "apolog"}
+_NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
+_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
+
+
 @dataclass(frozen=True)
-class Evidence:
-    """A candidate item with every indexed passage of it, in order."""
+class Sources:
+    """What answering reads, passed in by `Assistant`: retrieval, item passages, meetings, statistics, meaning."""
 
-    hit: Hit
-    chunks: list[Chunk]
+    retrieve: Callable[[str, int, SearchFilters], list[Hit]]
+    chunks: Callable[[str, int], list[Chunk]]
+    meeting: Callable[[str], Meeting | None]
+    dated: Callable[[], list[tuple[str, dt.date | None]]]
+    stats: TermStats
+    meaning: Meaning | None
+    threshold: float
 
-    @property
-    def text(self) -> str:
-        return "\n".join([self.hit.label, self.hit.item_title, *(chunk.text for chunk in self.chunks)])
+    def item(self, meeting_id: str, position: int) -> Evidence | None:
+        """One item (position 0: the attendance block) as evidence, or None if the index lacks it."""
+        chunks = self.chunks(meeting_id, position)
+        return Evidence(Hit.from_chunk(chunks[0], 0.0, 0.0, 0.0), chunks) if chunks else None
 
 
-def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
-    """How surely `item` is about the question (0..1): closeness in meaning and share of its rare words.
+@dataclass(frozen=True)
+class Refused:
+    """Why there is no answer, in words for the person who asked."""
 
-    Either alone misleads: embeddings find "knife crime" close to any crime
-    report, and word overlap misses paraphrase. The answer threshold on this
-    score lives in `Settings.refusal_threshold`, calibrated by the eval.
+    text: str
+
+
+def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
+    """The extractive answer to `plan`, or why there is none."""
+    hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION]
+    closest = hits[0] if hits else None
+    if about_meeting(plan):
+        meetings = [] if plan.refused else _named_meetings(plan, sources)
+        anchor = sources.meeting(plan.anchor) if plan.anchor else None
+        if anchor is not None and plan.relation == "after":
+            meetings = _following(anchor, sources)
+        draft = meeting_answer(plan, meetings, sources.item, anchor)
+        if draft.sentences:
+            return draft
+        if plan.kind is QuestionKind.WHO and meetings:
+            return Refused(refusal_text(_silent(plan, meetings), closest))
+    if plan.refused:
+        return Refused(refusal_text(plan.missing, closest))
+    if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
+        dates = next_meetings(_named_meetings(plan, sources), sources.item)
+        if dates.sentences:
+            return dates
+    if _asks_unknown_specific(plan, sources.stats):
+        return Refused(refusal_text(None, closest))
+    items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
+    items = [item for item in items if relevance(plan, item, sources.stats) >= sources.threshold and _names_year(plan, item)]
+    lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
+    draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
+    listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
+    if listed and not named(listed[0], set(terms(draft.text()))):
+        return Refused(refusal_text(None, closest, listed_text(*listed)))
+    if draft.sentences and plan.years and _about_later_years(plan, draft):
+        return Refused(refusal_text(plan.missing, _cited_hit(draft)))
+    if draft.sentences:
+        return draft
+    return Refused(refusal_text(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None))
+
+
+def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:
+    """The meetings the question is about: the one it names, those in its period, else all of them."""
+    ids = [meeting_id for meeting_id, date in sources.dated() if plan.filters.admits(date, meeting_id)]
+    found = [sources.meeting(meeting_id) for meeting_id in ids]
+    return [meeting for meeting in found if meeting is not None]
+
+
+def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
+    """The next dated meeting the index holds after `anchor`, if any."""
+    later = [meeting_id for meeting_id, date in sources.dated() if date and anchor.date and date > anchor.date]
+    found = sources.meeting(later[0]) if later else None
+    return [found] if found else []
+
+
+def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
+    """"The minutes of 19 Jul 2023 do not say who chaired the meeting." and kin."""
+    whose = ", ".join(m.date_label for m in meetings[:3])
+    asked = ATTENDANCE.search(plan.topic)
+    what = asked.group(0).lower() if asked else "attended"
+    if what.startswith("chair"):
+        return f"The minutes of the meeting of {whose} do not say who chaired it."
+    if what.startswith(("apolog", "absent")):
+        return f"The minutes of the meeting of {whose} record no apologies."
+    return f"The attendance lists of the meeting of {whose} do not name that."
+
+
+def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
+    """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use."""
+    if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
+        return False
+    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS)
+
+
+def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:
+    """Whether the leading sentence's figures are for a later year than the one asked about.
+
+    "Figures for 2023?" is not answered by "212 incidents in October-December
+    2024, down 14% on the same quarter of 2023": the figures are 2024's.
     """
-    coverage = stats.coverage(query_terms(plan), item.text)
-    return 0.5 * max(item.hit.dense, 0.0) + 0.5 * coverage
+    named = [int(year) for year in _YEAR.findall(draft.sentences[0].text)]
+    return any(year > max(plan.years) for year in named)
 
 
-def query_terms(plan: QueryPlan) -> list[str]:
-    """The question's content terms, less the years already turned into date filters."""
-    found = terms(plan.question)
-    if plan.filters.since or plan.filters.until:
-        found = [t for t in found if not _DATE_TERM.fullmatch(t)]
-    return found
+def _cited_hit(draft: Draft) -> Citation:
+    return draft.citations[draft.sentences[0].citations[0] - 1]
 
 
-def compose(plan: QueryPlan, evidence: list[Evidence], stats: TermStats) -> tuple[list[AnswerSentence], list[Citation]]:
-    """Pick and cite sentences from the relevant items; empty when none answers the question.
-
-    A sentence found word for word in several items (the same restricted
-    report minuted at three meetings) is written once and cites them all.
-    """
-    wanted = query_terms(plan)
-    kind = answer_type(plan.question)
-    if kind in (AnswerType.DATE, AnswerType.PERSON) and any(not stats.known(t) for t in wanted):
-        # "When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never
-        # use is not answered there, however close the item on the topic.
-        return [], []
-    picked: list[tuple[Evidence, list[str]]] = []
-    best = 0.0
-    for item in evidence[: _MAX_ITEMS[plan.kind]]:
-        chosen, score = _choose(plan, kind, item, wanted, stats)
-        if not chosen or (picked and score < _SECOND_ITEM_SHARE[plan.kind] * best):
-            continue
-        best = max(best, score)
-        picked.append((item, chosen))
-    answer: list[AnswerSentence] = []
-    citations: list[Citation] = []
-    for item, chosen in picked:
-        room = MAX_SENTENCES - len(answer)
-        if room <= 0:
-            break
-        chosen = chosen[:room]
-        number = len(citations) + 1
-        citations.append(Citation.from_hit(number, _with_quote(item, chosen), tuple(chosen)))
-        for sentence in chosen:
-            same = next((i for i, s in enumerate(answer) if s.text == sentence), None)
-            if same is None:
-                answer.append(AnswerSentence(text=sentence, citations=(number,)))
-            else:
-                answer[same] = AnswerSentence(text=sentence, citations=(*answer[same].citations, number))
-    return answer, citations
+def _names_year(plan: QueryPlan, item: Evidence) -> bool:
+    """For a period the index holds no minutes from, whether the item itself names one of its years."""
+    return not plan.years or any(str(year) in item.text for year in plan.years)
 
 
-def _choose(plan: QueryPlan, kind: AnswerType, item: Evidence, wanted: list[str],
-            stats: TermStats) -> tuple[list[str], float]:
-    """The item's sentences that answer the question, in source order, and their best score."""
-    candidates = _item_sentences(item)
-    wants_decision = bool(_DECISION_QUESTION.search(plan.question))
-    decided = False
-    title = item.hit.item_title
-    title_score = stats.overlap(wanted, title)
-    scored = []
-    for index, sentence in enumerate(candidates):
-        decided = decided or sentence.startswith(("AGREED", "RESOLVED"))
-        if _ROUTINE.match(sentence) and not wants_decision:
-            continue
-        if sentence == title:
-            if not _TITLE_IS_CONTENT.search(title):
-                continue  # a bare heading says nothing the label does not
-            score = stats.overlap(wanted, sentence)
-        else:
-            score = stats.overlap(wanted, sentence) + _TITLE_WEIGHT * title_score
-        if wants_decision and decided:
-            score += 1.0  # "what was agreed": the decision paragraph outranks the discussion
-        if not holds(kind, sentence, wanted):
-            score = 0.0
-        scored.append((score, index, sentence))
-    limit = _PER_ITEM[plan.kind]
-    top = sorted((e for e in scored if e[0] > 0), key=lambda e: (-e[0], e[1]))[:limit]
-    if plan.kind == "summary" and len(top) < limit:
-        # "What was said about X": in an item titled X the opening sentences are the substance;
-        # elsewhere, the sentences that follow a mention of X.
-        chosen_at = {index for _, index, _ in top}
-        follows = [e for e in scored if e not in top and (title_score > 0 or e[1] - 1 in chosen_at)]
-        top += follows[: limit - len(top)]
-    if not top:
-        return [], 0.0
-    chosen = _with_lists([sentence for _, _, sentence in sorted(top, key=lambda e: e[1])], candidates)
-    return chosen, max(score for score, _, _ in top)
+def _k(plan: QueryPlan, k: int) -> int:
+    return max(k, _MEETING_CANDIDATES) if plan.kind is QuestionKind.MEETINGS else k
 
 
-def _with_lists(chosen: list[str], candidates: list[str]) -> list[str]:
-    """A chosen sentence that introduces a list ("the following points:-") brings the list's first lines."""
-    out: list[str] = []
-    for sentence in chosen:
-        if sentence not in out:
-            out.append(sentence)
-        if sentence.rstrip().endswith((":", ":-")):
-            start = candidates.index(sentence) + 1
-            out += [line for line in candidates[start : start + _LIST_LINES] if line not in out]
-    return out
-
-
-def _item_sentences(item: Evidence) -> list[str]:
-    seen: dict[str, None] = {}
-    for chunk in item.chunks:
-        for sentence in sentences(chunk.text):
-            seen.setdefault(sentence, None)
-    return list(seen)
-
-
-def _with_quote(item: Evidence, chosen: list[str]) -> Hit:
-    """The hit, quoting the one passage that holds every chosen sentence (else the passages that do)."""
-    whole = [chunk.text for chunk in item.chunks if all(s in chunk.text for s in chosen)]
-    if whole:
-        return replace(item.hit, quote=min(whole, key=len))
-    parts = [chunk.text for chunk in item.chunks if any(s in chunk.text for s in chosen)]
-    return replace(item.hit, quote="\n…\n".join(parts))
+def _read_count(plan: QueryPlan) -> int:
+    return _MEETING_CANDIDATES if plan.kind is QuestionKind.MEETINGS else _CANDIDATES

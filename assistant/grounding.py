@@ -12,17 +12,20 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import terms
+from assistant.vocabulary import DECISION_WORDS
 
 MIN_CONTENT_SHARE = 0.6
 
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.])£?\d[\d,]*(?:\.\d+)?%?")
-_NAME = re.compile(r"\b[A-Z][a-zA-Z'’&-]*(?:\s+(?:of|on|in|and|for|the|de)?\s*[A-Z][a-zA-Z'’&-]*)*")
+# Linear on long whitespace runs: each run is consumed once (a joiner, if any, is followed by its own spaces).
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'’&-]*(?:\s+(?:(?:of|on|in|and|for|the|de)\s*)?[A-Z][a-zA-Z'’&-]*)*")
 _CAPITALISED_COMMON = frozenset(
     """The A An This That These Those It Its In On At Of For And But Or As By With From To Members Member
-    Officers Officer There They He She We I AGREED RESOLVED Minutes Item Items It's What When Where Who How Why""".split()
-)
+    Officers Officer There They He She We I Minutes Item Items It's What When Where Who How Why""".split()
+) | frozenset(DECISION_WORDS)
 _JOINERS = frozenset({"of", "on", "in", "and", "for", "the", "de"})
-_CITATION_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+# `(?<!\s)`: a marker's leading spaces are matched from the first one only, not retried from each.
+_CITATION_MARKER = re.compile(r"(?<!\s)\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,8 @@ def check(sentence: str, passage: str) -> Support:
     sentence = strip_markers(sentence)
     flat = " ".join(passage.split())
     missing = [n for n in numbers(sentence) if not _contains_number(flat, n)]
-    missing += [name for name in names(sentence) if name.lower() not in flat.lower()]
+    lowered = flat.lower()
+    missing += [name for name in names(sentence) if name.lower() not in lowered]
     wanted = set(terms(sentence))
     share = len(wanted & set(terms(flat))) / len(wanted) if wanted else 1.0
     return Support(supported=not missing and share >= MIN_CONTENT_SHARE, missing=tuple(missing), content_share=share)
@@ -54,18 +58,30 @@ def names(sentence: str) -> list[str]:
     found = []
     for match in _NAME.finditer(sentence):
         words = match.group().split()
-        while words and (words[0] in _CAPITALISED_COMMON or words[0].lower() in _JOINERS):
-            words.pop(0)
-        while words and (words[-1] in _CAPITALISED_COMMON or words[-1].lower() in _JOINERS):
-            words.pop()
+        first = next((i for i, word in enumerate(words) if not _common(word)), len(words))
+        last = next((i for i in range(len(words) - 1, first - 1, -1) if not _common(words[i])), first - 1)
+        words = words[first : last + 1]
         if not words:
             continue
         run = " ".join(words)
-        at_start = match.start() == 0 or sentence[: match.start()].rstrip().endswith((".", ":", "-", "•", "*"))
+        before = _before(sentence, match.start())
+        at_start = before == "" or before in ".:-•*"
         if at_start and len(words) == 1:
             continue
         found.append(run)
     return found
+
+
+def _before(text: str, position: int) -> str:
+    """The last character before `position` that is not whitespace ("" at the start)."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1] if position else ""
+
+
+def _common(word: str) -> bool:
+    """A capitalised word that does not make a name: sentence openers, joiners, minutes vocabulary."""
+    return word in _CAPITALISED_COMMON or word.lower() in _JOINERS
 
 
 def answer_sentences(text: str) -> list[str]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from assistant.answer import Hit
 from assistant.embed import Embedder
+from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
 from assistant.query import SearchFilters
-from assistant.store import IndexStore
+from assistant.store import IndexStore, MeetingRecord
 from assistant.text import TermStats
 
 RRF_K = 60
@@ -35,20 +37,23 @@ class Snapshot:
 
     generation: int
     stats: TermStats
+    glossary: Glossary
     meetings: list[tuple[str, dt.date | None]]  # (meeting id, date) of every complete meeting
 
 
 class HybridRetriever:
     """Ranks agenda items for a query. Safe to share between threads.
 
-    Both rankings read the store afresh on every query; the term statistics
-    and the meeting list are re-read when the store's generation changes, so
-    a long-running UI sees what a later ingest added.
+    Both rankings read the store afresh on every query; the term statistics,
+    the glossary and the meeting list are re-read when the store's generation
+    changes, so a long-running UI sees what a later ingest added.
     """
 
-    def __init__(self, store: IndexStore, embedder: Embedder) -> None:
+    def __init__(self, store: IndexStore, embedder: Embedder, glossary_file: Path | None = None) -> None:
+        """`glossary_file` adds abbreviations the minutes never define (the `glossary` setting)."""
         self.store = store
         self.embedder = embedder
+        self.glossary_file = glossary_file
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
 
@@ -57,8 +62,10 @@ class HybridRetriever:
         with self._lock:
             generation = self.store.generation()
             if self._snapshot is None or self._snapshot.generation != generation:
-                meetings = [(record.id, record.date) for record in self.store.meetings()]
-                self._snapshot = Snapshot(generation, self.store.term_stats(), meetings)
+                records = self.store.meetings()
+                glossary = index_glossary(records, self.glossary_file)
+                stats = self.store.term_stats(glossary, sorted({r.committee for r in records}))
+                self._snapshot = Snapshot(generation, stats, glossary, [(r.id, r.date) for r in records])
             return self._snapshot
 
     @property
@@ -92,6 +99,12 @@ class HybridRetriever:
                 kind: str | None = None) -> list[tuple[Chunk, float]]:
         """Chunks ranked by BM25 alone (score > 0), best first."""
         return self.store.keyword_search(query, k, filters, kind)
+
+
+def index_glossary(records: list[MeetingRecord], path: Path | None = None) -> Glossary:
+    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`."""
+    pairs = [pair for record in records for pair in record.abbreviations]
+    return Glossary([*pairs, *(load_glossary_file(path) if path else ())])
 
 
 def _item_key(chunk: Chunk) -> tuple[str, int]:

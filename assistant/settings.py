@@ -13,6 +13,11 @@ named by ``MINUTES_CONFIG``, else ``minutes.toml`` in the working directory.
 | embed_batch_size   | MINUTES_EMBED_BATCH_SIZE  | 64                        |
 | refusal_threshold  | MINUTES_REFUSAL_THRESHOLD | 0.4 (item relevance, 0-1) |
 | llm                | MINUTES_LLM               | none (extractive answers) |
+| glossary           | MINUTES_GLOSSARY          | none (the minutes' own)   |
+| cache_dir          | MINUTES_CACHE_DIR         | see `Settings.cache_folder` |
+
+`glossary` names a TOML file of abbreviations the minutes never define
+(see `assistant.glossary`).
 """
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ _ENV = {
     "embed_batch_size": "MINUTES_EMBED_BATCH_SIZE",
     "refusal_threshold": "MINUTES_REFUSAL_THRESHOLD",
     "llm": "MINUTES_LLM",
+    "glossary": "MINUTES_GLOSSARY",
+    "cache_dir": "MINUTES_CACHE_DIR",
 }
 
 
@@ -45,7 +52,9 @@ class Settings:
     embed_batch_size: int = 64
     refusal_threshold: float = 0.4
     llm: str | None = None
+    glossary: Path | None = None
     collection: str = "minutes"
+    cache_dir: Path | None = None
 
     @classmethod
     def load(cls, **overrides: object) -> Settings:
@@ -59,6 +68,19 @@ class Settings:
     @property
     def uses_server(self) -> bool:
         return bool(self.chroma_host)
+
+    @property
+    def cache_folder(self) -> Path:
+        """Where the embedding cache (and, with a server, the writer lock) lives.
+
+        `cache_dir` if set; else inside an embedded index's folder; else, with a
+        Chroma server, the user's cache folder, never the working directory.
+        """
+        if self.cache_dir is not None:
+            return self.cache_dir
+        if not self.uses_server:
+            return self.index_dir
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minutes"
 
     @property
     def location(self) -> str:
@@ -84,7 +106,8 @@ def _coerce(values: dict[str, object]) -> dict[str, object]:
         raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
     out: dict[str, object] = {}
     for name, value in values.items():
-        kind = {"index_dir": Path, "chroma_port": int, "embed_batch_size": int, "refusal_threshold": float}.get(name, str)
+        kind = {"index_dir": Path, "glossary": Path, "cache_dir": Path, "chroma_port": int, "embed_batch_size": int,
+                "refusal_threshold": float}.get(name, str)
         try:
             out[name] = kind(value)
         except (TypeError, ValueError) as error:

@@ -17,14 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from assistant.models import Chunk, Meeting
+from assistant.models import Chunk, Meeting, committee_label
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from assistant.glossary import Glossary
     from assistant.query import SearchFilters
     from assistant.settings import Settings
     from assistant.text import TermStats
+
 
 @dataclass(frozen=True)
 class MeetingRecord:
@@ -37,15 +39,27 @@ class MeetingRecord:
     chunks: int
     source: str
     file_hash: str
+    council: str | None = None
+    date_source: str | None = None
+    url: str | None = None
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
+
+    @property
+    def body(self) -> str:
+        """The committee, with its council when known (see `committee_label`)."""
+        return committee_label(self.committee, self.council)
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "committee": self.committee,
+            "council": self.council,
             "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
             "items": self.items,
             "chunks": self.chunks,
             "source": self.source,
+            "url": self.url,
         }
 
 
@@ -97,8 +111,8 @@ class IndexStore(Protocol):
         """The `k` chunks that best match the words of `query` (BM25, > 0), best first."""
         ...
 
-    def term_stats(self) -> TermStats:
-        """Document frequencies of terms over the indexed chunks (the keyword index's own)."""
+    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
+        """Document frequencies over the indexed chunks (the keyword index's own); see `TermStats`."""
         ...
 
     def chunks(self, meeting_id: str, position: int | None = None) -> list[Chunk]:
@@ -121,6 +135,14 @@ class IndexStore(Protocol):
         """Vectors the engine holds, leftovers of an unfinished write included (they are invisible to search)."""
         ...
 
+    def lost_vectors(self) -> dict[str, int]:
+        """Per meeting, how many of its chunks have no vector (only a damaged index has any)."""
+        ...
+
+    def refresh(self) -> None:
+        """Let go of the open index, so the next call opens it afresh (after its folder was replaced)."""
+        ...
+
 
 class VectorIndex(Protocol):
     """A vector engine: vectors under ids, with the chunk fields that filters need (meeting, committee, date, kind)."""
@@ -136,6 +158,10 @@ class VectorIndex(Protocol):
     def nearest(self, vector: Sequence[float], k: int, filters: SearchFilters,
                 kind: str | None = None) -> list[tuple[str, float]]:
         """Ids of the `k` nearest vectors under `filters`, with cosine similarity, best first."""
+        ...
+
+    def held(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` the engine holds."""
         ...
 
     def count(self) -> int:

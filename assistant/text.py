@@ -9,35 +9,24 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from assistant.glossary import Glossary
+from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
-_LONG_LINE_WORDS = 60
+LONG_LINE_WORDS = 60  # a line longer than this is split at its semicolons (attendance lists)
+# Every pattern here runs on whole minutes, so each is linear in its input: no quantified run is
+# followed by a test that can fail and send it back over the same characters (that made one
+# 50,000-letter word cost 26 s). See tests/test_linear.py.
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
+MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
+_ABBREVIATION_TAIL = 16  # the abbreviation rule looks only at the end of a sentence; the longest needs 8 characters
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
 )
-
-# Words that shape a question but say nothing about its topic.
-QUESTION_WORDS = frozenset(
-    """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
-    partnership committee happen happened update updates report reported know please give
-    anything much many also would could since handle handled handling deal dealt respond responded
-    sent send gave give given get got make made take took show showed list name named describe explain""".split()
-)
-
-# Attendance questions use words the minutes do not: "chaired" for "(Chairman)".
-_EXPANSIONS = {
-    "chair": ("chairman", "chairperson", "chairwoman"),
-    "attend": ("present",),
-    "apolog": ("apologies",),
-    "held": ("venue",),
-    "schedul": ("next",),
-    "asb": ("antisocial",),
-    "antisoci": ("asb",),
-    "locat": ("venue",),
-}
-
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -65,7 +54,7 @@ def sentences(text: str) -> list[str]:
         if not line:
             continue
         for piece in _join_abbreviations(_SENTENCE_END.split(line)):
-            if len(piece.split()) > _LONG_LINE_WORDS and ";" in piece:
+            if len(piece.split()) > LONG_LINE_WORDS and ";" in piece:
                 out += [part.strip() for part in piece.split(";") if part.strip()]
             elif piece.strip():
                 out.append(piece.strip())
@@ -73,18 +62,25 @@ def sentences(text: str) -> list[str]:
 
 
 def _join_abbreviations(pieces: list[str]) -> list[str]:
-    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence."""
-    out: list[str] = []
+    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence.
+
+    Pieces are gathered and joined once, and only the end of the sentence so far is tested, so
+    a line of a million "Mr." costs no more than a line of ordinary words.
+    """
+    groups: list[list[str]] = []
+    tail = ""  # the end of the sentence being gathered
     for piece in pieces:
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
+        if groups and _ABBREVIATION.search(tail):
+            groups[-1].append(piece)
+            tail = f"{tail} {piece[-_ABBREVIATION_TAIL:]}"[-_ABBREVIATION_TAIL:]
         else:
-            out.append(piece)
-    return out
+            groups.append([piece])
+            tail = piece[-_ABBREVIATION_TAIL:]
+    return [" ".join(group) for group in groups]
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms of `text`."""
+    """Stemmed content terms of `text`, in time linear in its length; words over `MAX_TERM_CHARS` are dropped."""
     return _stemmer().stemWords([w for w in _words(text) if w not in QUESTION_WORDS])
 
 
@@ -99,45 +95,59 @@ def keyword_terms(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    """Lower-cased words of `text`, less stop words and single characters."""
+    """Lower-cased words of `text`, less stop words, single characters and runs over `MAX_TERM_CHARS`."""
     stop = _stopwords()
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
-    joined = [w.replace("-", "") for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)]
-    raw = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text) + joined]
+    joined = [w.replace("-", "") for w in _HYPHENATED.findall(text) if "-" in w]
+    raw = [w.lower() for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
     return [w for w in raw if w not in stop and len(w) > 1]
 
 
 @lru_cache(maxsize=4096)
 def alternatives(term: str) -> frozenset[str]:
     """The term and the stems that count as the same word in the minutes."""
-    extra = [more for key, group in _EXPANSIONS.items() if term.startswith(key) for more in group]
+    extra = [more for key, group in EXPANSIONS.items() if term.startswith(key) for more in group]
     return frozenset([term, *_stemmer().stemWords(extra)])
 
 
 class TermStats:
-    """Document frequencies over the indexed chunks, to weigh rare words above common ones.
+    """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
-    `frequency` answers for one term (the keyword index looks it up on disk),
-    so no process holds the vocabulary of a whole archive; each answer is
-    remembered for the life of these statistics.
-    """
+    def __init__(self, documents: Sequence[str] | int, glossary: Glossary | None = None, bodies: Iterable[str] = (),
+                 frequency: Callable[[str], int] | None = None) -> None:
+        """Statistics of `documents` counted here, or of an index: their number, and `frequency` to look a term up.
 
-    def __init__(self, documents: int, frequency: Callable[[str], int]) -> None:
-        self.documents = max(documents, 1)
-        self._lookup = frequency
+        An index answers term by term from disk, so no process holds the
+        vocabulary of a whole archive; each answer is remembered for the life
+        of these statistics, and must count a passage as the glossary makes it.
+
+        `glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
+        `bodies` are the names of the committees in the index: a question's
+        "the partnership" points at the meeting, not at a topic, so their
+        words are not topic words (see `question_terms`).
+        """
+        self.glossary = glossary or Glossary()
+        self.body_terms = frozenset(term for name in bodies for term in terms(name))
+        if isinstance(documents, int):
+            self.documents, self._lookup = max(documents, 1), frequency or (lambda term: 0)
+        else:
+            counts = Counter(term for document in documents for term in set(self.terms(document)))
+            self.documents, self._lookup = max(len(documents), 1), lambda term: counts.get(term, 0)
         self._frequency: dict[str, int] = {}
 
-    @classmethod
-    def of(cls, documents: list[str]) -> TermStats:
-        """Statistics counted in memory over `documents` (for small, fixed texts)."""
-        counts = Counter(term for document in documents for term in set(keyword_terms(document)))
-        return cls(len(documents), lambda term: counts.get(term, 0))
-
     def frequency(self, term: str) -> int:
-        """In how many indexed chunks `term` occurs."""
+        """In how many indexed chunks `term` occurs (as the glossary makes them)."""
         if term not in self._frequency:
             self._frequency[term] = self._lookup(term)
         return self._frequency[term]
+
+    def question_terms(self, question: str) -> list[str]:
+        """The question's topic terms: `terms` less the words that name the indexed committees."""
+        return [term for term in terms(question) if term not in self.body_terms]
+
+    def terms(self, text: str) -> list[str]:
+        """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""
+        return terms(self.glossary.augment(text))
 
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""
@@ -156,5 +166,5 @@ class TermStats:
 
     def overlap(self, query_terms: list[str], text: str) -> float:
         """Summed weight of the query terms that `text` contains."""
-        present = set(terms(text))
+        present = set(self.terms(text))
         return sum(self.idf(t) for t in set(query_terms) if alternatives(t) & present)

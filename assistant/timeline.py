@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assistant.answer import source_label
+from assistant.models import committee_label
 from assistant.text import alternatives, terms
 
 _CANDIDATES = 2000
@@ -38,14 +38,15 @@ def topic_timeline(retriever, topic: str) -> list[TimelinePoint]:
         return []
     found: dict[str, dict[int, TimelineItem]] = {}
     meta: dict[str, tuple[str, dt.date | None]] = {}
-    for chunk, _ in retriever.keyword(topic, k=_CANDIDATES):
-        present = set(terms(f"{chunk.item_title}\n{chunk.text}"))
+    stats = retriever.stats
+    for chunk, _ in retriever.keyword(stats.glossary.augment(topic), k=_CANDIDATES):
+        present = set(stats.terms(f"{chunk.item_title}\n{chunk.text}"))
         if chunk.kind != "item" or not all(alternatives(t) & present for t in wanted):
             continue
-        meta[chunk.meeting_id] = (chunk.committee, chunk.date)
+        meta[chunk.meeting_id] = (committee_label(chunk.committee, chunk.council), chunk.date)
         found.setdefault(chunk.meeting_id, {})[chunk.item_position] = TimelineItem(
             chunk.item_position, chunk.item_number, chunk.item_title,
-            source_label(chunk.committee, chunk.date, chunk.item_number, chunk.item_position, chunk.item_title),
+            chunk.ref.label,
         )
     points = [
         TimelinePoint(meeting_id, *meta[meeting_id], tuple(items[p] for p in sorted(items)))

@@ -1,9 +1,9 @@
 """Synthetic council minutes, reproducible from a seed, for benchmarks and parser tests.
 
 ``python -m bench.synth OUT_DIR -n 100 --seed 1`` writes N minutes files in
-the five layout families the parser knows (like the real ones in data/) and
-``manifest.jsonl`` with each file's true committee, date and items. Same
-seed, same bytes.
+the layout families the parser knows (like the real ones in data/ and
+tests/fixtures/) and ``manifest.jsonl`` with each file's true committee,
+council, date and items. Same seed, same bytes.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 COMMITTEES = [
@@ -52,7 +53,7 @@ SENTENCES = [
 ]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-LAYOUTS = ("moderngov", "own-line", "inline", "pipe-table", "split-number")
+COUNCILS = ["Harbourside Borough Council", "Kestrel Vale Borough Council", "Northmoor District Council"]
 
 
 def _paragraphs(rng: random.Random, topic: tuple[str, str, str], year: int) -> list[str]:
@@ -102,39 +103,124 @@ def _header(committee: str, date: dt.date, rng: random.Random) -> str:
             f"Apologies: {rng.choice(PEOPLE)} and {rng.choice(PEOPLE)}.\n\n")
 
 
-def render(layout: str, committee: str, date: dt.date, items: list[dict], rng: random.Random) -> tuple[str, list]:
-    """The file text in one layout, and the items' numbers as the parser should read them."""
-    body = ["\n\n".join(item["paragraphs"]) for item in items]
-    prefix = "".join(word[0] for word in committee.split() if word[0].isupper())[:4]
-    numbers: list[str | None]
-    if layout == "moderngov":
-        numbers = [f"{prefix}/{n}/{date:%y}" for n in range(1, len(items) + 1)]
-        text = (f"Agenda and minutes\n\n{committee} - {date:%A} {date.day}th {date:%B, %Y} 9.30 am\n\n"
-                f"Venue: Jim Cooke Conference Suite, Stockton Central Library\n\nItems\nNo. Item\n\n")
-        text += "".join(f"{n}\n\n{i['title']}{' pdf icon PDF 120 KB' if rng.random() < 0.4 else ''}\n\nMinutes:\n\n{b}\n\n"
-                        for n, i, b in zip(numbers, items, body))
-    elif layout == "own-line":
-        numbers = [str(n) for n in range(1, len(items) + 1)]
-        text = _header(committee, date, rng) + "".join(f"{n}\n\n{i['title']}\n\n{b}\n\n" for n, i, b in zip(numbers, items, body))
-    elif layout == "inline":
-        numbers, n = [], 0
-        for _ in items:
-            n += rng.choice([1, 1, 1, 2])
-            numbers.append(str(n))
-        text = _header(committee, date, rng) + "".join(f"{n} {i['title']}\n\n{b}\n\n" for n, i, b in zip(numbers, items, body))
-    elif layout == "pipe-table":
-        numbers = [None] * len(items)
-        text = "Venue: Jim Cooke Conference Suite, Church Road, Stockton on Tees\nContact: Democratic Services\nNo. | Item |\n"
-        text += "".join(f"{i['title']} Minutes: {b.replace(chr(10) + chr(10), ' ')} |\n" for i, b in zip(items, body))
-    else:
-        start = rng.randint(20, 300)
-        refs = [f"{prefix} {start + n}/{date:%y}" for n in range(len(items))]
-        text = (f"STOCKTON-ON-TEES BOROUGH COUNCIL\n\n{committee.upper()}\n\nMINUTES OF MEETING HELD ON "
-                f"{date.day} {date:%B %Y}".upper() + "\n\n" + _header(committee, date, rng).split("\n\n", 2)[2]
-                + "Item    Description    Decision\n\n")
-        text += "".join(f"{prefix}\n{n.split()[1]}\n{i['title']}\n{b}\n\n" for n, i, b in zip(refs, items, body))
-        numbers = list(refs)
-    return text, numbers
+@dataclass(frozen=True)
+class Meeting:
+    """One synthetic meeting to render: who met, when, under which council, and its items."""
+
+    committee: str
+    council: str
+    date: dt.date
+    items: list[dict]
+    rng: random.Random
+
+    @property
+    def prefix(self) -> str:
+        return "".join(word[0] for word in self.committee.split() if word[0].isupper())[:4]
+
+    @property
+    def bodies(self) -> list[str]:
+        return ["\n\n".join(item["paragraphs"]) for item in self.items]
+
+    @property
+    def titles(self) -> list[str]:
+        return [item["title"] for item in self.items]
+
+
+Rendered = tuple[str, list, list]  # the text, and the items' numbers and titles as the parser should read them
+
+
+def _moderngov(m: Meeting) -> Rendered:
+    numbers = [f"{m.prefix}/{n}/{m.date:%y}" for n in range(1, len(m.items) + 1)]
+    text = (f"Agenda and minutes\n\n{m.committee} - {m.date:%A} {m.date.day}th {m.date:%B, %Y} 9.30 am\n\n"
+            f"Venue: Jim Cooke Conference Suite, Stockton Central Library\n\nItems\nNo. Item\n\n")
+    text += "".join(f"{n}\n\n{t}{_link(m.rng)}\n\nMinutes:\n\n{b}\n\n" for n, t, b in zip(numbers, m.titles, m.bodies))
+    return text, numbers, m.titles
+
+
+def _own_line(m: Meeting) -> Rendered:
+    numbers = [str(n) for n in range(1, len(m.items) + 1)]
+    text = _header(m.committee, m.date, m.rng) + "".join(
+        f"{n}\n\n{t}\n\n{b}\n\n" for n, t, b in zip(numbers, m.titles, m.bodies))
+    return text, numbers, m.titles
+
+
+def _inline(m: Meeting) -> Rendered:
+    numbers, n = [], 0
+    for _ in m.items:
+        n += m.rng.choice([1, 1, 1, 2])
+        numbers.append(str(n))
+    text = _header(m.committee, m.date, m.rng) + "".join(
+        f"{n} {t}\n\n{b}\n\n" for n, t, b in zip(numbers, m.titles, m.bodies))
+    return text, numbers, m.titles
+
+
+def _pipe_table(m: Meeting) -> Rendered:
+    """Undated, committee unknown: the table export states only the venue."""
+    text = "Venue: Jim Cooke Conference Suite, Church Road, Stockton on Tees\nContact: Democratic Services\nNo. | Item |\n"
+    text += "".join(f"{t} Minutes: {b.replace(chr(10) + chr(10), ' ')} |\n" for t, b in zip(m.titles, m.bodies))
+    return text, [None] * len(m.items), m.titles
+
+
+def _split_number(m: Meeting) -> Rendered:
+    start = m.rng.randint(20, 300)
+    numbers = [f"{m.prefix} {start + n}/{m.date:%y}" for n in range(len(m.items))]
+    text = (f"{m.council}\n\n{m.committee}\n\nMINUTES OF MEETING HELD ON {m.date.day} {m.date:%B %Y}".upper()
+            + "\n\n" + _header(m.committee, m.date, m.rng).split("\n\n", 2)[2] + "Item    Description    Decision\n\n")
+    text += "".join(f"{m.prefix}\n{n.split()[1]}\n{t}\n{b}\n\n" for n, t, b in zip(numbers, m.titles, m.bodies))
+    return text, numbers, m.titles
+
+
+def _headings(m: Meeting) -> Rendered:
+    """A moderngov page saved without numbers; the first item is a bare housekeeping sentence."""
+    text = (f"{m.council}\n\nAgenda and minutes\n\n{m.committee} - {m.date:%A} {m.date.day}th {m.date:%B, %Y} 2.00 pm"
+            f"\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\nMembers noted the evacuation procedure.\n\n")
+    text += "".join(f"{t}{_link(m.rng)}\n\n{b}\n\n" for t, b in zip(m.titles, m.bodies))
+    return text, [None] * (len(m.items) + 1), ["", *m.titles]
+
+
+def _pipe_rows(m: Meeting) -> Rendered:
+    """Undated: rows opened by a bare ``|``, each row's text over several lines; the only date is another meeting's."""
+    text = "Venue: Council Chamber\nNo. | Item |\n"
+    text += "".join(f"|\n{t} Minutes: {b.replace(chr(10) + chr(10), chr(10))} |\n" for t, b in zip(m.titles, m.bodies))
+    return text, [None] * len(m.items), m.titles
+
+
+def _reference_rows(m: Meeting) -> Rendered:
+    """``SSP 1/09 | text |`` rows with no title cell."""
+    numbers = [f"{m.prefix} {n}/{m.date:%y}" for n in range(1, len(m.items) + 1)]
+    text = _header(m.committee, m.date, m.rng)
+    text += "".join(f"{n} | {b.replace(chr(10) + chr(10), chr(10))} |\n" for n, b in zip(numbers, m.bodies))
+    return text, numbers, [""] * len(m.items)
+
+
+def _paged(m: Meeting) -> Rendered:
+    """PDF-like text: form feeds between pages, the council and meeting atop each page, "Page n of N" below."""
+    text, numbers, titles = _inline(m)
+    lines = text.rstrip("\n").split("\n") + ["", "Chair: ....................   Date: ...................."]
+    pages = [lines[at: at + _PAGE_LINES] for at in range(0, len(lines), _PAGE_LINES)]
+    running = f"{m.council}\n{m.committee} - {m.date.day} {m.date:%B %Y}\n"
+    text = "\f".join(running + "\n".join(page) + f"\nPage {n} of {len(pages)}\n" for n, page in enumerate(pages, start=1))
+    return text, numbers, titles
+
+
+def _link(rng: random.Random) -> str:
+    return " pdf icon PDF 120 KB" if rng.random() < 0.4 else ""
+
+
+_PAGE_LINES = 40
+RENDERERS = {
+    "moderngov": _moderngov, "own-line": _own_line, "inline": _inline, "pipe-table": _pipe_table,
+    "split-number": _split_number, "headings": _headings, "pipe-rows": _pipe_rows,
+    "reference-rows": _reference_rows, "paged": _paged,
+}
+LAYOUTS = tuple(RENDERERS)
+UNDATED = ("pipe-table", "pipe-rows")
+_STATES_COUNCIL = ("split-number", "headings", "paged")
+
+
+def render(layout: str, meeting: Meeting) -> Rendered:
+    """The file text in one layout, and the items' numbers and titles as the parser should read them."""
+    return RENDERERS[layout](meeting)
 
 
 def generate(out_dir: Path, n: int, seed: int = 1, layouts: tuple[str, ...] = LAYOUTS) -> list[dict]:
@@ -147,15 +233,19 @@ def generate(out_dir: Path, n: int, seed: int = 1, layouts: tuple[str, ...] = LA
         committee = rng.choice(COMMITTEES)
         date = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 20))
         layout = layouts[index % len(layouts)]
+        council = COUNCILS[index % len(COUNCILS)]
         items = _items(rng, date.year)
-        text, numbers = render(layout, committee, date, items, rng)
+        text, numbers, titles = render(layout, Meeting(committee, council, date, items, rng))
         slug = committee.lower().replace(" ", "-")
-        name = f"{slug}-{date.isoformat()}-{index:05d}.txt" if layout != "pipe-table" else f"{slug}-undated-{index:05d}.txt"
+        dated = layout not in UNDATED
+        name = f"{slug}-{date.isoformat()}-{index:05d}.txt" if dated else f"{slug}-undated-{index:05d}.txt"
         (out_dir / name).write_text(text, encoding="utf-8")
+        restricted = [False] * (len(numbers) - len(items)) + [i["restricted"] for i in items]
         rows.append({"file": name, "layout": layout, "committee": committee,
-                     "date": date.isoformat() if layout != "pipe-table" else None,
-                     "items": [{"number": num, "title": i["title"], "restricted": i["restricted"]}
-                               for num, i in zip(numbers, items)],
+                     "council": council if layout in _STATES_COUNCIL else None,
+                     "date": date.isoformat() if dated else None,
+                     "items": [{"number": num, "title": title, "restricted": flag}
+                               for num, title, flag in zip(numbers, titles, restricted)],
                      "words": len(text.split())})
     with (out_dir / "manifest.jsonl").open("w", encoding="utf-8") as manifest:
         manifest.writelines(json.dumps(row) + "\n" for row in rows)

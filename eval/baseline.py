@@ -38,7 +38,7 @@ def _anchor(meeting: Meeting, gold: Gold) -> str:
     """Text that marks where the gold item starts in its file."""
     if gold.item == "header":
         return next((line for line in meeting.header.splitlines() if line.strip()), meeting.committee)
-    item = meeting.item(gold.item) if gold.item else meeting.item(f"#{gold.position}")
+    item = gold.agenda_item(meeting)
     if item is None:
         return "\0"  # a gold item the parser does not know: never matched
     return item.title or item.text[:60]

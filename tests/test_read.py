@@ -87,3 +87,9 @@ def test_oversized_files_are_refused_before_reading(tmp_path, monkeypatch):
     path.write_bytes(b"a" * 5000)
     with pytest.raises(UnreadableFile, match="larger than"):
         read_bytes(path)
+
+
+def test_utf16_text_with_a_byte_order_mark_is_decoded(tmp_path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(SEED_2023.read_text(encoding="utf-8").encode("utf-16"))  # Notepad's "Unicode"
+    assert read(path) == SEED_2023.read_text(encoding="utf-8")

@@ -170,9 +170,9 @@ def test_a_write_cut_short_shows_one_whole_version_and_repair_clears_the_rest(cu
 
 def test_term_statistics_are_the_keyword_index_document_frequencies(store):
     texts = [chunk.embed_text for record in store.meetings() for chunk in store.chunks(record.id)]
-    from_index, counted = store.term_stats(), TermStats.of(texts)
+    from_index, counted = store.term_stats(), TermStats(texts)
     assert from_index.documents == counted.documents == 11
-    for term in ("harmoni", "bike", "crime", "ropner", "meet", "zzz"):
+    for term in ("harmoni", "bike", "crime", "ropner", "zzz"):  # content terms: all answering asks about
         assert from_index.frequency(term) == counted.frequency(term)
     assert from_index.known("harmoni") and not from_index.known("zzz")
 
@@ -205,3 +205,17 @@ def test_a_meeting_rewritten_many_times_scores_as_if_written_once(store):
     assert [(c.meeting_id, c.item_position, round(s, 4)) for c, s in store.keyword_search(query, 10, SearchFilters())] \
         == [(c.meeting_id, c.item_position, round(s, 4)) for c, s in fresh.keyword_search(query, 10, SearchFilters())]
     assert store.term_stats().frequency("harmoni") == fresh.term_stats().frequency("harmoni") == 2
+
+
+def test_term_statistics_count_what_the_glossary_gives_a_passage():
+    from assistant.glossary import Glossary
+
+    store = memory_store()
+    store.write([_write(_meeting("m", dt.date(2024, 1, 1), "ASB patrols in the park.", "Anti-social behaviour fell.",
+                                 "Antisocial behaviour rose.", "Social housing was discussed."))])
+    glossary = Glossary([("ASB", "anti-social behaviour")])
+    texts = [chunk.embed_text for chunk in store.chunks("m")]
+    from_index, counted = store.term_stats(glossary), TermStats(texts, glossary)
+    for term in ("asb", "antisoci", "social", "behaviour", "patrol", "hous"):
+        assert from_index.frequency(term) == counted.frequency(term), term
+    assert from_index.frequency("asb") == 3 and store.term_stats().frequency("asb") == 1

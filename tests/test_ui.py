@@ -41,7 +41,7 @@ def test_chat_text_escapes_markdown_and_html():
 
 def test_refusal_is_marked_not_in_the_minutes():
     refusal = Answer(question="Council tax?", text="The minutes do not record an answer.", refused=True, citations=[])
-    assert chat_text(refusal).startswith("**Not in the minutes.**")
+    assert chat_text(refusal).startswith("<b>Not in the minutes.</b>")
     assert "Not in the minutes." in sources_panel(refusal)
 
 
@@ -123,3 +123,48 @@ def test_timeline_has_a_column_for_every_meeting_and_counts_only_real_mentions(d
         for position in positions:
             item = bot.meeting(meeting_id).items[position - 1]
             assert "off-road" in (item.title + item.text).lower() or "off road" in (item.title + item.text).lower()
+
+
+def test_the_chat_shows_minutes_text_as_written_not_as_markdown():
+    text = r"See www.stockton.gov.uk or https://x.example/a_b and C:\minutes\2023 *not bold* <b>tag</b> [1]"
+    shown = chat_text(Answer(question="q", text=text, refused=False, citations=[]))
+    assert shown == text.replace("<", "&lt;").replace(">", "&gt;")  # HTML-escaped, with no Markdown escapes
+
+
+def test_the_chat_renders_no_markdown(data_index, embedder):
+    from assistant import Assistant
+    from ui.app import build_app
+
+    app = build_app(Assistant(Settings.load(index_dir=data_index), embedder=embedder))
+    chat = next(block for block in app.blocks.values() if getattr(block, "elem_id", None) == "chat")
+    assert chat.render_markdown is False
+
+
+def test_the_sign_in_page_describes_nothing_behind_it(data_index, embedder):
+    """No API description or meeting id before signing in, and no FastAPI schema at all; the signed-in page is whole."""
+    import http.cookiejar
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from assistant import Assistant
+    from ui.app import launch
+
+    from conftest import free_port
+
+    bot = Assistant(Settings.load(index_dir=data_index), embedder=embedder)
+    app = launch(bot, port=free_port(), auth=("clerk", "s3cret"), block=False)
+    url = app.local_url.rstrip("/")
+    try:
+        page = urllib.request.urlopen(url + "/", timeout=30).read().decode()
+        assert "auth_required" in page and "window.gradio_api_info = null;" in page
+        assert not [r.id for r in bot.meetings() if r.id in page] and "named_endpoints" not in page
+        with pytest.raises(urllib.error.HTTPError) as schema:
+            urllib.request.urlopen(url + "/openapi.json", timeout=30)
+        assert schema.value.code == 404
+        signed_in = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        signed_in.open(url + "/login", urllib.parse.urlencode({"username": "clerk", "password": "s3cret"}).encode())
+        inside = signed_in.open(url + "/", timeout=30).read().decode()
+        assert "named_endpoints" in inside and bot.meetings()[0].id in inside
+    finally:
+        app.close()

@@ -17,7 +17,7 @@ from assistant.api import Assistant  # noqa: E402
 from ui.ask import ask_tab, meeting_filter_choices  # noqa: E402
 from ui.meetings import meetings_tab  # noqa: E402
 from ui.render import index_summary  # noqa: E402
-from ui.safety import check_exposure  # noqa: E402
+from ui.safety import SignInPageGuard, check_exposure  # noqa: E402
 from ui.style import CSS  # noqa: E402
 from ui.timeline import timeline_tab  # noqa: E402
 
@@ -54,6 +54,8 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     `allow_no_auth`. With `block=False` it returns the running app at once
     (call `.close()` to stop it).
     """
+    from starlette.middleware import Middleware
+
     check_exposure(host, auth, allow_no_auth)
     bot.warm()
     app = build_app(bot)
@@ -61,5 +63,8 @@ def launch(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     app.launch(server_name=host, server_port=port, auth=auth, share=False, prevent_thread_lock=not block,
                theme=gr.themes.Soft(), css=CSS, ssr_mode=False, footer_links=[], enable_monitoring=False,
                show_error=False, quiet=True, pwa=False, mcp_server=False,
+               # No FastAPI schema at /openapi.json (it is served without a sign-in), and a sign-in page
+               # that does not describe the API behind it.
+               app_kwargs={"openapi_url": None, "middleware": [Middleware(SignInPageGuard)]},
                auth_message="These minutes are password-protected. Sign in with the login you were given.")
     return app

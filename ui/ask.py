@@ -9,13 +9,13 @@ import gradio as gr
 
 from assistant.answer import Answer
 from assistant.api import Assistant
-from assistant.errors import InvalidQuestion
+from assistant.errors import InvalidQuestion, UnknownMeeting
 from assistant.query import MAX_QUESTION_CHARS
 from ui.render import (
     READER_PLACEHOLDER,
+    chat_html,
     chat_text,
     item_html,
-    markdown_text,
     meeting_choice,
     meeting_html,
     sources_panel,
@@ -29,8 +29,9 @@ EXAMPLES = [
     "How much funding was allocated to Cleveland for ASB hotspot patrols?",
 ]
 ALL_MEETINGS = "All meetings"
-SEARCHING = "_Searching the minutes…_"
-DRAFTING = "\n\n_Writing; each sentence is checked against the sources when it is done._"
+# Chat messages are HTML, not Markdown (see `ui.render.chat_html`).
+SEARCHING = "<i>Searching the minutes…</i>"
+DRAFTING = "\n\n<i>Writing; each sentence is checked against the sources when it is done.</i>"
 WELCOME = ("**Ask about the committee minutes.**\n\nEvery sentence of an answer cites the meeting and agenda "
            "item it comes from. When the minutes are silent, it says so. Start with one of these:")
 _SHOWN_CHARS = 280  # of a question too long to ask, the part echoed back
@@ -71,6 +72,7 @@ def ask_tab(bot: Assistant) -> gr.Dropdown:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
             chat = gr.Chatbot(show_label=False, height=520, elem_id="chat", buttons=["copy"], latex_delimiters=[],
+                              render_markdown=False,
                               feedback_options=None, examples=[{"text": q} for q in EXAMPLES], placeholder=WELCOME)
             with gr.Row(equal_height=True):
                 question = gr.Textbox(show_label=False, elem_id="question", lines=1, max_lines=6, scale=6,
@@ -119,7 +121,7 @@ class _AskHandlers:
         """Stream the answer into the conversation; the final `Answer` replaces the stream."""
         message = message or ""
         shown = message if len(message) <= MAX_QUESTION_CHARS else message[:_SHOWN_CHARS] + " …"
-        history = list(history or []) + [{"role": "user", "content": markdown_text(shown)}]
+        history = list(history or []) + [{"role": "user", "content": chat_html(shown)}]
         keep = (gr.skip(),) * 5
         drafting = DRAFTING if self.bot.settings.llm else ""
         yield (history + [{"role": "assistant", "content": SEARCHING}], "") + keep
@@ -131,10 +133,10 @@ class _AskHandlers:
                     yield (history + [{"role": "assistant", "content": chat_text(event)}], gr.skip(), asked,
                            len(asked) - 1, _pick_update(asked), sources_panel(event), READER_PLACEHOLDER)
                 else:
-                    yield (history + [{"role": "assistant", "content": markdown_text(event) + drafting}],
+                    yield (history + [{"role": "assistant", "content": chat_html(event) + drafting}],
                            gr.skip()) + keep
-        except InvalidQuestion as problem:  # the message is for people; the question stays to be edited
-            yield (history + [{"role": "assistant", "content": "⚠ " + markdown_text(str(problem))}], message) + keep
+        except (InvalidQuestion, UnknownMeeting) as problem:  # for people; the question stays to be edited
+            yield (history + [{"role": "assistant", "content": "⚠ " + chat_html(str(problem))}], message) + keep
         except Exception:  # a bug: log it, never show a traceback to the person asking
             log.exception("answering %r failed", message[:200])
             yield (history + [{"role": "assistant", "content": SORRY}], message) + keep

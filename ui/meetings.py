@@ -11,11 +11,12 @@ import html
 import gradio as gr
 
 from assistant.api import Assistant
-from assistant.models import format_date
-from ui.render import READER_PLACEHOLDER, item_html, item_ref, meeting_overview_html
+from assistant.dates import format_date
+from assistant.models import HEADER_POSITION
+from ui.render import READER_PLACEHOLDER, item_html, meeting_overview_html
 from ui.safety import friendly
 
-OVERVIEW = 0  # the item drop-down's value for "attendance and agenda"
+OVERVIEW = HEADER_POSITION  # the item drop-down's value for "attendance and agenda": the header's place
 
 _LIST_JS = """
 element.addEventListener('click', (event) => {
@@ -91,7 +92,7 @@ class _MeetingHandlers:
             return gr.update(choices=[], value=None), READER_PLACEHOLDER
         found = self.bot.meeting(meeting_id)
         choices = [("Attendance and agenda", OVERVIEW)] + [
-            (f"{item_ref(i.number, i.position)} · {i.title or 'untitled'}", i.position) for i in found.items]
+            (f"{found.item_ref(i).short} · {i.title or 'untitled'}", i.position) for i in found.items]
         return gr.update(choices=choices, value=OVERVIEW), meeting_overview_html(found, links=True)
 
     @friendly

@@ -3,7 +3,9 @@
 Every string that comes from a minutes file passes through `html.escape`
 (and, where Gradio renders Markdown, through `markdown_text`) before it is
 placed in markup: a ``<script>`` in a minutes file shows as the characters
-``<script>``. The HTML goes out through `gr.HTML`'s default ``${value}``
+``<script>``. The chat does not render Markdown at all (`chat_html`): Markdown
+escapes do not survive its link detection, which turned addresses in the
+minutes into broken links with stray backslashes. The HTML goes out through `gr.HTML`'s default ``${value}``
 template, which inserts it as a value and never evaluates it as a template,
 so ``${...}`` or ``{{...}}`` in the minutes stay text too.
 
@@ -17,11 +19,12 @@ import datetime as dt
 import html
 import re
 
-from assistant.answer import Answer, Citation
-from assistant.models import AgendaItem, Meeting, format_date
+from assistant.answer import Answer, AnswerMode, Citation
+from assistant.dates import format_date
+from assistant.models import AgendaItem, Meeting
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
-QUOTE_CHARS = 700
+QUOTE_CHARS = 700  # a card shows a window of this many characters around the quoted sentences
 
 
 def markdown_text(text: str) -> str:
@@ -29,11 +32,16 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def chat_html(text: str) -> str:
+    """Text for the chat, whose messages are HTML (sanitised, never Markdown): shown exactly as written."""
+    return html.escape(text, quote=False)
+
+
 def chat_text(answer: Answer) -> str:
-    """The answer as a chat message: plain text, with refusals marked as such."""
+    """The answer as a chat message: its text as text, with refusals marked as such."""
     if answer.refused:
-        return "**Not in the minutes.** " + markdown_text(answer.text)
-    return markdown_text(answer.text)
+        return "<b>Not in the minutes.</b> " + chat_html(answer.text)
+    return chat_html(answer.text)
 
 
 def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
@@ -47,15 +55,6 @@ def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
         cursor = end
     out.append(html.escape(text[cursor:]))
     return "".join(out)
-
-
-def item_ref(number: str | None, position: int) -> str:
-    """How an item is named on a card: ``Item 19``, ``SSP/4/23``, or by position when unnumbered."""
-    if position == 0:
-        return "Meeting details"
-    if number:
-        return f"Item {number}" if number.isdigit() else number
-    return f"Item {position}"
 
 
 def meeting_choice(meeting_id: str, committee: str, date: dt.date | None) -> str:
@@ -100,26 +99,26 @@ def sources_panel(answer: Answer | None) -> str:
     return f'<div class="m-sources" data-question="{html.escape(answer.question)}">{body}</div>'
 
 
-def _how(mode: str) -> str:
-    if mode == "extractive":
-        return "quoted from the minutes"
-    if mode.startswith("extractive"):
-        return "quoted from the minutes, because the model's draft did not hold up against them"
-    return "written by the model from these sources and checked against them"
+def _how(mode: AnswerMode) -> str:
+    return {
+        "extractive": "quoted from the minutes",
+        "extractive-fallback": "quoted from the minutes, because the model's draft did not hold up against them",
+        "llm": "written by the model from these sources and checked against them",
+    }[mode]
 
 
 def _search_note(answer: Answer) -> str:
-    filters = answer.filters or {}
+    filters = answer.filters
     parts = []
-    if filters.get("since"):
-        parts.append(f"from {format_date(dt.date.fromisoformat(filters['since']))}")
-    if filters.get("until"):
-        parts.append(f"to {format_date(dt.date.fromisoformat(filters['until']))}")
-    if filters.get("meeting"):
-        parts.append(f"meeting {filters['meeting']}")
+    if filters.since:
+        parts.append(f"from {format_date(filters.since)}")
+    if filters.until:
+        parts.append(f"to {format_date(filters.until)}")
+    if filters.meeting:
+        parts.append(f"meeting {filters.meeting}")
     if not parts:
         return ""
-    undated = " (and meetings with no date stated)" if filters.get("include_undated") else ""
+    undated = " (and meetings with no date stated)" if filters.include_undated else ""
     return f'<div class="m-how">Searched only meetings {html.escape(" ".join(parts))}{undated}.</div>'
 
 
@@ -127,7 +126,7 @@ def _card(citation: Citation) -> str:
     quote = citation.quote if len(citation.quote) <= QUOTE_CHARS else _window(citation)
     if citation.item_title and quote.startswith(citation.item_title + "\n"):
         quote = quote[len(citation.item_title) + 1 :]  # the card shows the title already
-    what = f"{item_ref(citation.item, citation.item_position)} · {citation.item_title or 'untitled'}"
+    what = f"{citation.ref.short} · {citation.item_title or 'untitled'}"
     number = citation.number
     return (
         '<article class="m-card">'
@@ -154,9 +153,9 @@ def _window(citation: Citation) -> str:
 READER_PLACEHOLDER = '<div class="m-placeholder">Open an item or a meeting to read it here.</div>'
 
 
-def _heading(item: AgendaItem) -> str:
+def _heading(meeting: Meeting, item: AgendaItem) -> str:
     flag = ' <span class="m-flag">restricted</span>' if item.restricted else ""
-    return (f'<h4 class="m-item-title"><span class="m-ref">{html.escape(item_ref(item.number, item.position))}</span> '
+    return (f'<h4 class="m-item-title"><span class="m-ref">{html.escape(meeting.item_ref(item).short)}</span> '
             f"{html.escape(item.title or 'untitled')}{flag}</h4>")
 
 
@@ -168,7 +167,7 @@ def _caption(text: str) -> str:
 def item_html(meeting: Meeting, item: AgendaItem, sentences: tuple[str, ...] = (), caption: str = "") -> str:
     """One agenda item in full, under its meeting's name; `sentences` highlighted."""
     return (f'<div class="m-reader">{_caption(caption)}<div class="m-where">{html.escape(meeting.committee)} · '
-            f"{html.escape(meeting.date_label)}</div>{_heading(item)}"
+            f"{html.escape(meeting.date_label)}</div>{_heading(meeting, item)}"
             f'<div class="m-text">{highlight(item.text, sentences)}</div></div>')
 
 
@@ -180,7 +179,7 @@ def meeting_html(meeting: Meeting, current: int | None = None, sentences: tuple[
               f"{html.escape(meeting.date_label)}</h3>", _attendance(meeting, current == 0)]
     for item in meeting.items:
         mark = item.position == current
-        blocks.append(f'<section class="m-item{" m-current" if mark else ""}">{_heading(item)}'
+        blocks.append(f'<section class="m-item{" m-current" if mark else ""}">{_heading(meeting, item)}'
                       f'<div class="m-text">{highlight(item.text, sentences if mark else ())}</div></section>')
     return "".join(blocks) + "</div>"
 
@@ -188,7 +187,7 @@ def meeting_html(meeting: Meeting, current: int | None = None, sentences: tuple[
 def meeting_overview_html(meeting: Meeting, links: bool = False) -> str:
     """A meeting's attendance and agenda; with `links`, each agenda entry is a button that opens it."""
     def entry(item: AgendaItem) -> str:
-        inner = f'<span class="m-ref">{html.escape(item_ref(item.number, item.position))}</span> ' \
+        inner = f'<span class="m-ref">{html.escape(meeting.item_ref(item).short)}</span> ' \
                 f"{html.escape(item.title or 'untitled')}"
         if links:
             inner = f'<button class="m-agenda-link" data-position="{item.position}">{inner}</button>'
@@ -201,10 +200,7 @@ def meeting_overview_html(meeting: Meeting, links: bool = False) -> str:
 
 
 def _attendance(meeting: Meeting, current: bool) -> str:
-    rows = [(label, value) for label, value in (("Venue", meeting.venue), ("Chair", meeting.chair)) if value]
-    rows += [(label, "; ".join(people)) for label, people in (
-        ("Present", meeting.present), ("Officers", meeting.officers),
-        ("Also in attendance", meeting.in_attendance), ("Apologies", meeting.apologies)) if people]
+    rows = meeting.details()
     if not rows:
         return ""
     cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows)

@@ -5,6 +5,7 @@ import functools
 import inspect
 import ipaddress
 import logging
+import re
 import socket
 
 import gradio as gr
@@ -47,6 +48,50 @@ def friendly(handler):
         except Exception as error:  # noqa: BLE001 - the boundary where bugs become a sentence
             raise translate(error) from None
     return call
+
+
+# Gradio's page template puts its API description (every endpoint, and every meeting id the meeting
+# filter offers) into the page at "/", the sign-in page included. `toorjson` escapes "<", so the JSON
+# cannot contain the closing tag this pattern stops at.
+_API_INFO = re.compile(rb"window\.gradio_api_info = .*?;</script>", re.DOTALL)
+_SIGN_IN_PAGE = re.compile(rb'window\.gradio_config = \{"auth_required": ?true')
+
+
+class SignInPageGuard:
+    """ASGI middleware: the sign-in page describes nothing behind the sign-in.
+
+    For a page that asks for a password, the API description Gradio embeds
+    is replaced by ``null`` (the page fetches it from the signed-in API once
+    someone has signed in). Every other response passes untouched.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"] != "/":
+            await self.app(scope, receive, send)
+            return
+        start: dict = {}
+        body: list[bytes] = []
+
+        async def hold(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            body.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                await _send_page(send, start, b"".join(body))
+
+        await self.app(scope, receive, hold)
+
+
+async def _send_page(send, start: dict, page: bytes) -> None:
+    if _SIGN_IN_PAGE.search(page[:200_000]):
+        page = _API_INFO.sub(b"window.gradio_api_info = null;</script>", page, count=1)
+    headers = [(name, value) for name, value in start.get("headers", []) if name.lower() != b"content-length"]
+    await send({**start, "headers": [*headers, (b"content-length", str(len(page)).encode())]})
+    await send({"type": "http.response.body", "body": page})
 
 
 def is_loopback(host: str) -> bool:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.api import Assistant
+from assistant.dates import format_date
 from assistant.errors import InvalidQuestion
-from assistant.models import format_date
 from assistant.text import alternatives, terms
-from ui.render import item_ref, markdown_text
+from ui.render import markdown_text
 from ui.safety import friendly
 
 EXAMPLE_TOPICS = ["anti-social behaviour", "off-road bikes", "alcohol", "funding", "domestic abuse"]
@@ -84,7 +84,7 @@ def items_html(bot: Assistant, topic: str, col: Column) -> str:
         if item.position in col.positions:
             parts.append(
                 f'<section class="m-item"><h4 class="m-item-title"><span class="m-ref">'
-                f"{html.escape(item_ref(item.number, item.position))}</span> {_marked(item.title, wanted)}</h4>"
+                f"{html.escape(meeting.item_ref(item).short)}</span> {_marked(item.title, wanted)}</h4>"
                 f'<div class="m-text">{_marked(item.text, wanted)}</div></section>')
     return "".join(parts) + "</div>"
 

@@ -18,7 +18,7 @@ from assistant.errors import LLMError
 
 
 class LLM(Protocol):
-    """What the answerer needs from a model: a name for `Answer.mode`, and streamed text."""
+    """What the answerer needs from a model: a name for `Answer.model`, and streamed text."""
 
     name: str
 

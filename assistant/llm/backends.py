@@ -28,7 +28,7 @@ class GGUFBackend:
             from llama_index.llms.llama_cpp import LlamaCPP
         except ImportError as error:
             raise LLMError("the GGUF backend needs the 'llm' extra: pip install -e '.[llm]'") from error
-        self.name = f"llm:gguf:{path.name}"
+        self.name = f"gguf:{path.name}"
         # model_path is always given: LlamaCPP would otherwise download a default model.
         self._llm = LlamaCPP(
             model_path=str(path), temperature=0.0, max_new_tokens=MAX_TOKENS, context_window=context_window,
@@ -57,7 +57,7 @@ class OpenAICompatibleBackend:
     def __init__(self, base_url: str, model: str, api_key: str | None) -> None:
         from llama_index.llms.openai_like import OpenAILike
 
-        self.name = f"llm:openai:{model}"
+        self.name = f"openai:{model}"
         self._llm = OpenAILike(
             api_base=base_url, model=model, api_key=api_key or "not-needed", is_chat_model=True,
             temperature=0.0, max_tokens=MAX_TOKENS, timeout=300, max_retries=1,

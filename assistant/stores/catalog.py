@@ -17,33 +17,37 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from assistant.models import AgendaItem, Chunk, Meeting
+from assistant.glossary import Glossary
+from assistant.models import Chunk, Meeting
 from assistant.query import SearchFilters
 from assistant.store import MeetingRecord, MeetingWrite
 from assistant.stores import keyword as bm25
-from assistant.text import TermStats, keyword_terms
+from assistant.text import TermStats, keyword_terms, terms
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY, committee TEXT NOT NULL, date TEXT, date_ord INTEGER NOT NULL, items INTEGER NOT NULL,
     chunks INTEGER NOT NULL, source TEXT NOT NULL, file_hash TEXT NOT NULL, version TEXT NOT NULL,
+    council TEXT, date_source TEXT, url TEXT, source_hash TEXT NOT NULL, abbreviations TEXT NOT NULL,
     meeting TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS chunks (
     key INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, meeting_id TEXT NOT NULL, kind TEXT NOT NULL,
     item_position INTEGER NOT NULL, item_number TEXT, item_title TEXT NOT NULL, part INTEGER NOT NULL,
-    parts INTEGER NOT NULL, text TEXT NOT NULL, restricted INTEGER NOT NULL);
+    parts INTEGER NOT NULL, text TEXT NOT NULL, restricted INTEGER NOT NULL, pages TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_by_item ON chunks (meeting_id, item_position, part);
 CREATE TABLE IF NOT EXISTS pending (meeting_id TEXT NOT NULL, version TEXT NOT NULL, ids TEXT NOT NULL,
     PRIMARY KEY (meeting_id, version));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
-_CHUNK_COLUMNS = ("c.key, c.id, c.kind, c.meeting_id, m.committee, m.date, c.item_position, c.item_number, c.item_title, "
-                  "c.part, c.parts, c.text, m.source, c.restricted")
+_CHUNK_COLUMNS = ("c.key, c.id, c.kind, c.meeting_id, m.committee, m.date, c.item_position, c.item_number, "
+                  "c.item_title, c.part, c.parts, c.text, m.source, c.restricted, m.council, c.pages, m.url, "
+                  "m.source_hash")
 _CHUNKS_OF = f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN meetings m ON m.id = c.meeting_id"
-_RECORD_COLUMNS = "id, committee, date, items, chunks, source, file_hash"
+_RECORD_COLUMNS = "id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations"
 _IN_LIMIT = 500  # ids per IN (...) list, under SQLite's bound on query parameters
 
 
@@ -102,9 +106,9 @@ class Catalog:
                 keys, entry = self._drop(db, write.meeting.id, keep=set(write.vector_ids()))
                 replaced.append(entry)
                 gone += keys
-                code = db.execute("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _meeting_row(write)).lastrowid
+                code = db.execute(f"INSERT INTO meetings VALUES ({', '.join('?' * 15)})", _meeting_row(write)).lastrowid
                 for vector_id, chunk in zip(write.vector_ids(), write.chunks):
-                    key = db.execute("INSERT INTO chunks VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    key = db.execute(f"INSERT INTO chunks VALUES (NULL, {', '.join('?' * 11)})",
                                      (vector_id, *_chunk_row(chunk))).lastrowid
                     documents.append(bm25.Document(key, keyword_terms(chunk.embed_text), code,
                                                    chunk.date.toordinal() if chunk.date else 0, chunk.kind == "header"))
@@ -157,11 +161,11 @@ class Catalog:
         """Every meeting, oldest first, undated last."""
         rows = self._db.execute(
             f"SELECT {_RECORD_COLUMNS} FROM meetings ORDER BY date_ord = 0, date_ord, id").fetchall()
-        return [MeetingRecord(i, c, _date(d), items, chunks, s, h) for i, c, d, items, chunks, s, h in rows]
+        return [_record(row) for row in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         row = self._db.execute("SELECT meeting FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        return _meeting_from_dict(json.loads(row[0])) if row else None
+        return Meeting.from_dict(json.loads(row[0])) if row else None
 
     def chunks(self, meeting_id: str, position: int | None = None) -> list[Chunk]:
         where = "c.meeting_id = ?" if position is None else "c.meeting_id = ? AND c.item_position = ?"
@@ -188,10 +192,19 @@ class Catalog:
         chunks = dict(self._chunks_where("c.key", [key for key, _ in found]))
         return [(chunks[key], score) for key, score in found if key in chunks]  # gone since: not shown
 
-    def term_stats(self) -> TermStats:
-        """Document frequencies from the keyword index, looked up term by term as answering needs them."""
+    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
+        """Document frequencies from the keyword index, looked up term by term as answering needs them.
+
+        As `TermStats` counts a passage with the glossary's other forms of the
+        terms it uses, a term also counts in the passages that use a form the
+        glossary gives it ("asb" where "anti-social behaviour" is written):
+        passages holding every word of that form, an approximation of
+        holding the phrase.
+        """
         columns = self._current_columns()
-        return TermStats(columns.documents, lambda term: bm25.frequency(self._db, columns, term))
+        givers = _givers(glossary) if glossary else {}
+        return TermStats(columns.documents, glossary, bodies,
+                         lambda term: bm25.frequency(self._db, columns, [[term], *givers.get(term, ())]))
 
     def _current_columns(self) -> bm25.Columns:
         """The keyword index's per-chunk arrays, re-read when a write has happened since."""
@@ -220,6 +233,16 @@ class _Transaction:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
+def _givers(glossary: Glossary) -> dict[str, list[list[str]]]:
+    """For each term a glossary form brings into a passage, the keyword terms of the forms that bring it."""
+    givers: dict[str, list[list[str]]] = defaultdict(list)
+    for short, long in glossary.pairs():
+        for given, giver in ((long, short), (short, long)):
+            for term in set(terms(given)):
+                givers[term].append(keyword_terms(giver.replace("-", "")))
+    return givers
+
+
 def _bump(db: sqlite3.Connection) -> int:
     """A new generation; the keyword index numbers its segments by it."""
     generation = time.time_ns()
@@ -229,31 +252,34 @@ def _bump(db: sqlite3.Connection) -> int:
 
 def _meeting_row(write: MeetingWrite) -> tuple:
     meeting = write.meeting
+    abbreviations = [[d.term, d.expansion] for d in meeting.facts.definitions]
     return (meeting.id, meeting.committee, meeting.date.isoformat() if meeting.date else None,
             meeting.date.toordinal() if meeting.date else 0, len(meeting.items), len(write.chunks), meeting.source,
-            write.file_hash, write.version, json.dumps(meeting.to_dict()))
+            write.file_hash, write.version, meeting.council, meeting.date_source, meeting.url, meeting.source_hash,
+            json.dumps(abbreviations), json.dumps(meeting.to_dict()))
+
+
+def _record(row: Sequence) -> MeetingRecord:
+    """A record from a row of `_RECORD_COLUMNS`."""
+    meeting_id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations = row
+    return MeetingRecord(meeting_id, committee, _date(date), items, chunks, source, file_hash, council, date_source,
+                         url, tuple((term, long) for term, long in json.loads(abbreviations)))
 
 
 def _chunk_row(chunk: Chunk) -> tuple:
     return (chunk.meeting_id, chunk.kind, chunk.item_position, chunk.item_number, chunk.item_title, chunk.part,
-            chunk.parts, chunk.text, int(chunk.restricted))
+            chunk.parts, chunk.text, int(chunk.restricted), ",".join(map(str, chunk.pages)))
 
 
 def _chunk(row: Sequence) -> Chunk:
     """A chunk from a row of `_CHUNK_COLUMNS`."""
     (_, chunk_id, kind, meeting_id, committee, date, position, number, title, part, parts, text, source,
-     restricted) = row
+     restricted, council, pages, url, source_hash) = row
     return Chunk(id=chunk_id, kind=kind, meeting_id=meeting_id, committee=committee, date=_date(date),
                  item_position=position, item_number=number, item_title=title, part=part, parts=parts, text=text,
-                 source=source, restricted=bool(restricted))
+                 source=source, restricted=bool(restricted), council=council,
+                 pages=tuple(int(page) for page in pages.split(",") if page), url=url, source_hash=source_hash)
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def _meeting_from_dict(data: dict) -> Meeting:
-    """Inverse of `Meeting.to_dict`."""
-    items = tuple(AgendaItem(**(item | {"decisions": tuple(item["decisions"])})) for item in data["items"])
-    tuples = {key: tuple(data[key]) for key in ("present", "apologies", "officers", "in_attendance", "warnings")}
-    return Meeting(**(data | tuples | {"items": items, "date": _date(data["date"])}))

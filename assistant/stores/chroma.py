@@ -96,6 +96,11 @@ class ChromaVectors:
             query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"]))
         return [(vector_id, 1.0 - distance) for vector_id, distance in zip(found["ids"][0], found["distances"][0])]
 
+    def held(self, ids: Sequence[str]) -> set[str]:
+        size = self.client.get_max_batch_size()
+        return {held for start in range(0, len(ids), size)
+                for held in self.collection.get(ids=list(ids[start : start + size]), include=[])["ids"]}
+
     def count(self) -> int:
         return self._call(lambda: self.collection.count())
 

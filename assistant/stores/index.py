@@ -12,10 +12,13 @@ by each ingest) deletes them.
 """
 from __future__ import annotations
 
+import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.glossary import Glossary
 from assistant.models import Chunk, Meeting
 from assistant.query import SearchFilters
 from assistant.settings import Settings
@@ -27,19 +30,43 @@ CATALOG_FILE = "catalog.sqlite3"
 
 
 def catalog_path(settings: Settings) -> Path:
-    """The catalog lives in `index_dir`, with a Chroma server too: every process of one index shares that folder."""
+    """Where the catalog of the index `settings` name lives.
+
+    Embedded: in the index folder. With a Chroma server: in `Settings.cache_folder`
+    (never the working directory), named after the server and collection as the
+    writer lock is, so every process on this machine that uses them shares it.
+    """
+    if settings.uses_server:
+        name = re.sub(r"[^A-Za-z0-9.-]+", "-", f"{settings.chroma_host}-{settings.chroma_port}-{settings.collection}")
+        return settings.cache_folder / f"catalog-{name}.sqlite3"
     return settings.index_dir / CATALOG_FILE
 
 
 class CatalogIndex:
     """An `IndexStore`: records, texts and keywords in the catalog, vectors in `vectors`."""
 
-    def __init__(self, catalog: Path | Catalog | None, vectors: VectorIndex) -> None:
-        """`catalog` is a catalog file, an open `Catalog`, or None for a private in-memory one."""
-        self.catalog = catalog if isinstance(catalog, Catalog) else Catalog(catalog)
+    def __init__(self, catalog: Path | None, vectors: VectorIndex) -> None:
+        """`catalog` is the catalog file (created on first use, not here), or None for a private in-memory one."""
+        self._path = catalog
+        self._catalog: Catalog | None = None
         self.vectors = vectors
         self._seen = -1  # the generation the vector engine last reflected
         self._lock = threading.Lock()
+
+    @property
+    def catalog(self) -> Catalog:
+        with self._lock:
+            if self._catalog is None:
+                self._catalog = Catalog(self._path)
+            return self._catalog
+
+    def refresh(self) -> None:
+        """Let go of the open index, so the next call opens it afresh (after its folder was replaced)."""
+        with self._lock:
+            if self._path is not None:
+                self._catalog = None
+            self._seen = -1
+        self.vectors.refresh()
 
     def write(self, writes: Sequence[MeetingWrite]) -> int:
         if not writes:
@@ -82,8 +109,8 @@ class CatalogIndex:
                        kind: str | None = None) -> list[tuple[Chunk, float]]:
         return self.catalog.keyword(query, k, filters, kind)
 
-    def term_stats(self) -> TermStats:
-        return self.catalog.term_stats()
+    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
+        return self.catalog.term_stats(glossary, bodies)
 
     def chunks(self, meeting_id: str, position: int | None = None) -> list[Chunk]:
         return self.catalog.chunks(meeting_id, position)
@@ -99,3 +126,9 @@ class CatalogIndex:
 
     def chunk_count(self) -> int:
         return self.vectors.count()
+
+    def lost_vectors(self) -> dict[str, int]:
+        """Per meeting, how many of its current chunks have no vector in the engine (a damaged vector index)."""
+        owners = {chunk.id: record.id for record in self.meetings() for chunk in self.chunks(record.id)}
+        held = self.vectors.held(list(owners))
+        return dict(Counter(meeting_id for vector_id, meeting_id in owners.items() if vector_id not in held))

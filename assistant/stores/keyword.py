@@ -177,7 +177,15 @@ def search(db: sqlite3.Connection, columns: Columns, terms: list[str], k: int, f
     return [(int(key), float(scores[key])) for key in best]
 
 
-def frequency(db: sqlite3.Connection, columns: Columns, term: str) -> int:
-    """In how many existing chunks `term` occurs."""
-    keys, _ = _postings(db, term)
-    return int(np.count_nonzero(columns.existing(keys)))
+def frequency(db: sqlite3.Connection, columns: Columns, forms: Sequence[Sequence[str]]) -> int:
+    """In how many existing chunks one of `forms` occurs, each form counting where all its terms do."""
+    found = np.empty(0, np.int64)
+    for form in forms:
+        holding = None
+        for term in dict.fromkeys(form):
+            keys, _ = _postings(db, term)
+            keys = keys[columns.existing(keys)]
+            holding = keys if holding is None else np.intersect1d(holding, keys)
+        if holding is not None:
+            found = np.union1d(found, holding)
+    return len(found)

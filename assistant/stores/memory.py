@@ -42,6 +42,9 @@ class MemoryVectors:
         best = np.argsort(-scores, kind="stable")[:k]
         return [(kept[i][0], float(scores[i])) for i in best]
 
+    def held(self, ids: Sequence[str]) -> set[str]:
+        return {vector_id for vector_id in ids if vector_id in self._rows}
+
     def count(self) -> int:
         return len(self._rows)
 

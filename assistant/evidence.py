@@ -1,0 +1,244 @@
+"""Evidence: the best items read whole, cut into units an answer can quote, each scored against the question.
+
+A unit is a sentence, or (for answers that summarise) a list kept whole with
+the line that introduces it ("The following points were raised by
+Members:-" and its bullets), so a summary never quotes the lead-in without
+the points or half a numbered decision. Units are scored by meaning (the
+embedding model) and by the question's rare words together: either alone
+misleads. Bare headings are never units; housekeeping ("Members were
+presented with a report on ...", "The report was noted") is kept but marked,
+so it can be quoted as a decision and never lead an answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+
+from assistant.answer import Hit
+from assistant.answer_type import AnswerType, holds
+from assistant.dates import MONTHS, SEASONS
+from assistant.meaning import Meaning
+from assistant.models import Chunk
+from assistant.plan import QueryPlan
+from assistant.text import LONG_LINE_WORDS, TermStats, sentences, terms
+from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_procedural
+
+_LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
+_LIST_LINES = 12
+_FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
+_LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
+_DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
+# Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
+# relevance counts too, so a stray matching sentence in a weaker item does not beat the item that is about it.
+_MEANING_SHARE = 0.5
+_FLOOR = 1e-6
+_ITEM_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate item with every indexed passage of it, in order."""
+
+    hit: Hit
+    chunks: list[Chunk]
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.hit.label, self.hit.item_title, *(chunk.text for chunk in self.chunks)])
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What an answer quotes: one sentence, or a lead-in line with its list. `lines` are exact source text."""
+
+    lines: tuple[str, ...]
+    index: int
+
+    @cached_property
+    def text(self) -> str:
+        """The unit on one line: a list as "lead-in: first point; second point"."""
+        if len(self.lines) == 1:
+            return self.lines[0]
+        points = [LIST_MARK.sub("", line).rstrip(" .;,") for line in self.lines[1:]]
+        return f"{_LEAD_IN.sub('', self.lines[0]).rstrip()}: {'; '.join(p for p in points if p)}."
+
+    @property
+    def pieces(self) -> list[str]:
+        """The unit as answer sentences: on one line if short, else the lead-in and each point on its own.
+
+        (The grounding check splits a long line at its semicolons, so a long
+        list on one line would leave points without their citation.)
+        """
+        if len(self.text.split()) <= LONG_LINE_WORDS or len(self.lines) == 1:
+            return [self.text]
+        return [_LEAD_IN.sub("", self.lines[0]).rstrip() + ":"] + [
+            LIST_MARK.sub("", line).rstrip(" .;,") + "." for line in self.lines[1:] if LIST_MARK.sub("", line).strip()
+        ]
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def decision(self) -> bool:
+        return decision_verb(self.lines[0]) is not None
+
+    @property
+    def procedural(self) -> bool:
+        return is_procedural(self.lines[0])
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An item read for one question: its units and their scores (0 where a unit cannot lead).
+
+    A unit's score (0..1) weighs it within its item; `strength` weighs it
+    across items, counting the item's own relevance too.
+    """
+
+    item: Evidence
+    relevance: float
+    units: tuple[Unit, ...]
+    scores: tuple[float, ...]
+
+    def ranked(self) -> list[tuple[float, Unit]]:
+        """Units that may lead an answer, best first (source order on ties)."""
+        pairs = [(score, unit) for score, unit in zip(self.scores, self.units) if score > 0]
+        return sorted(pairs, key=lambda pair: (-pair[0], pair[1].index))
+
+    def strength(self, score: float) -> float:
+        return (1 - _ITEM_SHARE) * score + _ITEM_SHARE * self.relevance
+
+    @property
+    def best(self) -> float:
+        """The strength of the item's best unit (0 when no unit may lead)."""
+        top = max(self.scores, default=0.0)
+        return self.strength(top) if top > 0 else 0.0
+
+    @property
+    def decisions(self) -> list[Unit]:
+        return [unit for unit in self.units if unit.decision]
+
+
+def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
+    """How surely `item` is about the question (0..1): closeness in meaning and share of its rare words.
+
+    Either alone misleads: embeddings find "knife crime" close to any crime
+    report, and word overlap misses paraphrase. The answer threshold on this
+    score lives in `Settings.refusal_threshold`, calibrated by the eval.
+    """
+    coverage = stats.coverage(query_terms(plan), item.text)
+    return 0.5 * max(item.hit.dense, 0.0) + 0.5 * coverage
+
+
+def query_terms(plan: QueryPlan) -> list[str]:
+    """The topic's content terms, less dates already turned into filters."""
+    found = terms(plan.topic)
+    if plan.filters:
+        found = [t for t in found if not (_DATE_TERM.fullmatch(t) or t in _month_terms())]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """Month and season names as `terms` writes them, from the one list in `assistant.dates`."""
+    return frozenset(term for name in (*MONTHS, *SEASONS) for term in terms(name))
+
+
+def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Meaning | None,
+         lists: bool) -> list[Scored]:
+    """Each item cut into units (lists whole when `lists`) and scored; the items keep their order."""
+    wanted = query_terms(plan)
+    cut = [(item, units(item, lists)) for item in items]
+    texts = [unit.text for _, found in cut for unit in found]
+    cosines = iter(meaning.scores(plan.search, texts) if meaning is not None and texts else [0.0] * len(texts))
+    out = []
+    for item, found in cut:
+        item_score = relevance(plan, item, stats)
+        scores = []
+        for unit in found:
+            cosine = next(cosines)
+            if not _may_lead(plan, item, unit) or not holds(plan.fact, unit.text, wanted):
+                scores.append(0.0)
+                continue
+            words = stats.coverage(wanted, unit.text) if wanted else 0.0
+            # A unit that may lead keeps a score above 0 even with no word or meaning in common: in an item about
+            # the subject, a summary still wants it.
+            scores.append(max(_MEANING_SHARE * max(cosine, 0.0) + (1 - _MEANING_SHARE) * words, _FLOOR))
+        out.append(Scored(item, item_score, tuple(found), tuple(scores)))
+    return out
+
+
+def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit) -> bool:
+    """Housekeeping, a line that only introduces what follows, a heading-like fragment ("Youth Outreach
+    Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead."""
+    if unit.procedural or unit.words < _FRAGMENT_WORDS:
+        return False
+    if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
+        return False
+    return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
+
+
+def units(item: Evidence, lists: bool = True) -> list[Unit]:
+    """The item's quotable units in source order: sentences, or lists with their lead-in when `lists`.
+
+    The bare title is left out (the citation names the item); a title that
+    carries facts ("Date of next meeting - Tuesday 25 September") stays.
+    Lists stay whole only when `lists`: a summary wants the points raised
+    together; a single fact is one line of them.
+    """
+    lines = _lines(item)
+    found: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        taken = _list_after(lines, index) if lists and _LEAD_IN.search(line.pieces[-1]) else 0
+        found += [(piece,) for piece in (line.pieces[:-1] if taken else line.pieces)]
+        if taken:
+            found.append((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])))
+        index += taken + 1
+    title = item.hit.item_title.strip()
+    kept = [unit for unit in found if not (unit[0].strip() == title and not re.search(r"\d", title))]
+    return [Unit(unit, number) for number, unit in enumerate(kept)]
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # the line as written, stripped
+    pieces: list[str]  # its sentences
+    marked: bool  # bulleted, numbered or indented: a list point
+
+
+def _lines(item: Evidence) -> list[_Line]:
+    """Each source line once (sub-chunks overlap), with its sentences."""
+    seen: dict[str, _Line] = {}
+    for chunk in item.chunks:
+        for raw in chunk.text.split("\n"):
+            text = raw.strip()
+            pieces = sentences(text)
+            if pieces and text not in seen:
+                marked = bool(LIST_MARK.match(raw).group().strip()) or raw[:1] in " \t"  # type: ignore[union-attr]
+                seen[text] = _Line(text, pieces, marked)
+    return list(seen.values())
+
+
+def _list_after(lines: list[_Line], lead: int) -> int:
+    """How many lines after a lead-in are its points: marked lines, or short one-sentence lines."""
+    taken = 0
+    for line in lines[lead + 1 : lead + 1 + _LIST_LINES]:
+        starts_decision = bool(DECISION_MARK.match(line.pieces[0]))
+        short = len(line.pieces) == 1 and len(line.text.split()) <= _LIST_LINE_WORDS
+        if starts_decision or _LEAD_IN.search(line.pieces[-1]) or not (line.marked or short):
+            break
+        taken += 1
+    return taken
+
+
+def quote_for(item: Evidence, lines: list[str]) -> Hit:
+    """The hit, quoting the one passage that holds every line used (else the passages that do)."""
+    whole = [chunk.text for chunk in item.chunks if all(line in chunk.text for line in lines)]
+    if whole:
+        return replace(item.hit, quote=min(whole, key=len))
+    parts = [chunk.text for chunk in item.chunks if any(line in chunk.text for line in lines)]
+    return replace(item.hit, quote="\n…\n".join(parts) or item.hit.quote)

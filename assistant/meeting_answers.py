@@ -1,0 +1,187 @@
+"""Who chaired or attended, when and where a meeting was held, when the next one is: answered from meeting facts.
+
+Each answer is one composed sentence ("Geoff Lee chaired the meeting of 14 Aug
+2012.") citing the block the fact was read from: the attendance block for
+people, venue and start time, the "date of next meeting" item for the next
+meeting. The names, times and places are the facts' own words; the date is
+the citation's label; so the grounding check holds them like a quotation.
+None when the question is not about the meeting itself, or the facts are
+silent (then the answer comes from the items, or is refused).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer_type import QuestionKind
+from assistant.dates import format_date
+from assistant.evidence import Evidence
+from assistant.facts import HEADER_POSITION, Attendee
+from assistant.models import Meeting
+from assistant.plan import QueryPlan
+from assistant.shapes import Draft
+from assistant.text import alternatives, terms
+
+ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there)",
+                        re.I)
+_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
+_NEXT = re.compile(r"\bnext\b", re.I)
+# Words of a question about the meeting itself rather than something discussed at it.
+_MEETING_TERMS = frozenset(terms(
+    "when what which time date day held hold start started begin began take place took venue where located location "
+    "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
+    "sent gave absent there vice deputy"
+))
+_NAMES_LISTED = 15
+
+ItemSource = Callable[[str, int], Evidence | None]
+"""(meeting id, item position) → that item (position 0: the attendance block), or None."""
+
+
+def about_meeting(plan: QueryPlan) -> bool:
+    """Whether the question asks about the meeting itself (its chair, date, venue), not about a topic."""
+    if plan.kind is QuestionKind.WHO:
+        return bool(ATTENDANCE.search(plan.topic))
+    if plan.kind in (QuestionKind.WHEN, QuestionKind.WHERE):
+        return not set(terms(plan.topic)) - _MEETING_TERMS
+    return False
+
+
+def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSource, anchor: Meeting | None = None) -> Draft:
+    """The composed answer for `meetings` (those the question names), or an empty draft if the facts are silent.
+
+    For "the meeting after X" (`anchor` X), X's own minutes setting the next
+    meeting answer "when"; failing that, the date of the next meeting held.
+    """
+    draft = Draft()
+    if plan.kind is QuestionKind.WHEN and anchor is not None and plan.relation == "after":
+        _next(anchor, item, draft)
+        for meeting in meetings if not draft.sentences else ():
+            _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
+        return draft
+    for meeting in meetings:
+        if plan.kind is QuestionKind.WHO:
+            _who(plan, meeting, item, draft)
+        elif plan.kind is QuestionKind.WHERE:
+            _where(meeting, item, draft)
+        elif _NEXT.search(plan.question) and anchor is None:
+            _next(meeting, item, draft)
+        else:
+            _when(plan, meeting, item, draft)
+    return draft
+
+
+def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> None:
+    facts, when = meeting.facts, _of(meeting)
+    question = plan.question.lower()
+    if re.search(r"\b(vice|deputy)\b", question):
+        found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
+    elif re.search(r"\bchair", question):
+        found, template = [facts.chair] if facts.chair else [], "{} chaired the meeting{}."
+    elif re.search(r"\b(apologi|absent)", question):
+        found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
+    else:
+        found = _matching(plan, [a for a in facts.attendees if a.kind != "apologies"])
+        template = "{} attended the meeting{}."
+    header = item(meeting.id, HEADER_POSITION)
+    if found and header is not None:
+        names = _names(found, header.text, with_groups=template.startswith("{} attended"))
+        _cite_header(draft, meeting, item, template.format(names, when), [a.source for a in found])
+
+
+def next_meetings(meetings: Sequence[Meeting], item: ItemSource) -> Draft:
+    """"List the next meeting dates set at each meeting": one line per meeting that set one, oldest first."""
+    draft = Draft()
+    for meeting in meetings:
+        found = meeting.facts.next_meeting
+        source = item(meeting.id, found.position) if found and found.date else None
+        if found and found.date and source is not None:
+            when = _written(found.date, found.source) + (f" at {found.time}" if found.time else "")
+            line = f"- {meeting.date_label[:1].upper()}{meeting.date_label[1:]}: the next meeting was set for {when.rstrip('.')}."
+            draft.say(line, draft.cite(source, [found.source]))
+    return draft
+
+
+def _where(meeting: Meeting, item: ItemSource, draft: Draft) -> None:
+    venue = meeting.facts.venue
+    if venue is not None and venue.position == HEADER_POSITION:
+        _cite_header(draft, meeting, item, f"The meeting{_of(meeting)} was held at {venue.name}.", [venue.source])
+
+
+def _when(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft,
+          template: str = "The meeting was held on {}.") -> None:
+    held = meeting.facts.held
+    if held is None or held.date is None:
+        return
+    if _TIME.search(plan.question) and held.time:
+        sentence = f"The meeting of {format_date(held.date)} started at {held.time}."
+    else:
+        sentence = template.format(_written(held.date, held.source))
+    _cite_header(draft, meeting, item, sentence, [held.source])
+
+
+def _next(meeting: Meeting, item: ItemSource, draft: Draft) -> None:
+    """"The next meeting was set for Tuesday 14 March 2017 at 9.30am.", citing where these minutes set it."""
+    found = meeting.facts.next_meeting
+    source = item(meeting.id, found.position) if found else None
+    if found is None or source is None or found.date is None:
+        return
+    when = _written(found.date, found.source)
+    if found.time:
+        when += f" at {found.time}"
+    if found.venue:
+        when += f", {found.venue}"
+    draft.say(f"The next meeting was set for {when.rstrip('.')}.", draft.cite(source, [found.source]))
+
+
+def _cite_header(draft: Draft, meeting: Meeting, item: ItemSource, sentence: str, sources: list[str]) -> None:
+    header = item(meeting.id, HEADER_POSITION)
+    if header is not None:
+        draft.say(sentence, draft.cite(header, [s for s in dict.fromkeys(sources) if s in header.text]))
+
+
+def _matching(plan: QueryPlan, people: list[Attendee]) -> list[Attendee]:
+    """The attendees whose name, organisation or role use the question's other words ("PCC candidates")."""
+    wanted = set(terms(plan.topic)) - _MEETING_TERMS
+    if not wanted:
+        return people[:_NAMES_LISTED]
+    def hits(person: Attendee) -> int:
+        described = set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind])))
+        return sum(bool(alternatives(term) & described) for term in wanted)
+    best = max((hits(person) for person in people), default=0)
+    return [person for person in people if best and hits(person) == best][:_NAMES_LISTED]
+
+
+def _names(people: Sequence[Attendee], passage: str, with_groups: bool = False) -> str:
+    """"A, B and C"; with groups, each run of one organisation or role followed by it in brackets.
+
+    "B and C" is written only where the passage writes it: otherwise the
+    checker would read "B and C" as one name it cannot find.
+    """
+    if not with_groups:
+        shown = [person.name for person in people]
+    else:
+        groups: dict[str, list[str]] = {}
+        for person in people:
+            groups.setdefault(person.role or person.organisation or "", []).append(person.name)
+        shown = [f"{_and(names, passage)} ({group})" if group else _and(names, passage) for group, names in groups.items()]
+    return _and(shown, passage)
+
+
+def _and(parts: list[str], passage: str) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    last = f" and {parts[-1]}" if f"{parts[-2]} and {parts[-1]}" in passage else f", {parts[-1]}"
+    return ", ".join(parts[:-1]) + last
+
+
+def _of(meeting: Meeting) -> str:
+    return f" of {format_date(meeting.date)}" if meeting.date else ""
+
+
+def _written(date: dt.date, source: str) -> str:
+    """The date as an answer gives it, with only the parts its source writes (no year it did not state)."""
+    weekday = f"{date:%A} " if f"{date:%A}".lower() in source.lower() else ""
+    year = f" {date.year}" if str(date.year) in source else ""
+    return f"{weekday}{date.day} {date:%B}{year}"

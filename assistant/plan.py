@@ -1,0 +1,266 @@
+"""Reading a question into a plan: the answer it wants, the meetings it is about, the words to search for.
+
+People name meetings in many ways: by date ("the August 2012 meeting",
+"the agust 2012 one"), by what was discussed ("the Op Harmony meeting"),
+relative to another ("the meeting after the February 2017 one"), or
+relative to the newest minutes held ("the last meeting", "last summer").
+The plan resolves each against the meetings in the index and takes the
+reference out of the topic, so "the Op Harmony meeting" restricts the search
+to that meeting instead of becoming search words.
+
+A period the question names becomes a filter only where the index holds
+meetings in it. Otherwise the plan records what is missing ("no minutes from
+2019; the nearest are ...") and, for a period the question is about rather
+than a meeting it names, the years the evidence itself must mention: "figures
+for 2016/17" may still be answered by a 2017 meeting that reports them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from assistant.answer_type import AnswerType, QuestionKind, answer_type, question_kind
+from assistant.dates import Period, correct_months, find_period, format_date, month_number
+from assistant.glossary import Glossary
+from assistant.query import SearchFilters
+from assistant.text import terms
+
+Relation = Literal["after", "before"]
+
+_RELATION = re.compile(
+    r"\b(?:meeting|meet|one)\b[^.?]{0,20}?\b(after|before|following|preceding|prior\s+to)\s+(?:the\s+)?", re.I
+)
+_NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
+_SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
+_NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent)$", re.I)
+_OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
+_NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
+# Words that say which meeting without saying what it discussed.
+_GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """What the planner knows of one indexed meeting: its date and its item titles."""
+
+    id: str
+    date: dt.date | None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """What a question asks and where to look.
+
+    `topic` is the question without its meeting reference: what word
+    overlap uses; `search` is the topic with the other forms of its
+    abbreviations ("PSPO" and "Public Space Protection Order"): what
+    retrieval and meaning use. `anchor`/`relation` keep "the meeting after X" (X
+    and "after"), whose own minutes may set the date of the next meeting.
+    `missing` says what the index lacks for this question, in words an
+    answer can use; with `years`, evidence that names one of them may still
+    answer, otherwise the question is refused.
+    """
+
+    question: str
+    kind: QuestionKind
+    fact: AnswerType
+    topic: str
+    filters: SearchFilters = SearchFilters()
+    search: str = ""
+    anchor: str | None = None
+    relation: Relation | None = None
+    years: tuple[int, ...] = ()
+    missing: str | None = None
+
+    @property
+    def refused(self) -> bool:
+        """Whether the plan alone shows the index cannot answer (a meeting it does not hold)."""
+        return self.missing is not None and not self.years
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """A meeting named in the question: where the words are, and what they resolved to."""
+
+    start: int
+    end: int
+    meetings: tuple[str, ...] = ()
+    period: Period | None = None
+    anchor: str | None = None
+    relation: Relation | None = None
+    missing: str | None = None
+
+
+def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
+                  glossary: Glossary | None = None) -> QueryPlan:
+    """The plan for `question` over `meetings`; explicit `filters` win over what the text names.
+
+    `glossary` (the index's abbreviations) adds the other forms of the
+    topic's abbreviations and long forms to `search`.
+    """
+    plan = _read(question, filters, meetings)
+    return replace(plan, search=_with_other_forms(plan.topic, glossary) if glossary else plan.topic)
+
+
+def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
+    text = correct_months(question)
+    kind, fact = question_kind(text), answer_type(text)
+    if fact is AnswerType.ANY:
+        # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
+        fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
+    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=text)
+    # "each meeting", "across the meetings": a question about all of them names none in particular.
+    reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
+    if reference is not None:
+        plan = _with_reference(plan, reference, filters, meetings)
+    else:
+        plan = _with_period(plan, filters, meetings)
+    if not (filters.since or filters.until or filters.meeting):
+        return plan
+    return replace(plan, filters=filters, missing=None, years=())
+
+
+def _with_other_forms(topic: str, glossary: Glossary) -> str:
+    """`topic` and the other forms of the abbreviations it uses, typed in any case ("pspo", "asb")."""
+    augmented = glossary.augment(topic)
+    typed = {form for word in re.findall(r"[A-Za-z]{2,}", topic) if not word.isupper() for form in glossary.expand(word)}
+    extra = sorted(form for form in typed if form.lower() not in augmented.lower())
+    return " ".join([augmented.replace("\n", " "), *extra])
+
+
+def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilters,
+                    meetings: Sequence[MeetingInfo]) -> QueryPlan:
+    topic = _without(plan.topic, reference.start, reference.end)
+    plan = replace(plan, topic=topic, anchor=reference.anchor, relation=reference.relation, missing=reference.missing)
+    if plan.kind is QuestionKind.WHEN and reference.relation == "after" and reference.anchor:
+        # "When was the meeting after X?": X's own minutes set the next meeting; look there first.
+        return replace(plan, filters=replace(filters, meeting=reference.anchor))
+    if len(reference.meetings) == 1:
+        return replace(plan, filters=replace(filters, meeting=reference.meetings[0]))
+    if reference.period is not None and reference.meetings:
+        return replace(plan, filters=replace(filters, since=reference.period.since, until=reference.period.until))
+    return plan
+
+
+def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
+    period = find_period(plan.topic, _newest(meetings))
+    if period is None:
+        return plan
+    # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower.
+    candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)
+    if any(candidate.admits(m.date, m.id) for m in meetings):
+        return replace(plan, filters=candidate, topic=_without(plan.topic, period.start, period.end))
+    return replace(plan, years=period.years, missing=_no_minutes(period, meetings))
+
+
+def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference | None:
+    """The first meeting the question names, resolved; None when it names none."""
+    relation = _RELATION.search(text)
+    if relation:
+        subject = _subject(text, relation.end(), meetings)
+        if subject is not None:
+            word = relation.group(1).lower()
+            return _neighbour(replace(subject, start=relation.start()), "after" if word in ("after", "following") else "before",
+                              meetings)
+    for named in _NAMED.finditer(text):
+        found = _resolve(named.group(1), named.start(), named.end(), meetings)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:
+    """The meeting named from `start` on: a date ("14 Feb 2017"), or words ending in "meeting"/"one"."""
+    rest = text[start:]
+    period = find_period(rest, _newest(meetings))
+    if period is not None and period.start == 0:
+        end = start + period.end
+        tail = re.match(r"\s+(?:meeting|one)\b", text[end:], re.I)
+        return _by_period(period, start, end + (tail.end() if tail else 0), meetings, named=True)
+    ending = _SUBJECT_END.search(rest)
+    if ending is None or ending.start() > 40:
+        return None
+    return _resolve(rest[: ending.start()], start, start + ending.end(), meetings)
+
+
+def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:
+    """What "the <words> meeting" names: a period, the newest or oldest, a month, or what it discussed."""
+    words = re.sub(r"'s$", "", words.strip(" ,."))
+    dated = sorted((m for m in meetings if m.date), key=lambda m: m.date or dt.date.min)
+    period = find_period(words, _newest(meetings))
+    if period is not None:
+        return _by_period(period, start, end, meetings, named=True)
+    if _NEWEST.match(words):
+        return _Reference(start, end, meetings=(dated[-1].id,) if dated else ())
+    if _OLDEST.match(words):
+        return _Reference(start, end, meetings=(dated[0].id,) if dated else ())
+    if _NEXT.match(words) and dated:
+        return _Reference(start, end, anchor=dated[-1].id, relation="after",
+                          missing=f"The index holds no minutes of a meeting after {format_date(dated[-1].date)}.")
+    month = month_number(words, lenient=True) if " " not in words else None
+    if month is not None:
+        matching = [m.id for m in dated if m.date and m.date.month == month]
+        return _Reference(start, end, meetings=tuple(matching[-1:])) if matching else None
+    about = _by_content(words, meetings)
+    return _Reference(start, end, meetings=(about,)) if about else None
+
+
+def _by_period(period: Period, start: int, end: int, meetings: Sequence[MeetingInfo], named: bool) -> _Reference:
+    inside = tuple(m.id for m in meetings if m.date and period.holds(m.date))
+    missing = None if inside else _no_minutes(period, meetings, named)
+    return _Reference(start, end, meetings=inside, period=period, missing=missing)
+
+
+def _neighbour(subject: _Reference, relation: Relation, meetings: Sequence[MeetingInfo]) -> _Reference:
+    """"The meeting after X": the next dated meeting in the index (X's own minutes may name another)."""
+    if not subject.meetings:
+        return subject
+    dates = {m.id: m.date for m in meetings}
+    anchor = subject.meetings[-1] if relation == "after" else subject.meetings[0]
+    when = dates.get(anchor)
+    if when is None:
+        return replace(subject, anchor=anchor, relation=relation, meetings=(),
+                       missing="The minutes of that meeting give no date, so no meeting comes before or after it.")
+    others = sorted((d, i) for i, d in dates.items() if d and (d > when if relation == "after" else d < when))
+    if not others:
+        side = "after" if relation == "after" else "before"
+        return replace(subject, anchor=anchor, relation=relation, meetings=(),
+                       missing=f"The index holds no minutes of a meeting {side} {format_date(when)}.")
+    chosen = others[0] if relation == "after" else others[-1]
+    return replace(subject, anchor=anchor, relation=relation, meetings=(chosen[1],), missing=None)
+
+
+def _by_content(words: str, meetings: Sequence[MeetingInfo]) -> str | None:
+    """The one meeting with the most item titles that use every content word of `words` (e.g. "Op Harmony")."""
+    wanted = set(terms(words)) - _GENERIC
+    if not wanted:
+        return None
+    counts = {m.id: sum(wanted <= set(terms(title)) for title in m.titles) for m in meetings}
+    best = max(counts.values(), default=0)
+    winners = [meeting_id for meeting_id, count in counts.items() if count == best]
+    return winners[0] if best and len(winners) == 1 else None
+
+
+def _no_minutes(period: Period, meetings: Sequence[MeetingInfo], named: bool = False) -> str:
+    """"The index holds no minutes from 2019; the nearest are 14 Feb 2017 and 11 Jan 2022."."""
+    dated = sorted(m.date for m in meetings if m.date)
+    before = [d for d in dated if period.since and d < period.since]
+    after = [d for d in dated if period.until and d > period.until]
+    nearest = [format_date(d) for d in (before[-1:] + after[:1])]
+    what = f"of a meeting on {period.describe()}" if named and period.since == period.until else f"from {period.describe()}"
+    text = f"The index holds no minutes {what}"
+    if len(nearest) == 2:
+        return f"{text}; the nearest are {nearest[0]} and {nearest[1]}."
+    return f"{text}; the nearest is {nearest[0]}." if nearest else f"{text}."
+
+
+def _newest(meetings: Sequence[MeetingInfo]) -> dt.date | None:
+    return max((m.date for m in meetings if m.date), default=None)
+
+
+def _without(text: str, start: int, end: int) -> str:
+    return " ".join(f"{text[:start]} {text[end:]}".split())

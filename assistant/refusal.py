@@ -1,0 +1,68 @@
+"""Refusals that know what they do not know: what is missing, and where the nearest evidence is.
+
+"The index holds no minutes from 2019; the nearest are 14 Feb 2017 and
+11 Jan 2022." beats a bare "not found"; so does naming the closest item, and
+saying that a body the question names appears only on an attendance list
+(a body listed as present is not a report from it).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import SourceRef
+from assistant.dates import format_date
+from assistant.facts import Attendee
+from assistant.models import Meeting
+from assistant.text import alternatives, terms
+
+# "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
+_SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"
+                      r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
+NOT_RECORDED = "The minutes in the index do not record an answer to that question."
+
+
+def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | None = None) -> str:
+    """`reason` (or the plain "not recorded"), what the attendance lists show, then the closest item."""
+    parts = [reason or NOT_RECORDED]
+    if listed:
+        parts.append(listed)
+    if closest is not None:
+        parts.append(f"The closest agenda item is {closest.label}: {closest.item_title}.")
+    return " ".join(parts)
+
+
+def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, Meeting] | None:
+    """The first attendee whose organisation (or role) the question asks to have spoken, with their meeting.
+
+    None when the question asks what nobody said, or names no one listed.
+
+    "What did the fire brigade report?" names "Tony Churchill (Cleveland Fire
+    Brigade)"; an answer that never mentions the brigade does not answer it.
+    """
+    speaker = _SPEAKER.search(question)
+    if speaker is None:
+        return None
+    wanted = set(terms(speaker.group("who")))
+    for meeting in meetings:
+        for person in meeting.facts.attendees:
+            if person.kind != "apologies" and named(person, wanted):
+                return person, meeting
+    return None
+
+
+def listed_text(person: Attendee, meeting: Meeting) -> str:
+    """"Tony Churchill (Cleveland Fire Brigade) is listed as present on 14 Aug 2012, but no item records what they said."."""
+    when = f"on {format_date(meeting.date)}" if meeting.date else "at a meeting (date not stated)"
+    return (f"{person.name} ({person.organisation or person.role}) is listed as present {when}, "
+            "but no item records what they said.")
+
+
+def named(person: Attendee, wanted: set[str]) -> bool:
+    """Whether the question uses most words of the person's organisation (or role): "fire brigade" names "Cleveland
+    Fire Brigade"."""
+    group = terms(person.organisation or person.role or "")
+    if not group:
+        return False
+    present = sum(bool(alternatives(term) & wanted) for term in group)
+    return present >= min(2, len(group))

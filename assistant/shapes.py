@@ -1,0 +1,273 @@
+"""Answer shapes for questions answered from agenda items, one function per kind (see ANSWERS.md).
+
+- a fact: the sentence that states it first, then at most two that support it;
+- yes/no: "Yes"/"No" only when the leading sentence itself says so;
+- what was said: per item, dated: what was reported, the points raised, what was decided;
+- what was decided: the decision records as written, dated;
+- which meetings / how it changed: one line per meeting, oldest first, undated last.
+
+Every sentence is quoted or composed only from its cited passage and the
+citation's label (which holds the meeting's date), so the grounding check
+can judge it like any other.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer import AnswerSentence, Citation
+from assistant.answer_type import QuestionKind
+from assistant.dates import format_date
+from assistant.evidence import Evidence, Scored, Unit, quote_for
+from assistant.plan import QueryPlan
+from assistant.text import alternatives, sentences, terms
+from assistant.vocabulary import REPORTING_WORDS
+
+_SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
+_DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
+_SUPPORTING = 2
+_SUMMARY_ITEMS = 3
+_SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
+_SUMMARY_POINTS_MAX = 5  # up to this many
+_SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
+_NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
+_MEETING_LINES = 6
+_MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
+_SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
+_NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
+_LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives".split())
+_REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
+_FIGURES_WANTED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics|chang\w*|rise|fall|increase\w*|decrease\w*)\b",
+                             re.I)
+_AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
+# A figure that is not a date: a percentage, an amount, a count in words or digits.
+_FIGURE = re.compile(r"\d%|£\s?\d|\b\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
+                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)", re.I)
+
+
+@dataclass
+class Draft:
+    """An answer being written: its sentences and the citations they use."""
+
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    _items: list[Evidence] = field(default_factory=list)
+
+    def cite(self, item: Evidence, lines: Sequence[str]) -> int:
+        """The citation number for `item`, whose quote holds `lines` (an item cited twice keeps one number)."""
+        key = (item.hit.meeting_id, item.hit.item_position)
+        for index, known in enumerate(self._items):
+            if (known.hit.meeting_id, known.hit.item_position) == key:
+                used = tuple(dict.fromkeys([*self.citations[index].sentences, *lines]))
+                self.citations[index] = Citation.from_hit(index + 1, quote_for(item, list(used)), used)
+                return index + 1
+        self._items.append(item)
+        self.citations.append(Citation.from_hit(len(self.citations) + 1, quote_for(item, list(lines)), tuple(lines)))
+        return len(self.citations)
+
+    def say(self, text: str, number: int) -> None:
+        """Add `text` citing source `number`, one answer sentence per sentence of it."""
+        for piece in sentences(text) or [text]:
+            same = next((i for i, s in enumerate(self.sentences) if s.text == piece), None)
+            if same is None:
+                self.sentences.append(AnswerSentence(piece, (number,)))
+            elif number not in self.sentences[same].citations:
+                self.sentences[same] = AnswerSentence(piece, (*self.sentences[same].citations, number))
+
+    def quote(self, item: Evidence, unit: Unit, lead: str = "", lower: bool = True) -> None:
+        """Say `unit` (after `lead`, e.g. "At the 3 Mar 2025 meeting,"), citing `item`."""
+        number = self.cite(item, unit.lines)
+        for index, piece in enumerate(unit.pieces):
+            text = _lowered(piece) if lead and lower else piece
+            self.say(f"{lead} {text}" if lead and index == 0 else piece, number)
+
+    def text(self) -> str:
+        """Sentences with their markers; a list line starts a new line, a new source a new paragraph."""
+        parts: list[str] = []
+        previous: tuple[int, ...] | None = None
+        listed = any(sentence.text.startswith("- ") for sentence in self.sentences)
+        for sentence in self.sentences:
+            if previous is not None:
+                if sentence.text.startswith("- "):
+                    parts.append("\n")
+                else:
+                    parts.append("\n\n" if sentence.citations != previous and not listed else " ")
+            parts.append(f"{sentence.text} [{', '.join(map(str, sentence.citations))}]")
+            previous = sentence.citations
+        return "".join(parts)
+
+
+def shape(plan: QueryPlan, scored: list[Scored]) -> Draft:
+    """The answer `plan.kind` calls for from the scored items (relevant ones, best first); empty if none serves."""
+    if plan.kind is QuestionKind.SUMMARY:
+        return summary(plan, scored)
+    if plan.kind is QuestionKind.DECISION:
+        return decisions(scored) or fact(plan, scored)
+    if plan.kind is QuestionKind.MEETINGS:
+        return meetings(plan, scored)
+    return fact(plan, scored)
+
+
+def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
+    """The unit that best answers, first; then up to two supporting units of the same item, in source order.
+
+    A decision leads only when nothing else can; the sentence right after the
+    leading one supports it when it carries on the same point ("Members voiced
+    concerns over the programme." / "With questions raised over ...").
+    """
+    draft = Draft()
+    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision, item, score, unit)
+             for item in scored for score, unit in item.ranked()[:2]]
+    if not leads:
+        return draft
+    _, item, score, lead = max(leads, key=lambda entry: entry[0])
+    verdict = _verdict(plan, lead) if plan.kind is QuestionKind.YESNO else ""
+    draft.quote(item.item, lead, verdict)
+    ranked = {unit.index: s for s, unit in item.ranked()}
+    support = [unit for unit in item.units if unit.index != lead.index and not unit.decision and unit.index in ranked
+               and (ranked[unit.index] >= _SUPPORT_SHARE * score or unit.index == lead.index + 1)]
+    support.sort(key=lambda unit: (unit.index != lead.index + 1, -ranked[unit.index]))
+    for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
+        draft.quote(item.item, unit)
+    return draft
+
+
+def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
+    """Per item (dated): its most informative units of what was reported and raised, in source order, then
+    its decisions.
+
+    The items are those nearly as relevant as the best; within an item every
+    sentence is about its subject, so units are chosen for what they add
+    (`_informative`), not for repeating the question. An item that holds
+    only housekeeping ("This agenda item was an accidental duplication ...")
+    may follow, never lead.
+    """
+    draft = Draft()
+    top = max((item.relevance for item in scored), default=0.0)
+    chosen = [item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top][:_SUMMARY_ITEMS]
+    for item in sorted(chosen, key=lambda entry: entry.best == 0):
+        points = _points(plan, item)
+        if not points and not draft.sentences:
+            continue
+        housekeeping = [unit for unit in item.units if unit.procedural and not unit.decision][:1]
+        units = points + item.decisions if points else housekeeping
+        for number, unit in enumerate(units):
+            draft.quote(item.item, unit, f"At the {_meeting(item.item)}," if number == 0 else "")
+    if not draft.sentences and chosen and _names_item(plan, chosen[0]):
+        # "What happened to the Prevent Strategy Update item?": its housekeeping is the answer.
+        for unit in chosen[0].units[:2]:
+            draft.quote(chosen[0].item, unit, f"At the {_meeting(chosen[0].item)}," if unit.index == 0 else "")
+    return draft
+
+
+def _names_item(plan: QueryPlan, item: Scored) -> bool:
+    """Whether the question names the item itself: every word of its title is in the question."""
+    title = set(terms(item.item.hit.item_title))
+    return bool(title) and title <= set(terms(plan.topic))
+
+
+def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
+    """The item's best units for a summary, in source order: a few, one more for a long item."""
+    candidates = [(score, unit) for score, unit in item.ranked() if not unit.decision]
+    if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
+        return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
+    ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)))
+    count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
+    chosen: list[Unit] = []
+    for _, unit in ranked[:count]:
+        if chosen and sum(u.words for u in chosen) + unit.words > _SUMMARY_WORDS:
+            continue
+        chosen.append(unit)
+    return sorted(chosen, key=lambda unit: unit.index)
+
+
+def _informative(unit: Unit, known: set[str]) -> float:
+    """What a unit adds (0..1): its share of words beyond the question, the title and reporting words, more for
+    a list of points or a figure."""
+    words = terms(unit.text)
+    new = sum(word not in known for word in words) / len(words) if words else 0.0
+    return 0.5 * new + 0.3 * (len(unit.lines) > 1) + 0.2 * bool(_FIGURE.search(unit.text))
+
+
+def decisions(scored: list[Scored]) -> Draft:
+    """The decisions of the most relevant item that records any, as written, dated."""
+    draft = Draft()
+    deciding = [item for item in scored if item.decisions]
+    if not deciding:
+        return draft
+    item = max(deciding, key=lambda entry: entry.relevance)
+    for unit in item.decisions:
+        draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date else "")
+    return draft
+
+
+def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
+    """One line per meeting that discussed it, oldest first and undated last, each with its best unit.
+
+    Each meeting is judged on its own best item (a meeting with one weaker
+    mention still gets its line); asked how something changed, the line
+    gives the meeting's figure where it has one.
+    """
+    draft = Draft()
+    wants_figures = bool(_FIGURES_WANTED.search(plan.question))
+    top = max((item.best for item in scored), default=0.0)
+    by_meeting: dict[str, list[Scored]] = {}
+    for item in scored:
+        if item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top:
+            by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
+    ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
+    for items in ordered:
+        for number, (item, unit) in enumerate(_meeting_lines(items, wants_figures)):
+            lead = f"- {_capital(format_date(item.item.hit.date))}:" if number == 0 else ""
+            draft.quote(item.item, unit, lead, lower=False)
+    return draft
+
+
+def _meeting_lines(items: list[Scored], wants_figures: bool) -> list[tuple[Scored, Unit]]:
+    """A meeting's line: its best item's best unit (a figure first, when wanted), and a second item's nearly as good."""
+    best = max(items, key=lambda item: item.best)
+    chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
+    if wants_figures:
+        chosen = [item for item in chosen if _figure_unit(item)] or chosen
+    return [(item, (_figure_unit(item) if wants_figures else None) or item.ranked()[0][1]) for item in chosen]
+
+
+def _figure_unit(item: Scored) -> Unit | None:
+    """The item's best unit with a percentage or an amount, else with any other figure."""
+    ranked = [unit for _, unit in item.ranked()]
+    for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
+        found = [unit for unit in ranked if pattern.search(unit.text)]
+        if found:
+            return found[0]
+    return None
+
+
+def _verdict(plan: QueryPlan, unit: Unit) -> str:
+    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing."""
+    wanted = set(terms(plan.topic))
+    present = set(terms(unit.text))
+    if not wanted or not all(alternatives(term) & present for term in wanted):
+        return ""
+    return "No:" if _NEGATION.search(unit.text) else "Yes:"
+
+
+def _meeting(item: Evidence) -> str:
+    """"19 Jul 2023 meeting" / "meeting whose date is not stated": how a summary dates its item."""
+    date = item.hit.date
+    return f"{format_date(date)} meeting" if date else "meeting (date not stated)"
+
+
+def _date_order(item: Evidence) -> tuple[int, int]:
+    return (0, item.hit.date.toordinal()) if item.hit.date else (1, 0)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lowered(text: str) -> str:
+    """The first word in lower case when it is an ordinary word ("The", "Members"), so it can follow a lead."""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in _LOWER_FIRST and rest else text

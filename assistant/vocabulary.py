@@ -1,0 +1,206 @@
+"""The words of minutes: decisions, roles, attendance labels, housekeeping, question words, synonyms.
+
+The one home of these lists, imported by the parser, the fact extractor,
+retrieval, the answerer and the grounding check alike. Everything here is
+general English as committees write it; nothing names a council, a place
+or a local body. Words particular to one body (its abbreviations, its
+name) come from the minutes themselves or from configuration
+(`assistant.glossary`), never from this file.
+"""
+from __future__ import annotations
+
+import re
+
+# --- decisions ------------------------------------------------------------------------------------------------
+
+DECISION_WORDS = ("AGREED", "RESOLVED")
+"""The words minutes print in capitals to mark a decision."""
+
+DECISION_MARK = re.compile(r"\b(AGREED|RESOLVED)\b")
+"""A decision word as printed (capitals only: "officers agreed with members" is not a decision)."""
+
+_BODY = r"(?:the\s+)?(?:members|partnership|committee|board|panel|cabinet|council|forum|group|councillors|sub-committee)"
+DECISION_SENTENCE = re.compile(
+    rf"^(?:{_BODY}\s+(?P<verb1>agreed|resolved|noted|approved|endorsed)\b"
+    r"|it\s+was\s+(?P<verb2>agreed|resolved)\b|there\s+was\s+(?:\w+\s+)?(?P<verb4>agreement)\s+that\b"
+    r"|.{0,120}?\b(?:was|were)\s+(?P<verb3>noted|agreed|approved|endorsed)"
+    r"(?:\s+by\s+(?:the\s+)?members)?(?:\s+as\s+an?\s+(?:true|correct|accurate)\s+record)?\s*\.?$)",
+    re.IGNORECASE,
+)
+"""A sentence that records a decision without the capitalised word.
+
+"Members noted the update.", "It was agreed that ...", "The minutes ... were
+agreed as a correct record." (The passive form only when the sentence ends
+there: "it was noted that there was a large amount of work" is a remark.)
+"""
+
+ROUTINE_DECISION = re.compile(
+    r"^(?:members\s+)?(?:agreed|resolved)\b(?:\s+that)?\s+[^:]{0,160}?\b(?:be|were|was)\s+(?:noted|received)\.?$"
+    r"|^(?:members\s+)?(?:agreed|resolved)\s+to\s+note\b[^:]{0,80}$"
+    r"|^members\s+noted\b[^:]{0,80}$"
+    r"|^[^:]{0,160}\b(?:was|were)\s+noted(?:\s+by\s+(?:the\s+)?members)?\.?$"
+    r"|^(?:agreed|resolved)\s+that\s+the\s+minutes\b[^:]{0,120}\bbe\s+(?:approved|agreed|signed)\b[^:]{0,60}$"
+    r"|^[^:]{0,40}\bminutes\b[^:]{0,120}\b(?:were|was)\s+(?:agreed|approved)\s+as\s+an?\s+"
+    r"(?:true|correct|accurate)\s+record\.?$",
+    re.IGNORECASE,
+)
+"""A decision that only notes or receives something, or approves the minutes: "AGREED that the report be noted".
+
+(Approving anything else, "AGREED that the application be approved", is a real decision.)
+"""
+
+
+LIST_MARK = re.compile(r"^\s*(?:[-–•*·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)*")
+"""A bullet or list number before a line's text: ``- ``, ``• ``, ``1. ``, ``(a) ``."""
+
+
+def decision_verb(sentence: str) -> str | None:
+    """The decision word of a decision sentence, lower case (``agreed``, ``noted``, ...), else None."""
+    marked = DECISION_MARK.search(sentence)
+    if marked:
+        return marked.group(1).lower()
+    match = DECISION_SENTENCE.match(LIST_MARK.sub("", sentence))
+    if not match:
+        return None
+    verb = next(verb for verb in match.group("verb1", "verb2", "verb3", "verb4") if verb).lower()
+    return "agreed" if verb == "agreement" else verb
+
+
+def is_routine_decision(text: str) -> bool:
+    return bool(ROUTINE_DECISION.match(text.strip()))
+
+
+# --- people, roles and bodies -----------------------------------------------------------------------------------
+
+CHAIR_ROLE = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair|presiding)$",
+                        re.IGNORECASE)
+VICE_CHAIR_ROLE = re.compile(
+    r"^(?:the\s+)?(?:vice|deputy)[\s-]*(?:chair|chairman|chairwoman|chairperson)$", re.IGNORECASE
+)
+_ROLE_NOUNS = (
+    r"chair|chairman|chairwoman|chairperson|in the chair|vice[\s-]*chair\w*|deputy[\s-]*chair\w*|mayor|"
+    r"cabinet member|portfolio holder|lead member|leader|deputy leader|councillor|member|members|"
+    r"candidates?|clerk|secretary|treasurer|director|manager|head of|officer|adviser|advisor|"
+    r"co-opted|substitute|observer|representative|inspector|superintendent|sergeant|commissioner"
+)
+ROLE = re.compile(rf"^(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
+"""A role printed beside a name: ``Chair``, ``Vice-Chair``, ``Cabinet Member for Adult Social Care``,
+``PCC Candidates``. Anything else in the brackets is an organisation."""
+
+COUNCILLOR_TITLES = frozenset({"cllr", "cllr.", "councillor", "coun"})
+"""Titles that mark a councillor (lower case), who represents no organisation in a shared list."""
+
+ROLE_WORDS = frozenset(
+    """Chair Chairman Chairwoman Chairperson Vice Deputy Officer Officers Member Members Councillor Councillors
+    Cabinet Director Manager Leader Mayor Clerk Secretary Inspector Sergeant Superintendent Commissioner""".split()
+)
+"""Capitalised words that name a role, not a person."""
+
+BODY_WORDS = frozenset(
+    """Partnership Committee Board Council Cabinet Panel Forum Group Commission Authority Assembly Executive Police
+    Service Services Team Trust Unit Office Department Directorate Agency Association Network Centre""".split()
+)
+"""Capitalised words that end the name of a body ("... Partnership", "... Police"), not of a person."""
+
+COMMITTEE_WORD = re.compile(
+    r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
+    re.IGNORECASE,
+)
+"""A word that names a meeting body, for recognising a committee's name on a title line."""
+
+
+def is_chair_role(role: str) -> bool:
+    return bool(CHAIR_ROLE.match(role.strip()))
+
+
+def is_vice_chair_role(role: str) -> bool:
+    return bool(VICE_CHAIR_ROLE.match(role.strip()))
+
+
+def is_role(text: str) -> bool:
+    """Whether bracketed words beside a name are a role (``Chairman``) rather than a body (``Harbourside Police``)."""
+    return bool(ROLE.match(text.strip()))
+
+
+# --- the attendance block ---------------------------------------------------------------------------------------
+
+ATTENDANCE_LABELS = {
+    "present": "present",
+    "members present": "present",
+    "officers": "officers",
+    "officers present": "officers",
+    "also in attendance": "in_attendance",
+    "in attendance": "in_attendance",
+    "also present": "in_attendance",
+    "apologies": "apologies",
+    "apologies for absence": "apologies",
+    "venue": "venue",
+    "place": "venue",
+    "contact": "contact",
+    "chair": "chair",
+}
+"""Labels of a minutes header (``Present:``, ``Apologies for absence:``) → the field they start."""
+
+NOBODY = frozenset({"none", "n/a", "nil", "no apologies", "none received", ""})
+"""What an attendance label is followed by when it lists no one."""
+
+TABLE_HEADINGS = frozenset({"no", "no.", "item", "items", "description", "decision", "minutes", "public", "title",
+                            "subject", "action", "ref", "ref."})
+"""Column headings of a minutes table ("No. | Item |", "Item Description Decision"): a header block ends there."""
+
+# --- housekeeping -----------------------------------------------------------------------------------------------
+
+PROCEDURAL = re.compile(
+    r"^(?:members\s+(?:were|was)\s+(?:presented|provided)\s+with\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:report|update|presentation|minutes|copy)\s+(?:on|of|about)\b"
+    r"|members\s+received\s+(?:a|an|the)\s+(?:presentation|report|update)\s+on\b"
+    r"|the\s+(?:report|update|presentation|minutes)\s+(?:was|were)\s+(?:noted|received)\b"
+    r"|this\s+(?:agenda\s+)?item\s+was\s+(?:an?\s+)?(?:accidental\s+)?(?:duplicat|deferred|withdrawn)"
+    r"|(?:the\s+)?evacuation\s+procedure\b"
+    r"|there\s+(?:were|was)\s+no\s+(?:declarations?\s+of\s+interests?|interests\s+declared|matters\s+arising"
+    r"|(?:other|further)\s+business|reports?\s+back|further\s+update)"
+    r"|there\s+wasn'?t\s+any\s+other\s+business"
+    r"|introductions\s+and\s+apologies\s+(?:for\s+absence\s+)?were\s+given"
+    r"|members\s+were\s+then\s+give[n]?\s+the\s+opportunity\s+to\s+ask\s+questions"
+    r"|none\.?$)",
+    re.IGNORECASE,
+)
+"""Housekeeping sentences: true, citable, and never the answer to a question about a topic."""
+
+
+REPORTING_WORDS = frozenset(
+    """report reports reported reporting update updated updates presentation presented summary overview outlined
+    outline provided provide discussed discussion discuss issue issues figures members member partnership
+    committee board officers officer given gave noted consideration considered item""".split()
+)
+"""Words minutes use to say that something was reported or discussed, not what: "The report provided a
+summary of the issues ..." says little beyond its subject."""
+
+
+def is_procedural(sentence: str) -> bool:
+    """Whether `sentence` is housekeeping ("The report was noted.", "There were no declarations of interest.")."""
+    return bool(PROCEDURAL.match(sentence.strip()))
+
+
+# --- questions --------------------------------------------------------------------------------------------------
+
+QUESTION_WORDS = frozenset(
+    """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
+    happen happened update updates report reported know please give
+    anything much many also would could since handle handled handling deal dealt respond responded
+    sent send gave give given get got make made take took show showed list name named describe explain""".split()
+)
+"""Words that shape a question but say nothing about its topic."""
+
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "chair": ("chairman", "chairperson", "chairwoman"),
+    "attend": ("present",),
+    "apolog": ("apologies",),
+    "held": ("venue",),
+    "schedul": ("next",),
+    "locat": ("venue",),
+}
+"""Stem prefix → words the minutes use for the same thing ("chaired" is printed "(Chairman)").
+
+General English only; a body's own abbreviations live in its glossary.
+"""

@@ -1,0 +1,100 @@
+"""The worked example of ANSWERS.md end to end: the Harbourside minutes indexed, each kind of question asked."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import Assistant
+from assistant.grounding import answer_sentences, check, citation_numbers
+from assistant.meaning import Meaning
+from assistant.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "harbourside"
+COMMITTEE = "Harbourside Community Safety Partnership"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder) -> Assistant:
+    bot = Assistant(Settings.load(index_dir=tmp_path_factory.mktemp("harbourside")), embedder=embedder)
+    bot.ingest([FIXTURES], progress=False)
+    bot.warm()
+    return bot
+
+
+def grounded(answer) -> bool:
+    by_number = {c.number: c for c in answer.citations}
+    return all(
+        all(check(sentence, by_number[n].passage).supported for n in citation_numbers(sentence))
+        for sentence in answer_sentences(answer.text)
+    )
+
+
+def test_what_was_said_is_dated_with_reported_points_and_decision(bot):
+    answer = bot.ask("What was said about the night-time economy in March 2025?")
+    assert answer.text.startswith("At the 3 Mar 2025 meeting,") and "212" in answer.text
+    assert "taxi marshals" in answer.text and "AGREED" in answer.text
+    assert [c.label for c in answer.citations] == [f"{COMMITTEE}, 3 Mar 2025, HCSP/10/25"] and grounded(answer)
+
+
+def test_a_figure_question_states_the_figure_first(bot):
+    answer = bot.ask("How much money did the youth diversion bid bring in?")
+    assert "£48,500" in answer_sentences(answer.text)[0] and grounded(answer)
+
+
+def test_a_decision_question_quotes_the_later_decision(bot):
+    answer = bot.ask("What did the partnership decide about door-staff logs?")
+    assert answer.text.startswith("On 9 Jun 2025: RESOLVED that door-staff incident logs be shared monthly")
+
+
+def test_who_chaired_is_one_sentence_from_the_attendance_block(bot):
+    answer = bot.ask("Who chaired the June 2025 meeting?")
+    assert answer.text == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
+    assert answer.citations[0].label == f"{COMMITTEE}, 9 Jun 2025, attendance" and grounded(answer)
+
+
+def test_the_meeting_after_the_march_one(bot):
+    answer = bot.ask("When was the meeting after the March one?")
+    assert answer.text == "The next meeting was set for Monday 9 June 2025 at 10.00 am, Quay House. [1]"
+
+
+def test_how_it_changed_is_one_line_per_meeting_oldest_first(bot):
+    answer = bot.ask("How did night-time violence change across the meetings?")
+    lines = answer.text.split("\n")
+    assert lines[0].startswith("- 3 Mar 2025:") and "212" in lines[0]
+    assert lines[1].startswith("- 9 Jun 2025:") and "190" in lines[1] and grounded(answer)
+
+
+def test_no_verdict_when_the_minutes_give_none(bot):
+    answer = bot.ask("Was Dock Lane's lighting fixed?")
+    assert "eleven lamps" in answer.text and not answer.text.startswith(("Yes", "No"))
+
+
+def test_a_year_the_index_lacks_is_refused_saying_so(bot):
+    answer = bot.ask("What were night-time violence figures for 2023?")
+    assert answer.refused and answer.text.startswith("The index holds no minutes from 2023")
+
+
+def test_a_body_only_listed_as_present_is_refused_naming_it(bot):
+    answer = bot.ask("What did fire and rescue report about the night-time economy?")
+    assert answer.refused and "Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025" in answer.text
+
+
+def test_sentence_vectors_are_computed_once():
+    class Counting:
+        def __init__(self):
+            self.seen: list[str] = []
+
+        def embed_query(self, text):
+            return [1.0, 0.0]
+
+        def embed_sentences(self, texts):
+            self.seen += texts
+            return np.array([[1.0, 0.0] if "yes" in text else [0.0, 1.0] for text in texts])
+
+    encoder = Counting()
+    meaning = Meaning(encoder)
+    assert meaning.scores("q", ["yes a", "no b"]) == [1.0, 0.0]
+    assert meaning.scores("q", ["no b", "yes c"]) == [0.0, 1.0]
+    assert encoder.seen == ["yes a", "no b", "yes c"]

@@ -1,0 +1,116 @@
+"""The glossary: abbreviations both ways, from the minutes and from a file, and the vocabulary beside it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import SettingsError
+from assistant.glossary import Glossary, load_glossary_file
+from assistant.retrieve import index_glossary
+from assistant.settings import Settings
+from assistant.store import MeetingRecord
+from assistant.text import TermStats, terms
+from assistant.vocabulary import decision_verb, is_chair_role, is_procedural, is_role, is_routine_decision
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = MeetingRecord("m", "Harbourside Community Safety Partnership", None, 1, 1, "m.txt", "hash")
+
+
+def test_expand_works_both_ways_whatever_the_case_and_hyphens():
+    glossary = Glossary([("ASB", "Anti-Social Behaviour")])
+    assert glossary.expand("ASB") == {"anti-social behaviour"} == glossary.expand("asb")
+    assert glossary.expand("anti-social behaviour") == {"ASB"} == glossary.expand("Antisocial  Behaviour")
+    assert glossary.expand("PCC") == set()
+
+
+def test_definitions_from_several_meetings_merge(tmp_path):
+    records = [replace(RECORD, abbreviations=(("ASB", "Anti-Social Behaviour"),)),
+               replace(RECORD, abbreviations=(("ASB", "anti-social behaviour"), ("PCC", "Police and Crime Commissioner")))]
+    path = tmp_path / "glossary.toml"
+    path.write_text('CSP = "community safety partnership"\n')
+    assert index_glossary(records, path).pairs() == [
+        ("ASB", "anti-social behaviour"), ("CSP", "community safety partnership"), ("PCC", "police and crime commissioner")]
+
+
+def test_augment_adds_the_other_forms_and_leaves_lower_case_words_alone():
+    glossary = Glossary([("ASB", "anti-social behaviour"), ("ACT", "Action Counters Terrorism")])
+    assert glossary.augment("19 ASB hotspots") == "19 ASB hotspots\nanti-social behaviour"
+    assert glossary.augment("Antisocial behaviour rose") == "Antisocial behaviour rose\nASB"
+    assert glossary.augment("the Security Act 2015 will act") == "the Security Act 2015 will act"
+
+
+def test_term_statistics_count_an_abbreviation_in_a_passage_that_spells_it_out():
+    passages = ["anti-social behaviour incidents fell", "shoplifting rose"]
+    plain, aware = TermStats(passages), TermStats(passages, Glossary([("ASB", "anti-social behaviour")]))
+    assert not plain.known("asb") and aware.known("asb")
+    assert aware.overlap(terms("ASB"), passages[0]) > 0 == plain.overlap(terms("ASB"), passages[0])
+
+
+def test_a_glossary_file_gives_texts_or_lists(tmp_path):
+    path = tmp_path / "glossary.toml"
+    path.write_text('[terms]\nASB = "anti-social behaviour"\nPCC = ["Police and Crime Commissioner", "OPCC office"]\n')
+    assert load_glossary_file(path) == [("ASB", "anti-social behaviour"), ("PCC", "Police and Crime Commissioner"),
+                                        ("PCC", "OPCC office")]
+    path.write_text("[terms]\nASB = 3\n")
+    with pytest.raises(SettingsError, match="ASB must be a text"):
+        load_glossary_file(path)
+    with pytest.raises(SettingsError, match="glossary file"):
+        load_glossary_file(tmp_path / "missing.toml")
+
+
+def test_the_glossary_setting_is_a_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("MINUTES_GLOSSARY", str(tmp_path / "g.toml"))
+    monkeypatch.setenv("MINUTES_CONFIG", str(tmp_path / "none.toml"))
+    assert Settings.load().glossary == tmp_path / "g.toml"
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("AGREED that the report be noted.", "agreed"),
+    ("Members AGREED to note the update.", "agreed"),
+    ("- It was agreed that for future meetings the data be split.", "agreed"),
+    ("Members noted the update.", "noted"),
+    ("The minutes of the meeting held on 3 March were agreed as a true record.", "agreed"),
+    ("Officers agreed with members concerns and assured them.", None),
+    ("It was noted that there was a large amount of work already on-going.", None),
+    ("Members received a presentation on the Voice Project.", None),
+])
+def test_decision_sentences(sentence, verb):
+    assert decision_verb(sentence) == verb
+
+
+def test_routine_decisions_only_note_receive_or_approve_the_minutes():
+    assert is_routine_decision("AGREED that the recorded crime and disorder figures be noted.")
+    assert is_routine_decision("AGREED that the minutes be approved.")
+    assert not is_routine_decision("AGREED that the Migration Fund application be approved.")
+    assert not is_routine_decision("AGREED that:-\n1. The report be noted.\n2. A bid be made.")
+
+
+def test_housekeeping_sentences_are_procedural():
+    for sentence in ("Members were presented with a report on the Youth Diversion Fund.", "The report was noted.",
+                     "This agenda item was an accidental duplication of the following item.",
+                     "The Evacuation Procedure was noted by members.", "There were no declarations of interest."):
+        assert is_procedural(sentence), sentence
+    assert not is_procedural("Members were informed that £48,500 had been awarded.")
+
+
+def test_roles_are_told_from_bodies():
+    assert is_role("Chairman") and is_role("Cabinet Member for Adult Social Care") and is_role("PCC Candidates")
+    assert not is_role("Harbourside Police") and not is_role("Youth Service")
+    assert is_chair_role("in the chair") and not is_chair_role("Vice-Chair")
+
+
+def test_no_council_or_place_names_in_the_vocabulary_of_the_code():
+    """Words of the bodies in data/ must come from the minutes or configuration, never from these modules."""
+    local = re.compile(r"Stockton|Cleveland|Tees|Harbourside|\basb\b|antisocial", re.IGNORECASE)
+    for module in ("vocabulary", "text", "answer_type", "query", "extractive", "grounding", "glossary"):
+        code = (ROOT / "assistant" / f"{module}.py").read_text(encoding="utf-8")
+        code = re.sub(r'""".*?"""|#.*', "", code, flags=re.DOTALL)  # examples in docstrings and comments are fine
+        assert not local.search(code), module
+
+
+def test_words_that_name_the_indexed_committees_are_not_topic_words():
+    stats = TermStats(["off-road bikes were seized"], bodies=["Harbourside Community Safety Partnership"])
+    assert stats.question_terms("How has the partnership handled off-road bikes?") == terms("off-road bikes")

@@ -1,0 +1,142 @@
+"""Reading questions: answer kinds, meeting references, periods (relative and misspelt) and what the index lacks."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.answer_type import QuestionKind, question_kind
+from assistant.dates import correct_months, find_period, month_number
+from assistant.plan import MeetingInfo, plan_question
+from assistant.query import SearchFilters
+
+MEETINGS = [
+    MeetingInfo("aug-2012", dt.date(2012, 8, 14), ("Recorded Crime & Disorder", "Date of next meeting")),
+    MeetingInfo("feb-2017", dt.date(2017, 2, 14), ("ASB", "Update on Prevent")),
+    MeetingInfo("jan-2022", dt.date(2022, 1, 11), ("Recorded Crime and Disorder Report",)),
+    MeetingInfo("jul-2023", dt.date(2023, 7, 19), ("Anti-Social Behaviour Action Plan", "Off-Road Bikes and E-Scooters")),
+    MeetingInfo("undated", None, ("Op Harmony Update", "Ropner/Town Centre (Op Harmony) Update", "Police Update")),
+]
+
+
+def plan(question: str, filters: SearchFilters = SearchFilters()):
+    return plan_question(question, filters, MEETINGS)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What was said about the night-time economy in March 2025?", QuestionKind.SUMMARY),
+    ("How much money did the youth diversion bid bring in?", QuestionKind.FACT),
+    ("What did the partnership decide about door-staff logs?", QuestionKind.DECISION),
+    ("Who chaired the June 2025 meeting?", QuestionKind.WHO),
+    ("Which PCC candidates attended the August 2012 meeting?", QuestionKind.WHO),
+    ("When was the meeting after the March one?", QuestionKind.WHEN),
+    ("where was the op harmony meeting held", QuestionKind.WHERE),
+    ("How did night-time violence change across the meetings?", QuestionKind.MEETINGS),
+    ("What has been said about serious violence?", QuestionKind.MEETINGS),
+    ("Was Dock Lane's lighting fixed?", QuestionKind.YESNO),
+    ("What concerns did members raise about the Immediate Justice programme?", QuestionKind.FACT),
+    ("what did members say about the pspo", QuestionKind.SUMMARY),
+])
+def test_each_question_gets_the_answer_kind_it_wants(question, kind):
+    assert question_kind(question) is kind
+
+
+@pytest.mark.parametrize("written, month", [("agust", 8), ("feburary", 2), ("janurary", 1), ("Sept", 9)])
+def test_misspelt_month_names_are_read_where_allowed(written, month):
+    assert month_number(written, lenient=True) == month
+
+
+def test_a_misspelling_is_corrected_only_beside_a_year_or_day():
+    assert correct_months("the agust 2012 one") == "the august 2012 one"
+    assert correct_months("on 14 feburary") == "on 14 february"
+    assert correct_months("which meetings mention marc stephenson") == "which meetings mention marc stephenson"
+
+
+@pytest.mark.parametrize("text, since, until", [
+    ("what happened last summer", dt.date(2023, 6, 1), dt.date(2023, 8, 31)),
+    ("who presented last july", dt.date(2023, 7, 1), dt.date(2023, 7, 31)),
+    ("anything last august", dt.date(2022, 8, 1), dt.date(2022, 8, 31)),  # August 2023 had not begun
+    ("since 2012", dt.date(2012, 1, 1), None),
+    ("between 2017 and 2012", dt.date(2012, 1, 1), dt.date(2017, 12, 31)),
+])
+def test_periods_are_read_relative_to_the_newest_meeting(text, since, until):
+    period = find_period(text, latest=dt.date(2023, 7, 19))
+    assert period is not None and (period.since, period.until) == (since, until)
+
+
+def test_a_meeting_named_by_its_subject_becomes_a_meeting_filter_not_search_words():
+    found = plan("at the op harmony meeting what did police say about truancy")
+    assert found.filters.meeting == "undated"
+    assert "harmony" not in found.topic.lower() and "truancy" in found.topic
+
+
+def test_a_subject_shared_by_several_meetings_names_none():
+    assert plan("what was said at the recorded crime meeting").filters.meeting is None
+
+
+def test_the_meeting_after_another_is_its_neighbour_in_the_index():
+    found = plan("who chaired the meeting after the agust 2012 one")
+    assert found.filters.meeting == "feb-2017"
+    assert (found.anchor, found.relation) == ("aug-2012", "after")
+
+
+def test_the_meeting_before_a_date_written_out():
+    found = plan("who chaired the meeting before 11 Jan 2022")
+    assert found.filters.meeting == "feb-2017" and found.relation == "before"
+
+
+def test_the_month_alone_names_the_meeting_held_in_it():
+    found = plan("Who chaired the meeting after the February one?")
+    assert (found.anchor, found.filters.meeting) == ("feb-2017", "jan-2022")
+
+
+def test_when_the_meeting_after_another_was_is_looked_up_in_that_other_meeting():
+    found = plan("When was the meeting after the February 2017 one?")
+    assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
+
+
+def test_after_the_newest_meeting_there_is_none_but_the_anchor_is_kept():
+    found = plan("who chaired the meeting after the july 2023 one")
+    assert found.anchor == "jul-2023" and found.filters.meeting is None and found.refused
+    assert found.missing == "The index holds no minutes of a meeting after 19 Jul 2023."
+
+
+def test_the_last_meeting_is_the_newest_dated_one():
+    assert plan("what was decided at the last meeting").filters.meeting == "jul-2023"
+
+
+def test_last_summer_is_a_filter_when_the_index_has_minutes_from_it():
+    found = plan("what was discussed about off road bikes last summer")
+    assert (found.filters.since, found.filters.until) == (dt.date(2023, 6, 1), dt.date(2023, 8, 31))
+    assert "summer" not in found.topic
+
+
+def test_a_year_without_minutes_is_not_a_filter_and_says_what_is_missing():
+    found = plan("asb figures for 2019")
+    assert not found.filters
+    assert found.years == (2019,) and not found.refused
+    assert found.missing == "The index holds no minutes from 2019; the nearest are 14 Feb 2017 and 11 Jan 2022."
+
+
+def test_a_named_meeting_the_index_lacks_is_refused_by_the_plan():
+    found = plan("what was decided at the 18 january 2023 meeting")
+    assert found.refused
+    assert found.missing == ("The index holds no minutes of a meeting on 18 Jan 2023; "
+                             "the nearest are 11 Jan 2022 and 19 Jul 2023.")
+
+
+def test_since_includes_undated_meetings_but_in_a_year_does_not():
+    since = plan("off-road bikes since 2012").filters
+    during = plan("off-road bikes in 2012").filters
+    assert since.admits(None, "undated") and not during.admits(None, "undated")
+
+
+def test_explicit_filters_win_over_what_the_question_names():
+    given = SearchFilters(meeting="jan-2022")
+    found = plan("asb figures for 2019", given)
+    assert found.filters == given and found.missing is None
+
+
+def test_each_meeting_questions_name_no_single_meeting():
+    found = plan("list the next meeting dates set at each meeting")
+    assert found.kind is QuestionKind.MEETINGS and not found.filters and found.missing is None

@@ -1,0 +1,172 @@
+"""Answer shapes on the Harbourside minutes of ANSWERS.md, without an index or a model (fast).
+
+Each test builds the evidence the answerer would read (parsed meetings, their
+chunks, term statistics) and checks one shape: what leads, what follows, how
+it is dated and cited, and that every composed sentence passes the same
+grounding check as a quotation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Hit
+from assistant.answer_type import QuestionKind
+from assistant.evidence import Evidence, read, units
+from assistant.grounding import check
+from assistant.meeting_answers import meeting_answer, next_meetings
+from assistant.models import Meeting
+from assistant.plan import MeetingInfo, plan_question
+from assistant.query import SearchFilters
+from assistant.refusal import listed_only, listed_text
+from assistant.shapes import Draft, shape
+from assistant.text import TermStats
+from ingest.chunk import chunk_meeting
+from ingest.facts import extract_facts
+from ingest.parse import parse_minutes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "harbourside"
+MARCH, JUNE = "harbourside-2025-03-03", "harbourside-2025-06-09"
+
+
+@pytest.fixture(scope="module")
+def meetings() -> dict[str, Meeting]:
+    parsed = [parse_minutes(path.read_text(), path.name) for path in sorted(FIXTURES.glob("*.txt"))]
+    return {meeting.id: replace(meeting, facts=extract_facts(meeting)) for meeting in parsed}
+
+
+@pytest.fixture(scope="module")
+def chunks(meetings):
+    return {meeting_id: chunk_meeting(meeting, lambda text: len(text.split())) for meeting_id, meeting in meetings.items()}
+
+
+@pytest.fixture(scope="module")
+def stats(chunks) -> TermStats:
+    return TermStats([chunk.embed_text for found in chunks.values() for chunk in found])
+
+
+def item(chunks, meeting_id: str, position: int) -> Evidence | None:
+    found = [chunk for chunk in chunks[meeting_id] if chunk.item_position == position]
+    return Evidence(Hit.from_chunk(found[0], 0.0, 0.5, 0.0), found) if found else None
+
+
+def plan(question: str, meetings):
+    infos = [MeetingInfo(m.id, m.date, tuple(i.title for i in m.items)) for m in meetings.values()]
+    return plan_question(question, SearchFilters(), infos)
+
+
+def answer(question: str, meetings, chunks, stats, positions: list[tuple[str, int]]) -> Draft:
+    """What the answerer writes when retrieval returns these items."""
+    found = plan(question, meetings)
+    items = [item(chunks, meeting_id, position) for meeting_id, position in positions]
+    lists = found.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
+    return shape(found, read(found, [i for i in items if i], stats, None, lists))
+
+
+def assert_grounded(draft: Draft) -> None:
+    by_number = {citation.number: citation for citation in draft.citations}
+    for sentence in draft.sentences:
+        assert all(check(sentence.text, by_number[n].passage).supported for n in sentence.citations), sentence.text
+
+
+def test_a_summary_is_dated_and_runs_reported_points_decided(meetings, chunks, stats):
+    draft = answer("What was said about the night-time economy in March 2025?", meetings, chunks, stats,
+                   [(MARCH, 1)])
+    text = draft.text()
+    assert text.startswith("At the 3 Mar 2025 meeting, insp. Hart reported 212") or text.startswith(
+        "At the 3 Mar 2025 meeting, Insp. Hart reported 212")
+    assert text.index("212") < text.index("taxi marshals") < text.index("AGREED")
+    assert [c.label for c in draft.citations] == [
+        "Harbourside Community Safety Partnership, 3 Mar 2025, HCSP/10/25"]
+    assert_grounded(draft)
+
+
+def test_a_single_fact_comes_first_with_its_figure(meetings, chunks, stats):
+    draft = answer("How much money did the youth diversion bid bring in?", meetings, chunks, stats,
+                   [(MARCH, 2), (MARCH, 1)])
+    first = draft.sentences[0].text
+    assert "£48,500" in first and not first.startswith("Members were presented")
+    assert_grounded(draft)
+
+
+def test_housekeeping_never_leads_a_summary(meetings, chunks, stats):
+    draft = answer("What was said about the youth diversion fund?", meetings, chunks, stats, [(MARCH, 2)])
+    assert "Mia Ford explained" in draft.sentences[0].text
+    assert all("Members were presented" not in s.text for s in draft.sentences)
+
+
+def test_a_decision_question_gets_the_decision_as_recorded(meetings, chunks, stats):
+    draft = answer("What did the partnership decide about door-staff logs?", meetings, chunks, stats,
+                   [(JUNE, 1), (MARCH, 1)])
+    assert draft.text() == ("On 9 Jun 2025: RESOLVED that door-staff incident logs be shared monthly "
+                            "from July 2025. [1]")
+    assert_grounded(draft)
+
+
+def test_which_meetings_gives_one_line_per_meeting_oldest_first_with_its_figure(meetings, chunks, stats):
+    draft = answer("How did night-time violence change across the meetings?", meetings, chunks, stats,
+                   [(JUNE, 1), (MARCH, 1)])
+    lines = draft.text().split("\n")
+    assert lines[0].startswith("- 3 Mar 2025:") and "212" in lines[0]
+    assert lines[1].startswith("- 9 Jun 2025:") and "190" in lines[1]
+    assert [c.date for c in draft.citations] == [dt.date(2025, 3, 3), dt.date(2025, 6, 9)]
+    assert_grounded(draft)
+
+
+def test_yes_or_no_only_when_the_sentence_says_so(meetings, chunks, stats):
+    draft = answer("Was Dock Lane's lighting fixed?", meetings, chunks, stats, [(JUNE, 1)])
+    assert "eleven lamps" in draft.sentences[0].text
+    assert not draft.sentences[0].text.startswith(("Yes", "No"))
+
+
+def test_chair_is_one_composed_sentence_citing_the_attendance_block(meetings, chunks, stats):
+    found = plan("Who chaired the June 2025 meeting?", meetings)
+    draft = meeting_answer(found, [meetings[JUNE]], lambda m, p: item(chunks, m, p))
+    assert draft.text() == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
+    assert draft.citations[0].item_position == 0 and draft.citations[0].sentences == ("Insp. Owen Hart (Chair)",)
+    assert_grounded(draft)
+
+
+def test_the_meeting_after_another_is_the_next_meeting_its_minutes_set(meetings, chunks, stats):
+    found = plan("When was the meeting after the March one?", meetings)
+    assert found.anchor == MARCH
+    draft = meeting_answer(found, [meetings[JUNE]], lambda m, p: item(chunks, m, p), meetings[MARCH])
+    assert draft.text() == "The next meeting was set for Monday 9 June 2025 at 10.00 am, Quay House. [1]"
+    assert draft.citations[0].item == "HCSP/12/25"
+    assert_grounded(draft)
+
+
+def test_apologies_and_venue_are_composed_from_the_facts(meetings, chunks):
+    source = lambda m, p: item(chunks, m, p)  # noqa: E731
+    apologies = meeting_answer(plan("Who sent apologies to the March 2025 meeting?", meetings), [meetings[MARCH]], source)
+    venue = meeting_answer(plan("Where was the March 2025 meeting held?", meetings), [meetings[MARCH]], source)
+    assert apologies.text() == "Apologies for the meeting of 3 Mar 2025 were sent by Cllr Lee Wong. [1]"
+    assert venue.text() == "The meeting of 3 Mar 2025 was held at Room 2, Quay House. [1]"
+
+
+def test_next_meeting_dates_are_listed_per_meeting(meetings, chunks):
+    draft = next_meetings(list(meetings.values()), lambda m, p: item(chunks, m, p))
+    assert draft.text() == "- 3 Mar 2025: the next meeting was set for Monday 9 June 2025 at 10.00 am. [1]"
+
+
+def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
+    listed = listed_only("What did the fire and rescue service report about the night-time economy?",
+                         list(meetings.values()))
+    assert listed is not None and listed_text(*listed) == ("Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025, "
+                    "but no item records what they said.")
+
+
+def test_lists_stay_whole_with_their_lead_in_and_bare_titles_are_left_out():
+    text = ("Drug Related Offending\nMembers discussed the figures. The following points were raised by Members:-\n"
+            "* Users are taking cheaper drugs\n* Crime figures are good\nAGREED that the report be noted.")
+    chunk = chunk_meeting(parse_minutes(f"Board\n\n1\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
+    found = units(Evidence(Hit.from_chunk(chunk, 0, 0, 0), [chunk]))
+    assert [u.text for u in found] == [
+        "Members discussed the figures.",
+        "The following points were raised by Members: Users are taking cheaper drugs; Crime figures are good.",
+        "AGREED that the report be noted.",
+    ]
+    assert found[2].decision and not found[1].decision
