@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from assistant.models import Chunk, ChunkKind, ItemRef
+from assistant.models import Chunk, ChunkKind, ItemRef, page_link
 from assistant.query import SearchFilters
 
 AnswerMode = Literal["extractive", "llm", "extractive-fallback"]
@@ -56,9 +56,11 @@ class SourceRef:
     @property
     def link(self) -> str | None:
         """Where to open the original: the published address, at the passage's page for a PDF."""
-        if self.url and self.pages and self.source.lower().endswith(".pdf") and "#" not in self.url:
-            return f"{self.url}#page={self.pages[0]}"
-        return self.url
+        return page_link(self.url, self.source, self.pages)
+
+    def source_ref(self) -> SourceRef:
+        """Just the item and passage, without what a subclass adds (a hit's scores, a citation's number)."""
+        return SourceRef(**{name: getattr(self, name) for name in SourceRef.__dataclass_fields__})
 
     def to_dict(self) -> dict:
         return _jsonable(asdict(self) | {"label": self.label, "link": self.link})
@@ -98,8 +100,7 @@ class Citation(SourceRef):
 
     @classmethod
     def from_hit(cls, number: int, hit: Hit, sentences: tuple[str, ...] = ()) -> Citation:
-        shared = {name: getattr(hit, name) for name in SourceRef.__dataclass_fields__}
-        return cls(**shared, number=number, sentences=sentences)
+        return cls(**asdict(hit.source_ref()), number=number, sentences=sentences)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Answer:
     produced the answer, `model` the model involved (if any), and `dropped`
     lists generated sentences the citation checker removed. `filters` are the
     restrictions the search ran under (given, or read from the question).
+    `closest` is, for a refusal, the item that came nearest (so a front end can
+    offer to read it); None otherwise.
     """
 
     question: str
@@ -132,6 +135,7 @@ class Answer:
     dropped: list[str] = field(default_factory=list)
     filters: SearchFilters = field(default_factory=SearchFilters)
     seconds: float = 0.0
+    closest: SourceRef | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -145,6 +149,7 @@ class Answer:
             "dropped": list(self.dropped),
             "filters": self.filters.to_dict(),
             "seconds": round(self.seconds, 4),
+            "closest": self.closest.to_dict() if self.closest else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Hit
 from assistant.answer_type import QuestionKind
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.directory import MeetingDirectory
 from assistant.embed import Embedder
-from assistant.errors import InvalidQuestion, StoreError, UnknownMeeting
+from assistant.errors import StoreError, UnknownMeeting
+from assistant.evidence import unit_texts
 from assistant.extractive import Refused, Sources, answer
 from assistant.facts import DecisionRecord
 from assistant.glossary import Glossary
@@ -23,12 +25,13 @@ from assistant.meaning import Meaning
 from assistant.meeting_answers import about_meeting
 from assistant.models import IngestSummary, Meeting
 from assistant.plan import QueryPlan, plan_question
-from assistant.query import SearchFilters, clean_question
+from assistant.query import SearchFilters, clean_question, date_range
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import IndexStore, MeetingRecord, open_store
 from assistant.text import alternatives, terms
 
 if TYPE_CHECKING:
+    from assistant.timeline import TimelinePoint
     from ingest.doctor import Checkup
 
 
@@ -74,14 +77,20 @@ class Assistant:
         """Index the minutes files under `paths` (see `ingest.pipeline.ingest`).
 
         If another ingest is writing to this index, waits up to `wait` seconds (telling `on_wait`),
-        then raises `ingest.lock.IndexBusy`.
+        then raises `ingest.lock.IndexBusy`. Then embeds the quotable units of every new or changed
+        meeting, so no question waits for them (see `assistant.meaning`).
         """
         from ingest.pipeline import ingest
 
-        return ingest(
+        before = {record.id: record.file_hash for record in self.meetings()}  # reading must not create the index
+        summary = ingest(
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
+        for record in self.store.meetings():
+            if before.get(record.id) != record.file_hash:  # the passages answering will read, as stored
+                self.meaning.vectors(unit_texts(self.store.chunks(record.id)))
+        return summary
 
     def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
         """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""
@@ -113,7 +122,7 @@ class Assistant:
         committee (any case); `query` keeps decisions whose text or item
         title uses every content word of it (abbreviations either way).
         """
-        start, end = _as_date(since), _as_date(until)
+        start, end = date_range(since, until)
         wanted = set(terms(clean_question(query))) if query else set()
         stats = self.retriever.stats if wanted else None
         rows: list[DecisionRecord] = []
@@ -130,7 +139,7 @@ class Assistant:
                     continue
                 rows.append(DecisionRecord(
                     meeting.id, meeting.committee, meeting.date, decision.position, item.number if item else None,
-                    title, decision.text, decision.verb, decision.routine,
+                    title, decision.text, decision.verb, decision.routine, meeting.council,
                 ))
         return rows
 
@@ -158,13 +167,19 @@ class Assistant:
     def warm(self) -> None:
         """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
-        self.directory.dated()
+        self.directory.refresh()
 
-    def timeline(self, topic: str) -> list:
-        """Per meeting, the agenda items that mention `topic` (see `assistant.timeline`)."""
+    def timeline(self, topic: str) -> list[TimelinePoint]:
+        """Per meeting, the agenda items about `topic`, each with the rule it matched by (see `assistant.timeline`)."""
         from assistant.timeline import topic_timeline
 
         return topic_timeline(self.retriever, clean_question(topic))
+
+    def related_topics(self, topic: str, k: int = 4) -> list[str]:
+        """Topics the minutes discuss that are close to `topic` in meaning: what to try when nothing matches it."""
+        from assistant.timeline import related_topics
+
+        return related_topics(self.retriever, clean_question(topic), k)
 
     def search(self, query: str, k: int = 5, since: dt.date | str | None = None, until: dt.date | str | None = None,
                meeting: str | None = None) -> list[Hit]:
@@ -177,10 +192,8 @@ class Assistant:
 
     def _plan(self, question: str, since, until, meeting) -> QueryPlan:
         """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`."""
-        filters = SearchFilters(_as_date(since), _as_date(until), meeting or None)
-        if filters.since and filters.until and filters.since > filters.until:
-            raise InvalidQuestion(f"The start date {filters.since} is later than the end date {filters.until}, "
-                                  "so no meeting could match; swap them.")
+        filters = SearchFilters(*date_range(since, until), meeting or None)
+        self.directory.refresh()
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
@@ -201,8 +214,9 @@ class Assistant:
 
     @cached_property
     def meaning(self) -> Meaning:
-        """Sentence-to-question closeness by the embedding model, with sentence vectors remembered."""
-        return Meaning(self.embedder)
+        """Sentence-to-question closeness by the embedding model, sentence vectors kept in the index's cache."""
+        disk = EmbeddingCache(self.settings.cache_folder / CACHE_FILE, str(self.embedder.model_path))
+        return Meaning(self.embedder, disk)
 
     def _sources(self) -> Sources:
         return Sources(
@@ -234,7 +248,7 @@ class Assistant:
         result = answer(plan, self._sources(), k)
         if isinstance(result, Refused):
             yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,
-                         seconds=time.perf_counter() - started)
+                         seconds=time.perf_counter() - started, closest=result.closest)
             return
         extractive = Answer(
             question=plan.question, text=result.text(), refused=False, citations=result.citations,
@@ -253,10 +267,3 @@ class Assistant:
         return self._llm
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidQuestion(f"'{value}' is not a date; use YYYY-MM-DD") from error

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,8 @@ from assistant.settings import quiet_telemetry
 
 if TYPE_CHECKING:
     import numpy as np
+
+_QUERIES_REMEMBERED = 256
 
 
 def resolve_model_path(name: str) -> Path:
@@ -86,10 +88,21 @@ class Embedder:
         return NumpyBert(self.model_path) if NumpyBert.supports(self.model_path) else None
 
     def embed_query(self, text: str) -> list[float]:
-        """One text's vector, without loading torch when the model allows it: questions start fast."""
-        if "_model" not in self.__dict__ and self._query_encoder is not None:
-            return self._query_encoder.embed(text).tolist()
-        return self.embed([text])[0]
+        """One text's vector, without loading torch when the model allows it: questions start fast.
+
+        The last few are remembered: retrieval and sentence scoring embed the same question.
+        """
+        return list(self._remembered_query(text))
+
+    @cached_property
+    def _remembered_query(self):
+        @lru_cache(maxsize=_QUERIES_REMEMBERED)
+        def embed(text: str) -> tuple[float, ...]:
+            if "_model" not in self.__dict__ and self._query_encoder is not None:
+                return tuple(self._query_encoder.embed(text).tolist())
+            return tuple(self.embed([text])[0])
+
+        return embed
 
     def embed_sentences(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of a few short texts (an answer's candidate sentences), one row each.

@@ -19,7 +19,7 @@ from assistant.answer import Hit
 from assistant.answer_type import AnswerType, holds
 from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
-from assistant.models import Chunk
+from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.text import LONG_LINE_WORDS, TermStats, sentences, terms
 from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_procedural
@@ -27,6 +27,7 @@ from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_pro
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
+_HEADING_WORDS = 8  # fewer than this and no full stop: a heading
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
 _DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 # Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
@@ -54,12 +55,13 @@ class Unit:
 
     lines: tuple[str, ...]
     index: int
+    point: bool = False  # one point of a list (a bulleted, numbered or indented line), quoted on its own
 
     @cached_property
     def text(self) -> str:
         """The unit on one line: a list as "lead-in: first point; second point"."""
         if len(self.lines) == 1:
-            return self.lines[0]
+            return LIST_MARK.sub("", self.lines[0]) or self.lines[0]
         points = [LIST_MARK.sub("", line).rstrip(" .;,") for line in self.lines[1:]]
         return f"{_LEAD_IN.sub('', self.lines[0]).rstrip()}: {'; '.join(p for p in points if p)}."
 
@@ -175,6 +177,8 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit) -> bool:
     Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead."""
     if unit.procedural or unit.words < _FRAGMENT_WORDS:
         return False
+    if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):
+        return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
         return False
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
@@ -189,18 +193,23 @@ def units(item: Evidence, lists: bool = True) -> list[Unit]:
     together; a single fact is one line of them.
     """
     lines = _lines(item)
-    found: list[tuple[str, ...]] = []
+    found: list[tuple[tuple[str, ...], bool]] = []
     index = 0
+    points: set[int] = set()
     while index < len(lines):
         line = lines[index]
-        taken = _list_after(lines, index) if lists and _LEAD_IN.search(line.pieces[-1]) else 0
-        found += [(piece,) for piece in (line.pieces[:-1] if taken else line.pieces)]
-        if taken:
-            found.append((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])))
-        index += taken + 1
+        taken = _list_after(lines, index) if _LEAD_IN.search(line.pieces[-1]) else 0
+        if taken and lists:
+            found += [((piece,), line.marked) for piece in line.pieces[:-1]]
+            found.append(((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])), False))
+            index += taken + 1
+            continue
+        points |= set(range(index + 1, index + 1 + taken))
+        found += [((piece,), line.marked or index in points) for piece in line.pieces]
+        index += 1
     title = item.hit.item_title.strip()
-    kept = [unit for unit in found if not (unit[0].strip() == title and not re.search(r"\d", title))]
-    return [Unit(unit, number) for number, unit in enumerate(kept)]
+    kept = {unit: point for unit, point in found if not (unit[0].strip() == title and not re.search(r"\d", title))}
+    return [Unit(unit, number, point) for number, (unit, point) in enumerate(kept.items())]
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,17 @@ def _list_after(lines: list[_Line], lead: int) -> int:
             break
         taken += 1
     return taken
+
+
+def unit_texts(chunks: list[Chunk]) -> list[str]:
+    """Every unit text an answer may score in these chunks (one meeting's), lists whole and split: what ingest
+    embeds ahead of questions."""
+    by_item: dict[int, list[Chunk]] = {}
+    for chunk in chunks:
+        if chunk.item_position != HEADER_POSITION:
+            by_item.setdefault(chunk.item_position, []).append(chunk)
+    items = [Evidence(Hit.from_chunk(parts[0], 0.0, 0.0, 0.0), parts) for parts in by_item.values()]
+    return list(dict.fromkeys(unit.text for item in items for lists in (True, False) for unit in units(item, lists)))
 
 
 def quote_for(item: Evidence, lines: list[str]) -> Hit:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer import Citation, Hit
+from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
@@ -53,9 +53,14 @@ class Sources:
 
 @dataclass(frozen=True)
 class Refused:
-    """Why there is no answer, in words for the person who asked."""
+    """Why there is no answer, in words for the person who asked, and the item that came nearest (if any)."""
 
     text: str
+    closest: SourceRef | None = None
+
+
+def _refused(reason: str | None, closest: SourceRef | None, listed: str | None = None) -> Refused:
+    return Refused(refusal_text(reason, closest, listed), closest.source_ref() if closest else None)
 
 
 def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
@@ -71,27 +76,27 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         if draft.sentences:
             return draft
         if plan.kind is QuestionKind.WHO and meetings:
-            return Refused(refusal_text(_silent(plan, meetings), closest))
+            return _refused(_silent(plan, meetings), closest)
     if plan.refused:
-        return Refused(refusal_text(plan.missing, closest))
+        return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
         dates = next_meetings(_named_meetings(plan, sources), sources.item)
         if dates.sentences:
             return dates
     if _asks_unknown_specific(plan, sources.stats):
-        return Refused(refusal_text(None, closest))
+        return _refused(None, closest)
     items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
     items = [item for item in items if relevance(plan, item, sources.stats) >= sources.threshold and _names_year(plan, item)]
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
     if listed and not named(listed[0], set(terms(draft.text()))):
-        return Refused(refusal_text(None, closest, listed_text(*listed)))
+        return _refused(None, closest, listed_text(*listed))
     if draft.sentences and plan.years and _about_later_years(plan, draft):
-        return Refused(refusal_text(plan.missing, _cited_hit(draft)))
+        return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences:
         return draft
-    return Refused(refusal_text(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None))
+    return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)
 
 
 def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:

@@ -20,6 +20,10 @@ HEADER_POSITION = 0
 """`position` of facts read from the meeting's header (attendance block), before the first item."""
 
 AttendeeKind = Literal["member", "officer", "in_attendance", "apologies"]
+ATTENDEE_LABELS: dict[AttendeeKind, str] = {
+    "member": "Present", "officer": "Officers", "in_attendance": "Also in attendance", "apologies": "Apologies",
+}
+"""How every surface heads each kind of attendee, in the order the minutes list them."""
 FigureKind = Literal["amount", "percent", "count"]
 DefinitionHow = Literal["defined", "initials"]
 
@@ -237,6 +241,7 @@ class DecisionRecord:
     text: str
     verb: str
     routine: bool
+    council: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"date": self.date.isoformat() if self.date else None}

@@ -108,6 +108,15 @@ def strip_markers(sentence: str) -> str:
     return _CITATION_MARKER.sub("", sentence).strip()
 
 
+def marker_spans(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Where the ``[1]`` / ``[1, 2]`` markers of `text` stand (brackets only) and the numbers in each.
+
+    Front ends use it to turn markers into links without their own copy of the marker rule.
+    """
+    return [(match.start(1) - 1, match.end(), tuple(int(n) for n in match.group(1).split(",")))
+            for match in _CITATION_MARKER.finditer(text)]
+
+
 def _contains_number(passage: str, number: str) -> bool:
     bare = number.replace(",", "")
     return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", passage) is not None or (

@@ -211,6 +211,13 @@ FALLBACKS = {
 """What a `Meeting.fallbacks` code means, for the parse report."""
 
 
+def page_link(url: str | None, source: str, pages: tuple[int, ...]) -> str | None:
+    """Where to open the original: the published address, at the first of `pages` when the source is a PDF."""
+    if url and pages and source.lower().endswith(".pdf") and "#" not in url:
+        return f"{url}#page={pages[0]}"
+    return url
+
+
 def committee_label(committee: str, council: str | None) -> str:
     """``Planning Committee (Kestrel Vale Borough Council)``: the committee, with its council when known.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.answer import Answer
 from assistant.dates import format_date
-from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind, Figure
+from assistant.facts import ATTENDEE_LABELS, HEADER_POSITION, Attendee, Figure
 from assistant.models import AgendaItem, Meeting
 
 SNIPPET_CHARS = 160  # a source's passage on one terminal line
@@ -47,8 +47,8 @@ def meeting_text(meeting: Meeting) -> str:
         ("Time", facts.held.time if facts.held else None), ("Venue", venue),
         ("Chair", facts.chair.name if facts.chair else meeting.chair),
         ("Vice-chair", facts.vice_chair.name if facts.vice_chair else None),
-        ("Next meeting", _next_meeting(meeting))) if value]
-    for kind, label in _KIND_LABELS.items():
+        ("Next meeting", next_meeting_text(meeting))) if value]
+    for kind, label in ATTENDEE_LABELS.items():
         lines += _people(label, facts.by_organisation(kind))
     lines += ["", "Agenda:"] + [f"  {item_heading(meeting, item)}" for item in meeting.items]
     lines += _listing("Decisions", [(d.position, d.text) for d in facts.decisions], meeting)
@@ -57,12 +57,8 @@ def meeting_text(meeting: Meeting) -> str:
     return "\n".join(lines) + "\n"
 
 
-_KIND_LABELS: dict[AttendeeKind, str] = {
-    "member": "Present", "officer": "Officers", "in_attendance": "Also in attendance", "apologies": "Apologies",
-}
-
-
-def _next_meeting(meeting: Meeting) -> str | None:
+def next_meeting_text(meeting: Meeting) -> str | None:
+    """The next meeting as these minutes set it, with where they say so; None when they do not."""
     found = meeting.facts.next_meeting
     if found is None:
         return None

@@ -38,6 +38,10 @@ _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent)$", re.I)
 _OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
+_STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b",
+                         re.I)
+# "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
+_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+time)\b", re.I)
 # Words that say which meeting without saying what it discussed.
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
@@ -62,7 +66,8 @@ class QueryPlan:
     and "after"), whose own minutes may set the date of the next meeting.
     `missing` says what the index lacks for this question, in words an
     answer can use; with `years`, evidence that names one of them may still
-    answer, otherwise the question is refused.
+    answer, otherwise the question is refused. `long_forms` are what an
+    abbreviation the question asks about stands for ("What does ACT stand for?").
     """
 
     question: str
@@ -75,6 +80,7 @@ class QueryPlan:
     relation: Relation | None = None
     years: tuple[int, ...] = ()
     missing: str | None = None
+    long_forms: tuple[str, ...] = ()
 
     @property
     def refused(self) -> bool:
@@ -103,7 +109,12 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     topic's abbreviations and long forms to `search`.
     """
     plan = _read(question, filters, meetings)
-    return replace(plan, search=_with_other_forms(plan.topic, glossary) if glossary else plan.topic)
+    if glossary is None:
+        return replace(plan, search=plan.topic)
+    asked = _STANDS_FOR.search(plan.topic)
+    if asked:  # "What does ACT stand for?": the long form is what the answer must hold
+        plan = replace(plan, long_forms=tuple(sorted(glossary.expand(asked.group("term")))))
+    return replace(plan, search=_with_other_forms(plan.topic, glossary))
 
 
 def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
@@ -112,7 +123,8 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
         fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
-    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=text)
+    topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
+    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()))
     # "each meeting", "across the meetings": a question about all of them names none in particular.
     reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:

@@ -80,9 +80,9 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int = 5, filters: SearchFilters = SearchFilters(),
                  kind: str | None = None) -> list[Hit]:
         """The `k` best items for `query` under `filters`; `kind` limits to ``item`` or ``header`` chunks."""
-        dense = self.store.dense_search(self.embedder.embed_query(query), _POOL, filters, kind)
         scored: dict[tuple[str, int], _Scored] = {}
-        for name, ranking in (("dense", dense), ("keyword", self.keyword(query, _POOL, filters, kind))):
+        for name, ranking in (("dense", self.dense(query, _POOL, filters, kind)),
+                              ("keyword", self.keyword(query, _POOL, filters, kind))):
             seen: set[tuple[str, int]] = set()
             for chunk, score in ranking:
                 key = _item_key(chunk)
@@ -94,6 +94,11 @@ class HybridRetriever:
                 seen.add(key)
         ranked = sorted(scored.values(), key=lambda e: e.fused, reverse=True)[:k]
         return [Hit.from_chunk(e.chunk, score=e.fused, dense=e.dense, keyword=e.keyword) for e in ranked]
+
+    def dense(self, query: str, k: int = _POOL, filters: SearchFilters = SearchFilters(),
+              kind: str | None = None) -> list[tuple[Chunk, float]]:
+        """Chunks nearest to `query` in meaning, with their cosine similarity, best first."""
+        return self.store.dense_search(self.embedder.embed_query(query), k, filters, kind)
 
     def keyword(self, query: str, k: int = _POOL, filters: SearchFilters = SearchFilters(),
                 kind: str | None = None) -> list[tuple[Chunk, float]]:

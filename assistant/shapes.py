@@ -40,9 +40,11 @@ _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Po
 _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
 _FIGURES_WANTED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics|chang\w*|rise|fall|increase\w*|decrease\w*)\b",
                              re.I)
-_AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
+# A number starts where no digit, comma or point comes before it (`(?<![\d,.])`), so "1.1.1.1…" is read
+# once, not again from each of its digits (which cost time in the square of its length).
+_AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
 # A figure that is not a date: a percentage, an amount, a count in words or digits.
-_FIGURE = re.compile(r"\d%|£\s?\d|\b\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
+_FIGURE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
                      r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)", re.I)
 
 
@@ -117,8 +119,8 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     concerns over the programme." / "With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision, item, score, unit)
-             for item in scored for score, unit in item.ranked()[:2]]
+    leads = [(item.strength(score) - _DECISION_PENALTY * unit.decision + _defines(plan, unit), item, score, unit)
+             for item in scored for score, unit in item.ranked()[:3]]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -126,11 +128,22 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     draft.quote(item.item, lead, verdict)
     ranked = {unit.index: s for s, unit in item.ranked()}
     support = [unit for unit in item.units if unit.index != lead.index and not unit.decision and unit.index in ranked
-               and (ranked[unit.index] >= _SUPPORT_SHARE * score or unit.index == lead.index + 1)]
-    support.sort(key=lambda unit: (unit.index != lead.index + 1, -ranked[unit.index]))
+               and (ranked[unit.index] >= _SUPPORT_SHARE * score or _carries_on(lead, unit))]
+    support.sort(key=lambda unit: (not _carries_on(lead, unit), -ranked[unit.index]))
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _defines(plan: QueryPlan, unit: Unit) -> float:
+    """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out."""
+    text = unit.text.lower()
+    return 1.0 if any(form.lower() in text for form in plan.long_forms) else 0.0
+
+
+def _carries_on(lead: Unit, unit: Unit) -> bool:
+    """Whether `unit` follows `lead` in running text (not the next point of a list)."""
+    return unit.index == lead.index + 1 and not lead.point
 
 
 def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
@@ -213,9 +226,12 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     draft = Draft()
     wants_figures = bool(_FIGURES_WANTED.search(plan.question))
     top = max((item.best for item in scored), default=0.0)
+    most = max((item.relevance for item in scored), default=0.0)
     by_meeting: dict[str, list[Scored]] = {}
     for item in scored:
-        if item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top:
+        # An item about the subject that holds only housekeeping ("This item was deferred") still gets its line.
+        housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
+        if housekeeping or (item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
@@ -231,7 +247,13 @@ def _meeting_lines(items: list[Scored], wants_figures: bool) -> list[tuple[Score
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     if wants_figures:
         chosen = [item for item in chosen if _figure_unit(item)] or chosen
-    return [(item, (_figure_unit(item) if wants_figures else None) or item.ranked()[0][1]) for item in chosen]
+    return [(item, (_figure_unit(item) if wants_figures else None) or _line_unit(item)) for item in chosen]
+
+
+def _line_unit(item: Scored) -> Unit:
+    """The item's best unit that is not a decision (a decision when nothing else can); its first if none may lead."""
+    ranked = [unit for _, unit in item.ranked()]
+    return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
 
 
 def _figure_unit(item: Scored) -> Unit | None:

@@ -24,6 +24,7 @@ _ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "&", "a", "an", "at", "by"})
 _MAX_WORDS = 8
+_BEFORE_CHARS = 400  # how far before "(ABBR)" its long form is looked for: far more than _MAX_WORDS * 2 words
 
 
 def definitions(meeting: Meeting) -> list[Definition]:
@@ -44,7 +45,7 @@ def _written_out(sentence: str) -> Iterator[tuple[str, str]]:
     for match in _BRACKETED.finditer(sentence):
         abbreviation = _letters(match.group("abbr"))
         if abbreviation:
-            long_form = _phrase_before(sentence[: match.start()], abbreviation)
+            long_form = _phrase_before(sentence[max(0, match.start() - _BEFORE_CHARS) : match.start()], abbreviation)
             if long_form:
                 yield match.group("abbr"), long_form
     for match in _LONG_IN_BRACKETS.finditer(sentence):
@@ -95,22 +96,40 @@ def _by_initials(blocks: list[tuple[int, str]], known: set[str]) -> Iterator[Def
     """Abbreviations used without a definition, matched to a phrase in the meeting whose initials spell them."""
     done = set(known)
     for position, text in blocks:
-        for term in dict.fromkeys(m.group(1) for m in _ACRONYM.finditer(text)):
-            found = None if term in done else _phrase_for(text, term)
-            if found:
+        wanted = [term for term in dict.fromkeys(m.group(1) for m in _ACRONYM.finditer(text)) if term not in done]
+        phrases = _phrases_spelling(text, set(wanted)) if wanted else {}
+        for term in wanted:
+            if term in phrases:
                 done.add(term)
-                yield Definition(term, found[0], "initials", position, found[1])
+                yield Definition(term, phrases[term][0], "initials", position, phrases[term][1])
 
 
-def _phrase_for(text: str, letters: str) -> tuple[str, str] | None:
-    """(phrase, sentence) in `text` whose initials spell `letters`, not itself holding an abbreviation."""
+def _phrases_spelling(text: str, wanted: set[str]) -> dict[str, tuple[str, str]]:
+    """For each of `wanted` that some phrase in `text` spells, the first such (phrase, sentence).
+
+    A phrase is 2 to `_MAX_WORDS` words, neither first nor last a small word,
+    with no abbreviation among them; it spells whatever its initials give,
+    small words inside counted or skipped. One pass over the text finds every
+    wanted abbreviation (one pass per abbreviation made a text full of them
+    cost time in the square of its length).
+    """
+    prefixes = {term[:end] for term in wanted for end in range(len(term) + 1)}
+    found: dict[str, tuple[str, str]] = {}
     for sentence in sentences(text):
         spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         for first in range(len(spans)):
-            for last in range(first + len(letters) - 1, min(len(spans), first + _MAX_WORDS)):
-                words = [word for _, _, word in spans[first : last + 1]]
-                if words[0].lower() in _SKIPPABLE or words[-1].lower() in _SKIPPABLE or not _spells(words, letters):
+            if spans[first][2].lower() in _SKIPPABLE:
+                continue
+            spelled = {""}
+            for last in range(first, min(len(spans), first + _MAX_WORDS)):
+                word = spans[last][2]
+                if word.isupper() and len(word) > 1:
+                    break  # a phrase holding an abbreviation does not define another
+                small = word.lower() in _SKIPPABLE
+                spelled = {p + word[0].upper() for p in spelled if p + word[0].upper() in prefixes} | (
+                    spelled if small else set())
+                if small:
                     continue
-                if not any(w.isupper() and len(w) > 1 for w in words):
-                    return sentence[spans[first][0] : spans[last][1]], sentence
-    return None
+                for term in sorted(spelled & wanted):
+                    found.setdefault(term, (sentence[spans[first][0] : spans[last][1]], sentence))
+    return found

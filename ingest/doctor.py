@@ -5,7 +5,7 @@ to the hnsw segment writer"), a database file that is not one any more, a
 vector index that lost entries, meetings whose chunks are gone. Re-ingesting
 into such an index does not help; rebuilding does. The rebuild reads the
 source files again and takes every vector from the embedding cache
-(`ingest.cache`), so nothing already embedded is embedded again. The damaged
+(`assistant.cache`), so nothing already embedded is embedded again. The damaged
 folder is kept beside the new one, renamed, until someone deletes it.
 
 Processes that have the index open (a running UI) keep reading the damaged
@@ -19,16 +19,16 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.embed import Embedder
 from assistant.errors import StoreError
 from assistant.models import Chunk, IngestSummary
 from assistant.query import SearchFilters
 from assistant.settings import Settings
 from assistant.store import IndexStore, MeetingRecord, open_store
-from ingest.cache import EmbeddingCache
 from ingest.discover import Found, discover
 from ingest.lock import writer_lock
-from ingest.pipeline import CACHE_FILE, update_index
+from ingest.pipeline import update_index
 
 _PROBES = 200  # passages looked up in the vector index by their own vector
 

@@ -12,7 +12,9 @@ followed by the plural noun it counts; dates, years, times, references
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from assistant.dates import MONTH, find_dates
 from assistant.facts import Figure, FigureKind
@@ -49,6 +51,9 @@ _DURATIONS = frozenset(
 )
 _IRREGULAR_PLURALS = frozenset("people children staff police men women personnel youth".split())
 _UNIT_WORDS = re.compile(r"^\s+((?:[A-Za-z][\w'’&-]*\s*){1,4})")  # a count's noun is at most four words on
+# What is read either side of a number: enough for "paragraphs. 15" or "15 detached youth workers", and
+# bounded, so a sentence of a million numbers costs time in proportion to its length, not its square.
+_BEFORE_CHARS, _AFTER_CHARS = 60, 200
 
 
 def figures(text: str, position: int) -> list[Figure]:
@@ -61,16 +66,18 @@ def figures(text: str, position: int) -> list[Figure]:
 
 
 def _in_sentence(sentence: str) -> Iterator[tuple[str, float | None, FigureKind, str | None]]:
-    dates = [(d.start, d.end) for d in find_dates(sentence)]
+    dates = sorted((d.start, d.end) for d in find_dates(sentence))
+    starts, reach = [start for start, _ in dates], list(accumulate((end for _, end in dates), max))
     for match in _FIGURE.finditer(sentence):
-        if any(start <= match.start() < end for start, end in dates) or _is_date_or_reference(sentence, match):
+        earlier = bisect_right(starts, match.start())  # dates starting at or before the number
+        if (earlier and match.start() < reach[earlier - 1]) or _is_date_or_reference(sentence, match):
             continue
         value = match.group().strip()
         number = _value(match)
         if match.group("percent"):
             yield value, number, "percent", None
             continue
-        unit = _unit(sentence[match.end():])
+        unit = _unit(sentence[match.end() : match.end() + _AFTER_CHARS])
         money = bool(match.group("pound")) or (match.group("scale") or "").lower() in ("million", "billion")
         if money and not (unit and not match.group("pound")):
             yield value, number, "amount", None
@@ -80,7 +87,8 @@ def _in_sentence(sentence: str) -> Iterator[tuple[str, float | None, FigureKind,
 
 def _is_date_or_reference(sentence: str, match: re.Match[str]) -> bool:
     """"5 July", "March 23", "item 15", "9.30am" are not figures."""
-    before, after = sentence[: match.start()], sentence[match.end():]
+    before = sentence[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+    after = sentence[match.end() : match.end() + _AFTER_CHARS]
     if match.group("percent") or match.group("pound"):
         return False
     return bool(_NOT_A_COUNT_BEFORE.search(before) or _MONTH_AFTER.match(after)

@@ -24,12 +24,16 @@ _NOT_A_COUNCIL = re.compile(r"^(?:the\s+)?(?:borough|county|district|city|town|p
 _OTHER_MEETING = re.compile(
     r"\b(?:previous|last|next|future|forthcoming|following|earlier|adjourned|reconvened)\s+(?:\w+\s+)?meeting"
     r"|\bsince\b|\b(?:deferred|adjourned|carried forward) from\b"
-    r"|\bminutes of (?:the )?(?:\w+ ){0,4}meetings? (?:held )?(?:on )?.*\b(?:were|was|are|is|be|been|had)\b",
+    r"|\bminutes of (?:the )?(?:\w+ ){0,4}meetings? (?:held )?(?:on )?.{0,200}?\b(?:were|was|are|is|be|been|had)\b",
     re.IGNORECASE,
 )
 _COUNCIL_KINDS = r"london|royal|metropolitan|borough|county|district|city|town|parish|council|of|the"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
+# Patterns on header text start a whitespace run at its first character (`(?<!\s)`) and look a bounded
+# distance ahead, so a hostile header costs time linear in its length (tests/test_linear.py).
+_BRACKETS = re.compile(r"(?<!\s)\s*\(([^()]*)\)")
+_HELD = re.compile(r"\bA meeting of (?:the )?(.{1,200}?) was held\b", re.IGNORECASE)
+_NAME_THEN_DAY = re.compile(rf"^(.{{0,200}}?\S)\s+[-–]\s+{_WEEKDAY}\b", re.IGNORECASE)
 _SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "with", "upon", "under", "le"}
 
 
@@ -139,11 +143,11 @@ def _chair(present: tuple[str, ...]) -> str | None:
 def _committee(lines: list[str]) -> str | None:
     """The committee's name: from "A meeting of X was held", a ``X - Tuesday …`` title, or a name line."""
     text = " ".join(line.strip() for line in lines)
-    match = re.search(r"\bA meeting of (?:the )?(.+?) was held\b", text, re.IGNORECASE)
+    match = _HELD.search(text)
     if match:
         return _tidy_case(match.group(1).strip())
     for line in lines:
-        match = re.match(rf"^(.+?)\s+[-–]\s+{_WEEKDAY}\b", line.strip(), re.IGNORECASE)
+        match = _NAME_THEN_DAY.match(line.strip())
         if match:
             return _tidy_case(match.group(1).strip())
     names = [

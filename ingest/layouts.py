@@ -41,7 +41,9 @@ class ItemStart:
 
 Rule = Callable[[list[str]], list[ItemStart]]
 
-LINK_NOISE = re.compile(r"\s*(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b", re.IGNORECASE)
+# `(?<!\s)`: the leading spaces are matched from the first one only, not retried from each (which made a
+# line of 25,000 spaces cost a minute); see tests/test_linear.py.
+LINK_NOISE = re.compile(r"(?<!\s)\s*(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b", re.IGNORECASE)
 """The link label a saved moderngov page leaves after a heading: ``pdf icon PDF 74 KB``, ``PDF 2 MB``."""
 
 MINUTES_LABEL = "Minutes:"

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.dates import find_date
 from assistant.embed import Embedder
 from assistant.errors import StoreError
@@ -26,7 +27,6 @@ from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meetin
 from assistant.settings import Settings
 from assistant.store import IndexStore, MeetingRecord, MeetingWrite, open_store
 from ingest.ahead import ahead
-from ingest.cache import EmbeddingCache
 from ingest.chunk import chunk_meeting
 from ingest.discover import Found, IngestError, discover
 from ingest.facts import extract_facts
@@ -39,7 +39,6 @@ from ingest.read import UnreadableFile, read_bytes, read_document
 __all__ = ["CACHE_FILE", "IngestError", "ingest", "update_index"]
 
 METADATA_FILE = "meetings.toml"
-CACHE_FILE = "embedding-cache.sqlite3"
 FORMAT_VERSION = "4"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 # (4: meetings carry their facts)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less

@@ -81,7 +81,16 @@ def test_a_body_only_listed_as_present_is_refused_naming_it(bot):
     assert answer.refused and "Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025" in answer.text
 
 
-def test_sentence_vectors_are_computed_once():
+def test_ingest_embeds_the_quotable_units_ahead_of_questions(bot):
+    from assistant.cache import CACHE_FILE, EmbeddingCache
+
+    disk = EmbeddingCache(bot.settings.cache_folder / CACHE_FILE, str(bot.embedder.model_path))
+    unit = "Mia Ford explained that £48,500 had been awarded by the regional fund for 2025/26, of which £30,000 would " \
+           "pay for two detached youth workers."
+    assert unit in disk.get_many([unit])
+
+
+def test_sentence_vectors_are_computed_once_and_kept_on_disk():
     class Counting:
         def __init__(self):
             self.seen: list[str] = []
@@ -93,8 +102,16 @@ def test_sentence_vectors_are_computed_once():
             self.seen += texts
             return np.array([[1.0, 0.0] if "yes" in text else [0.0, 1.0] for text in texts])
 
-    encoder = Counting()
-    meaning = Meaning(encoder)
+    class Disk(dict):
+        def get_many(self, texts):
+            return {text: self[text] for text in texts if text in self}
+
+        def put_many(self, items):
+            self.update(items)
+
+    encoder, disk = Counting(), Disk()
+    meaning = Meaning(encoder, disk)
     assert meaning.scores("q", ["yes a", "no b"]) == [1.0, 0.0]
     assert meaning.scores("q", ["no b", "yes c"]) == [0.0, 1.0]
-    assert encoder.seen == ["yes a", "no b", "yes c"]
+    assert encoder.seen == ["yes a", "no b", "yes c"] and set(disk) == {"yes a", "no b", "yes c"}
+    assert Meaning(encoder, disk).scores("q", ["yes a"]) == [1.0] and len(encoder.seen) == 3

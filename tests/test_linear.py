@@ -21,6 +21,7 @@ from assistant.grounding import check
 from assistant.settings import Settings
 from assistant.text import TermStats, sentences, terms
 from ingest.chunk import chunk_meeting
+from ingest.facts import extract_facts
 from ingest.parse import parse_minutes
 
 from conftest import DATA
@@ -41,6 +42,7 @@ NORMAL = _megabyte((DATA / "safer-stockton-partnership-2012-08-14.txt").read_tex
 def _process(text: str, count_tokens) -> None:
     """What ingest and ask do to a document's text, short of the model and the index."""
     meeting = parse_minutes(text, "minutes.txt")
+    extract_facts(meeting)
     chunk_meeting(meeting, count_tokens)
     stats = TermStats([f"{item.title}\n{item.text}" for item in meeting.items])
     for item in meeting.items:
@@ -73,8 +75,9 @@ def normal_seconds(count_tokens) -> float:
 @pytest.mark.parametrize("name, text", [
     ("one word", "a" * MB),
     ("one line of words", _megabyte("word ")),
+    ("one run of spaces", "Word" + "\u2003" * MB + "x"),
 ])
-def test_a_megabyte_word_or_line_costs_about_what_normal_minutes_cost(normal_seconds, count_tokens, name, text):
+def test_a_megabyte_word_line_or_space_costs_about_what_normal_minutes_cost(normal_seconds, count_tokens, name, text):
     assert _cpu_seconds(text, count_tokens) <= RATIO * normal_seconds, name
 
 
@@ -91,6 +94,9 @@ _PIECES = ["a", "A", "-", ".", " ", "\u2003", "\t", "\n", "1", "(", ")", "|", ",
 @example(unit="Mr. ")
 @example(unit="Cllr A and ")
 @example(unit="The ")
+@example(unit="Anti Social Behaviour (ASB) ")
+@example(unit="12 March 2024 ")
+@example(unit="1.")
 def test_any_repeated_piece_of_text_costs_about_what_normal_minutes_cost(normal_seconds, count_tokens, unit):
     assert _cpu_seconds(_megabyte(unit), count_tokens) <= RATIO * normal_seconds
 

@@ -46,7 +46,7 @@ def assert_checked(answer: Answer, model_prefix: str) -> None:
         assert answer.dropped, "a fallback happens only when the model's sentences were all dropped"
     for sentence in answer.sentences:
         assert sentence.citations, sentence.text
-        cited = "\n".join(source_text(answer.citations[n - 1]) for n in sentence.citations)
+        cited = "\n".join(source_text(answer.citations[n - 1], labelled=True) for n in sentence.citations)
         assert check(sentence.text, cited).supported, sentence.text
 
 

@@ -140,3 +140,13 @@ def test_explicit_filters_win_over_what_the_question_names():
 def test_each_meeting_questions_name_no_single_meeting():
     found = plan("list the next meeting dates set at each meeting")
     assert found.kind is QuestionKind.MEETINGS and not found.filters and found.missing is None
+
+
+def test_abbreviations_are_searched_in_both_forms_and_asked_long_forms_kept():
+    from assistant.glossary import Glossary
+
+    glossary = Glossary([("PSPO", "Public Space Protection Order"), ("ACT", "Action Counters Terrorism")])
+    found = plan_question("did the pspo make begging illegal", SearchFilters(), MEETINGS, glossary)
+    assert "public space protection order" in found.search.lower()
+    asked = plan_question("What does ACT stand for?", SearchFilters(), MEETINGS, glossary)
+    assert asked.long_forms == ("action counters terrorism",)

@@ -1,84 +1,81 @@
-"""The Ask tab: a conversation with streamed, cited answers and the sources beside it.
+"""The Ask tab: a conversation with streamed, cited answers, their sources beside them, and visible filters.
 
-Each browser session keeps its own conversation and answers in `gr.State`;
-nothing about one session is visible to another.
+Each browser session keeps its own conversation in `gr.State`; nothing about
+one session is visible to another. The page sends back only numbers (an
+answer's place, a citation number); the server looks them up in that state.
 """
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+from typing import NamedTuple
+from urllib.parse import urlencode
+
 import gradio as gr
 
-from assistant.answer import Answer
+from assistant.answer import Answer, SourceRef
 from assistant.api import Assistant
+from assistant.dates import format_date
 from assistant.errors import InvalidQuestion, UnknownMeeting
-from assistant.query import MAX_QUESTION_CHARS
-from ui.render import (
-    READER_PLACEHOLDER,
-    chat_html,
-    chat_text,
-    item_html,
-    meeting_choice,
-    meeting_html,
-    sources_panel,
-)
+from assistant.query import MAX_QUESTION_CHARS, date_range
+from ui.cards import CLOSEST, PANEL_PLACEHOLDER, sources_panel
+from ui.conversation import EXAMPLES, Asked, Notice, Turn, conversation_html
+from ui.render import READER_PLACEHOLDER, item_html, meeting_html, meeting_names
 from ui.safety import SORRY, friendly, log
+from ui.scripts import CARDS_JS, CHAT_JS, CHIPS_JS, EXPORT_JS, READER_JS
 
-EXAMPLES = [
-    "What was said about Op Harmony?",
-    "How has the partnership handled off-road bikes since 2012?",
-    "Who chaired the August 2012 meeting?",
-    "How much funding was allocated to Cleveland for ASB hotspot patrols?",
-]
 ALL_MEETINGS = "All meetings"
-# Chat messages are HTML, not Markdown (see `ui.render.chat_html`).
-SEARCHING = "<i>Searching the minutes…</i>"
-DRAFTING = "\n\n<i>Writing; each sentence is checked against the sources when it is done.</i>"
-WELCOME = ("**Ask about the committee minutes.**\n\nEvery sentence of an answer cites the meeting and agenda "
-           "item it comes from. When the minutes are silent, it says so. Start with one of these:")
 _SHOWN_CHARS = 280  # of a question too long to ask, the part echoed back
-
-# Card buttons send a citation number and "item" or "meeting"; the server looks the citation up
-# in this session's own answer.
-_CARDS_JS = """
-element.addEventListener('click', (event) => {
-  const button = event.target.closest('button.m-open');
-  if (button) trigger('open', {number: Number(button.dataset.number), scope: button.dataset.scope});
-});
-"""
-# Bring the reader into view and scroll it (not the page) to the cited item.
-_READER_JS = """
-watch('value', () => {
-  if (!element.querySelector('.m-reader')) return;
-  element.scrollIntoView({block: 'nearest'});
-  let box = element;
-  while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
-  const current = element.querySelector('.m-current');
-  if (box && box !== document.documentElement && box !== document.body) {
-    const offset = current ? current.getBoundingClientRect().top - box.getBoundingClientRect().top - 40 : -box.scrollTop;
-    box.scrollTop += offset;
-  }
-});
-"""
 
 
 def meeting_filter_choices(bot: Assistant) -> list[tuple[str, str]]:
     """The meeting filter's options: every indexed meeting, named by date and committee."""
-    return [(ALL_MEETINGS, "")] + [(meeting_choice(r.id, r.committee, r.date), r.id) for r in bot.meetings()]
+    return [(ALL_MEETINGS, "")] + [(name, meeting_id) for meeting_id, name in meeting_names(bot.meetings()).items()]
 
 
-def ask_tab(bot: Assistant) -> gr.Dropdown:
-    """The tab's components and events; returns the meeting filter, whose choices follow the index."""
-    answers = gr.State([])  # this session's answers, oldest first
-    showing = gr.State(None)  # which of them the sources panel shows
+def chips_html(since: str | None, until: str | None, meeting: str | None, names: dict[str, str]) -> str:
+    """The filters in force as removable chips, or a message when From/To cannot be used."""
+    try:
+        start, end = date_range(since, until)
+    except InvalidQuestion as problem:
+        return f'<div class="m-chips"><span class="m-chip-error" role="alert">⚠ {html.escape(str(problem))}</span></div>'
+    chips = [(which, label) for which, label in (
+        ("since", f"From {format_date(start)}" if start else ""), ("until", f"To {format_date(end)}" if end else ""),
+        ("meeting", f"Meeting: {names.get(meeting or '', 'unknown')}" if meeting else "")) if label]
+    if not chips:
+        return '<div class="m-chips m-none">Searching all meetings.</div>'
+    return '<div class="m-chips"><span class="m-chips-label">Searching only:</span>' + "".join(
+        f'<span class="m-chip">{html.escape(label)}<button type="button" class="m-chip-x" data-which="{which}" '
+        f'aria-label="Remove filter: {html.escape(label)}" title="Remove this filter">×</button></span>'
+        for which, label in chips) + "</div>"
+
+
+class AskTab(NamedTuple):
+    """What the page needs from the tab: the fields a link fills, and the handler that answers."""
+
+    question: gr.Textbox
+    since: gr.Textbox
+    until: gr.Textbox
+    meeting: gr.Dropdown  # its choices follow the index
+    chips: gr.HTML
+    respond: Callable
+    inputs: list
+    outputs: list
+
+
+def ask_tab(bot: Assistant) -> AskTab:
+    """The tab's components and events."""
+    turns = gr.State([])  # this session's conversation, oldest first
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
-            chat = gr.Chatbot(show_label=False, height=520, elem_id="chat", buttons=["copy"], latex_delimiters=[],
-                              render_markdown=False,
-                              feedback_options=None, examples=[{"text": q} for q in EXAMPLES], placeholder=WELCOME)
-            with gr.Row(equal_height=True):
+            chat = gr.HTML(conversation_html([], None, {}), elem_id="chat", js_on_load=CHAT_JS, container=True,
+                           padding=True)
+            with gr.Row(equal_height=True, elem_id="ask-row"):
                 question = gr.Textbox(show_label=False, elem_id="question", lines=1, max_lines=6, scale=6,
                                       placeholder="Type a question and press Enter", autofocus=True)
                 send = gr.Button("Ask", variant="primary", elem_id="ask", scale=1, min_width=90)
-            with gr.Accordion("Search only some meetings (optional)", open=True, elem_id="filters"):
+            chips = gr.HTML(chips_html(None, None, None, {}), elem_id="filter-chips", js_on_load=CHIPS_JS)
+            with gr.Accordion("Search only some meetings (optional)", open=False, elem_id="filters"):
                 with gr.Row(equal_height=True):
                     since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="since", max_lines=1,
                                        min_width=140)
@@ -86,29 +83,32 @@ def ask_tab(bot: Assistant) -> gr.Dropdown:
                                        min_width=140)
                     meeting = gr.Dropdown(meeting_filter_choices(bot), value="", label="Meeting",
                                           elem_id="meeting-filter", scale=2)
-            with gr.Row():
-                gr.Markdown(f"Questions can be up to {MAX_QUESTION_CHARS:,} characters. Dates are YYYY-MM-DD.",
-                            elem_classes="m-hint")
-                clear = gr.Button("New conversation", elem_id="clear", size="sm", scale=0, min_width=160)
-        with gr.Column(scale=2, min_width=360):
-            gr.Markdown("### Sources", elem_classes="m-panel-title")
-            pick = gr.Dropdown([], label="Sources for", elem_id="answer-pick", visible=False)
-            cards = gr.HTML(sources_panel(None), elem_id="sources", js_on_load=_CARDS_JS)
-            reader = gr.HTML(READER_PLACEHOLDER, elem_id="reader", js_on_load=_READER_JS, max_height=640,
+            with gr.Row(elem_id="ask-tools"):
+                export = gr.Button("Export conversation (Markdown)", elem_id="export", size="sm", min_width=200)
+                clear = gr.Button("New conversation", elem_id="clear", size="sm", min_width=140)
+            gr.HTML(f'<p class="m-hint">Questions can be up to {MAX_QUESTION_CHARS:,} characters. Select an answer '
+                    "to see its sources; [n] leads to source n.</p>", padding=False)
+        with gr.Column(scale=2, min_width=360, elem_id="sources-column"):
+            cards = gr.HTML(PANEL_PLACEHOLDER, elem_id="sources", js_on_load=CARDS_JS)
+            reader = gr.HTML(READER_PLACEHOLDER, elem_id="reader", js_on_load=READER_JS, max_height=640,
                              container=True, padding=True)
 
     on = _AskHandlers(bot)
-    inputs = [question, chat, answers, since, until, meeting]
-    outputs = [chat, question, answers, showing, pick, cards, reader]
+    inputs = [question, turns, since, until, meeting]
+    outputs = [chat, question, turns, cards, reader]
     send.click(on.respond, inputs, outputs, api_name="ask", concurrency_id="ask")
     question.submit(on.respond, inputs, outputs, api_visibility="private", concurrency_id="ask")
-    chat.example_select(on.use_example, None, question, api_visibility="private").then(
+    chat.example(on.use_example, None, question, api_visibility="private").then(
         on.respond, inputs, outputs, api_visibility="private", concurrency_id="ask")
-    pick.input(on.show_answer, [answers, pick], [showing, cards, reader], api_visibility="private")
-    cards.open(on.open_source, [answers, showing], reader, api_visibility="private")
-    for event in (clear.click, chat.clear):
-        event(on.start_over, None, [chat, answers, showing, pick, cards, reader], api_visibility="private")
-    return meeting
+    chat.choose(on.show_answer, turns, cards, api_visibility="private")
+    for component in (chat, cards):
+        component.open(on.open_source, turns, reader, api_visibility="private")
+    clear.click(on.start_over, None, [chat, turns, cards, reader], api_visibility="private")
+    export.click(None, js=EXPORT_JS)
+    for box in (since, until, meeting):
+        box.change(on.chips, [since, until, meeting], chips, api_visibility="private", show_progress="hidden")
+    chips.remove(on.remove_filter, None, [since, until, meeting], api_visibility="private")
+    return AskTab(question, since, until, meeting, chips, on.respond, inputs, outputs)
 
 
 class _AskHandlers:
@@ -117,62 +117,84 @@ class _AskHandlers:
     def __init__(self, bot: Assistant) -> None:
         self.bot = bot
 
-    def respond(self, message, history, asked, since, until, meeting):
-        """Stream the answer into the conversation; the final `Answer` replaces the stream."""
-        message = message or ""
+    def respond(self, message, turns, since, until, meeting):
+        """Stream the answer into the conversation; the final `Answer` replaces the stream and fills the panel."""
+        message, turns = message or "", list(turns or [])
+        names = meeting_names(self.bot.meetings())
         shown = message if len(message) <= MAX_QUESTION_CHARS else message[:_SHOWN_CHARS] + " …"
-        history = list(history or []) + [{"role": "user", "content": chat_html(shown)}]
-        keep = (gr.skip(),) * 5
-        drafting = DRAFTING if self.bot.settings.llm else ""
-        yield (history + [{"role": "assistant", "content": SEARCHING}], "") + keep
+        keep = (gr.skip(),) * 3
+        drafting = bool(self.bot.settings.llm)
+        yield (conversation_html(turns, None, names, (shown, ""), drafting), "") + keep
         try:
-            for event in self.bot.ask_stream(message, since=(since or "").strip() or None,
-                                             until=(until or "").strip() or None, meeting=meeting or None):
+            for event in self.bot.ask_stream(message, since=since, until=until, meeting=meeting or None):
                 if isinstance(event, Answer):
-                    asked = list(asked or []) + [event]
-                    yield (history + [{"role": "assistant", "content": chat_text(event)}], gr.skip(), asked,
-                           len(asked) - 1, _pick_update(asked), sources_panel(event), READER_PLACEHOLDER)
+                    turns.append(Asked(event, _link(message, since, until, meeting)))
+                    index = len(turns) - 1
+                    yield (conversation_html(turns, index, names), gr.skip(), turns,
+                           sources_panel(event, index, names), READER_PLACEHOLDER)
                 else:
-                    yield (history + [{"role": "assistant", "content": chat_html(event) + drafting}],
-                           gr.skip()) + keep
+                    yield (conversation_html(turns, None, names, (shown, event), drafting), gr.skip()) + keep
         except (InvalidQuestion, UnknownMeeting) as problem:  # for people; the question stays to be edited
-            yield (history + [{"role": "assistant", "content": "⚠ " + chat_html(str(problem))}], message) + keep
+            turns.append(Notice(shown, str(problem)))
+            yield conversation_html(turns, None, names), message, turns, gr.skip(), gr.skip()
         except Exception:  # a bug: log it, never show a traceback to the person asking
             log.exception("answering %r failed", message[:200])
-            yield (history + [{"role": "assistant", "content": SORRY}], message) + keep
+            turns.append(Notice(shown, SORRY))
+            yield conversation_html(turns, None, names), message, turns, gr.skip(), gr.skip()
 
     @staticmethod
-    def use_example(evt: gr.SelectData) -> str:
-        return evt.value["text"]
+    def use_example(evt: gr.EventData) -> str:
+        index = getattr(evt, "index", None)
+        return EXAMPLES[index] if isinstance(index, int) and 0 <= index < len(EXAMPLES) else gr.skip()
 
     @friendly
-    def show_answer(self, asked, index):
-        if not isinstance(index, int) or not 0 <= index < len(asked or []):
-            return gr.skip(), gr.skip(), gr.skip()
-        return index, sources_panel(asked[index]), READER_PLACEHOLDER
+    def show_answer(self, turns, evt: gr.EventData):
+        answer = _answer(turns, getattr(evt, "index", None))
+        if answer is None:
+            return gr.skip()
+        return sources_panel(answer, evt.index, meeting_names(self.bot.meetings()))
 
     @friendly
-    def open_source(self, asked, index, evt: gr.EventData):
-        """The cited item, or its whole meeting, of a citation of the answer on show."""
-        answer = asked[index] if isinstance(index, int) and 0 <= index < len(asked or []) else None
+    def open_source(self, turns, evt: gr.EventData):
+        """The cited item, or its whole meeting, of citation `number` of the answer at `answer`."""
+        answer = _answer(turns, getattr(evt, "answer", None))
         number, scope = getattr(evt, "number", None), getattr(evt, "scope", None)
-        citation = next((c for c in (answer.citations if answer else []) if c.number == number), None)
-        if citation is None:
+        if answer is None:
             return READER_PLACEHOLDER
-        found = self.bot.meeting(citation.meeting_id)
-        item = next((i for i in found.items if i.position == citation.item_position), None)
+        source: SourceRef | None = answer.closest if number == CLOSEST else None
+        sentences: tuple[str, ...] = ()
+        name = "The nearest item"
+        citation = next((c for c in answer.citations if c.number == number), None)
+        if citation is not None:
+            source, sentences, name = citation, citation.sentences, f"Source {number}"
+        if source is None:
+            return READER_PLACEHOLDER
+        found = self.bot.meeting(source.meeting_id)
+        item = next((i for i in found.items if i.position == source.item_position), None)
         if scope == "meeting" or item is None:
-            return meeting_html(found, citation.item_position, citation.sentences,
-                                caption=f"Source {number}, the whole meeting: {citation.label}")
-        return item_html(found, item, citation.sentences, caption=f"Source {number}, the whole item")
+            return meeting_html(found, source.item_position, sentences,
+                                caption=f"{name}, the whole meeting: {source.label}")
+        return item_html(found, item, sentences, caption=f"{name}, the whole item")
 
     @staticmethod
     def start_over():
-        return [], [], None, gr.update(choices=[], value=None, visible=False), sources_panel(None), READER_PLACEHOLDER
+        return conversation_html([], None, {}), [], PANEL_PLACEHOLDER, READER_PLACEHOLDER
+
+    def chips(self, since, until, meeting):
+        return chips_html(since, until, meeting, meeting_names(self.bot.meetings()))
+
+    @staticmethod
+    def remove_filter(evt: gr.EventData):
+        which = getattr(evt, "which", None)
+        return tuple("" if name == which else gr.skip() for name in ("since", "until", "meeting"))
 
 
-def _pick_update(asked: list[Answer]):
-    """The "Sources for" drop-down: one entry per answer, the latest chosen; shown once there are two."""
-    choices = [(f"{n}. {a.question[:80]}{'…' if len(a.question) > 80 else ''}", n - 1)
-               for n, a in enumerate(asked, start=1)]
-    return gr.update(choices=choices, value=len(asked) - 1, visible=len(asked) > 1)
+def _answer(turns: list[Turn], index) -> Answer | None:
+    turn = turns[index] if isinstance(index, int) and 0 <= index < len(turns or []) else None
+    return turn.answer if isinstance(turn, Asked) else None
+
+
+def _link(question: str, since: str | None, until: str | None, meeting: str | None) -> str:
+    """The address query that asks `question` again under the same filters."""
+    given = {"q": question, "since": (since or "").strip(), "until": (until or "").strip(), "meeting": meeting or ""}
+    return "?" + urlencode({key: value for key, value in given.items() if value})

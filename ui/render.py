@@ -1,50 +1,32 @@
-"""HTML and Markdown for the chat UI, built so that minutes text can only ever appear as text.
+"""HTML for the chat UI, built so that minutes text can only ever appear as text.
 
 Every string that comes from a minutes file passes through `html.escape`
-(and, where Gradio renders Markdown, through `markdown_text`) before it is
-placed in markup: a ``<script>`` in a minutes file shows as the characters
-``<script>``. The chat does not render Markdown at all (`chat_html`): Markdown
-escapes do not survive its link detection, which turned addresses in the
-minutes into broken links with stray backslashes. The HTML goes out through `gr.HTML`'s default ``${value}``
-template, which inserts it as a value and never evaluates it as a template,
-so ``${...}`` or ``{{...}}`` in the minutes stay text too.
+before it is placed in markup: a ``<script>`` in a minutes file shows as the
+characters ``<script>``. The HTML goes out through `gr.HTML`'s default
+``${value}`` template, which inserts it as a value and never evaluates it as a
+template, so ``${...}`` or ``{{...}}`` in the minutes stay text too. Nothing
+is ever rendered as Markdown.
 
 Buttons inside these fragments carry only small numbers (a citation number,
-a row of a chart); the server maps them to meetings it already holds, so a
-page can never name a file or an arbitrary meeting id.
+an answer's place in the conversation, a row of a list); the server maps them
+to meetings it already holds, so a page can never name a file or an arbitrary
+meeting id. Links leave the page only for a published address (http or https)
+or the server's own ``original/<meeting>`` route.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
+from collections.abc import Iterable
+from urllib.parse import quote
 
-from assistant.answer import Answer, AnswerMode, Citation
 from assistant.dates import format_date
 from assistant.models import AgendaItem, Meeting
+from ui.cite import Reference
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
-QUOTE_CHARS = 700  # a card shows a window of this many characters around the quoted sentences
-
-
-def markdown_text(text: str) -> str:
-    """Text that Gradio's Markdown renderer shows exactly as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+ORIGINAL_ROUTE = "original"  # the server route that serves an indexed meeting's own file
 
 
-def chat_html(text: str) -> str:
-    """Text for the chat, whose messages are HTML (sanitised, never Markdown): shown exactly as written."""
-    return html.escape(text, quote=False)
-
-
-def chat_text(answer: Answer) -> str:
-    """The answer as a chat message: its text as text, with refusals marked as such."""
-    if answer.refused:
-        return "<b>Not in the minutes.</b> " + chat_html(answer.text)
-    return chat_html(answer.text)
-
-
-def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
+def highlight(text: str, sentences: Iterable[str]) -> str:
     """`text` escaped, with each of `sentences` (exact substrings) wrapped in <mark>."""
     spans = sorted({(text.find(s), text.find(s) + len(s)) for s in sentences if s and s in text})
     out, cursor = [], 0
@@ -57,9 +39,15 @@ def highlight(text: str, sentences: tuple[str, ...] | list[str]) -> str:
     return "".join(out)
 
 
-def meeting_choice(meeting_id: str, committee: str, date: dt.date | None) -> str:
-    """How a meeting is named in drop-downs; undated ones also by id, which tells them apart."""
-    return f"{format_date(date)} · {committee}" + ("" if date else f" ({meeting_id})")
+def meeting_names(records) -> dict[str, str]:
+    """Each meeting's name for lists and notes: date and committee; the file tells apart two that share both."""
+    plain = {r.id: f"{format_date(r.date)} · {r.body}" for r in records}
+    shared = {name for name in plain.values() if list(plain.values()).count(name) > 1}
+    return {r.id: plain[r.id] + (f" ({_file_name(r.source)})" if plain[r.id] in shared else "") for r in records}
+
+
+def _file_name(source: str) -> str:
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def index_summary(records) -> str:
@@ -68,7 +56,7 @@ def index_summary(records) -> str:
         return ('<p class="m-summary m-empty">The index is empty. Run <code>minutes ingest PATH</code> '
                 "to add minutes, then reload this page.</p>")
     dated = [r.date for r in records if r.date]
-    committees = sorted({r.committee for r in records})
+    committees = sorted({r.body for r in records})
     span = f", {format_date(min(dated))} to {format_date(max(dated))}" if dated else ""
     undated = sum(1 for r in records if not r.date)
     extra = f" ({undated} with no date stated)" if undated else ""
@@ -78,74 +66,33 @@ def index_summary(records) -> str:
             f"{sum(r.items for r in records)} agenda items.</p>")
 
 
-# --- the Ask tab -------------------------------------------------------------------------------
+# --- citing and opening the original ------------------------------------------------------------
 
-def sources_panel(answer: Answer | None) -> str:
-    """The answer's numbered source cards, with buttons to read the whole item or meeting."""
-    if answer is None:
-        return ('<div class="m-placeholder">The sources of each answer appear here: the meeting, the agenda '
-                "item and the passage it quotes, with the sentences used highlighted.</div>")
-    note = _search_note(answer)
-    if answer.refused:
-        body = (f'<div class="m-refusal"><b>Not in the minutes.</b> No indexed agenda item answers '
-                f"“{html.escape(answer.question)}”, so nothing is cited. Try other words, or widen the "
-                f"filters.</div>{note}")
-    else:
-        how = _how(answer.mode)
-        dropped = f"; {len(answer.dropped)} unsupported sentences left out" if answer.dropped else ""
-        count = f"{len(answer.citations)} source{'s' if len(answer.citations) != 1 else ''}"
-        body = (f'<div class="m-how">{count}; the answer is {how}{dropped}.</div>{note}'
-                + "".join(_card(citation) for citation in answer.citations))
-    return f'<div class="m-sources" data-question="{html.escape(answer.question)}">{body}</div>'
+def copy_button(label: str, text: str, css: str = "m-tool") -> str:
+    """A button that copies `text` (kept, escaped, in a hidden block beside it) as plain text."""
+    return (f'<span class="m-copyscope"><button type="button" class="m-copy {css}">{html.escape(label)}</button>'
+            f'<pre class="m-copytext" hidden>{html.escape(text)}</pre></span>')
 
 
-def _how(mode: AnswerMode) -> str:
-    return {
-        "extractive": "quoted from the minutes",
-        "extractive-fallback": "quoted from the minutes, because the model's draft did not hold up against them",
-        "llm": "written by the model from these sources and checked against them",
-    }[mode]
+def cite_tools(reference: Reference) -> str:
+    """"Open the original", "Copy citation" and "Cite" (plain text, CSL-JSON, BibTeX) for one reference."""
+    formats = "".join(
+        f'<div class="m-format m-copyscope"><div class="m-format-head">{name}'
+        f'<button type="button" class="m-copy m-tool">Copy</button></div>'
+        f'<pre class="m-copytext">{html.escape(text)}</pre></div>'
+        for name, text in (("Plain text", reference.text()), ("CSL-JSON", reference.csl_json()),
+                           ("BibTeX", reference.bibtex())))
+    return (f'{original_link(reference)}{copy_button("Copy citation", reference.text())}'
+            f'<details class="m-cite"><summary class="m-tool">Cite</summary>'
+            f'<div class="m-cite-body">{formats}</div></details>')
 
 
-def _search_note(answer: Answer) -> str:
-    filters = answer.filters
-    parts = []
-    if filters.since:
-        parts.append(f"from {format_date(filters.since)}")
-    if filters.until:
-        parts.append(f"to {format_date(filters.until)}")
-    if filters.meeting:
-        parts.append(f"meeting {filters.meeting}")
-    if not parts:
-        return ""
-    undated = " (and meetings with no date stated)" if filters.include_undated else ""
-    return f'<div class="m-how">Searched only meetings {html.escape(" ".join(parts))}{undated}.</div>'
-
-
-def _card(citation: Citation) -> str:
-    quote = citation.quote if len(citation.quote) <= QUOTE_CHARS else _window(citation)
-    if citation.item_title and quote.startswith(citation.item_title + "\n"):
-        quote = quote[len(citation.item_title) + 1 :]  # the card shows the title already
-    what = f"{citation.ref.short} · {citation.item_title or 'untitled'}"
-    number = citation.number
-    return (
-        '<article class="m-card">'
-        f'<header><span class="m-num">{number}</span><div>'
-        f'<div class="m-where">{html.escape(citation.committee)} · {html.escape(format_date(citation.date))}</div>'
-        f'<div class="m-what">{html.escape(what)}</div></div></header>'
-        f'<blockquote class="m-quote">{highlight(quote, citation.sentences)}</blockquote>'
-        f'<footer><button class="m-open" data-number="{number}" data-scope="item">Read the whole item</button>'
-        f'<button class="m-open" data-number="{number}" data-scope="meeting">Whole meeting</button></footer>'
-        "</article>"
-    )
-
-
-def _window(citation: Citation) -> str:
-    """The part of a long passage around the sentences it supports."""
-    starts = [citation.quote.find(s) for s in citation.sentences if s in citation.quote]
-    start = max(min(starts, default=0) - 150, 0)
-    piece = citation.quote[start : start + QUOTE_CHARS]
-    return ("…" if start else "") + piece + ("…" if start + QUOTE_CHARS < len(citation.quote) else "")
+def original_link(reference: Reference) -> str:
+    """A link to the minutes as published, else to the server's copy of the file they were read from."""
+    href = reference.link or f"{ORIGINAL_ROUTE}/{quote(reference.meeting_id, safe='')}"
+    where = "the published minutes" if reference.link else "the minutes file this was read from"
+    return (f'<a class="m-original m-tool" href="{html.escape(href)}" target="_blank" rel="noopener noreferrer" '
+            f'title="Open {where}">Open the original ↗</a>')
 
 
 # --- reading a meeting or an item ----------------------------------------------------------------
@@ -164,19 +111,28 @@ def _caption(text: str) -> str:
     return f'<div class="m-caption">{html.escape(text)}</div>' if text else ""
 
 
-def item_html(meeting: Meeting, item: AgendaItem, sentences: tuple[str, ...] = (), caption: str = "") -> str:
-    """One agenda item in full, under its meeting's name; `sentences` highlighted."""
-    return (f'<div class="m-reader">{_caption(caption)}<div class="m-where">{html.escape(meeting.committee)} · '
-            f"{html.escape(meeting.date_label)}</div>{_heading(meeting, item)}"
-            f'<div class="m-text">{highlight(item.text, sentences)}</div></div>')
+def _where(meeting: Meeting) -> str:
+    return (f'<div class="m-lead"><span class="m-date">{html.escape(meeting.date_label)}</span> '
+            f'<span class="m-committee">{html.escape(meeting.body)}</span></div>')
 
 
-def meeting_html(meeting: Meeting, current: int | None = None, sentences: tuple[str, ...] = (),
+def item_html(meeting: Meeting, item: AgendaItem, sentences: Iterable[str] = (), caption: str = "",
+              footer: str = "") -> str:
+    """One agenda item in full, under its meeting's date and name; `sentences` highlighted."""
+    return (f'<div class="m-reader" data-meeting="{html.escape(meeting.id)}" '
+            f'data-item="{html.escape(meeting.item_ref(item).address)}">{_caption(caption)}{_where(meeting)}'
+            f"{_heading(meeting, item)}<div class=\"m-tools\">{cite_tools(Reference.of_meeting(meeting, item))}</div>"
+            f'<div class="m-text">{highlight(item.text, sentences)}</div>{footer}</div>')
+
+
+def meeting_html(meeting: Meeting, current: int | None = None, sentences: Iterable[str] = (),
                  caption: str = "") -> str:
     """A whole meeting: who attended, then every item; item `current` is marked and scrolled to."""
-    blocks = [f'<div class="m-reader">{_caption(caption)}'
-              f'<h3 class="m-meeting-title">{html.escape(meeting.committee)} · '
-              f"{html.escape(meeting.date_label)}</h3>", _attendance(meeting, current == 0)]
+    blocks = [f'<div class="m-reader" data-meeting="{html.escape(meeting.id)}">{_caption(caption)}'
+              f'<h3 class="m-meeting-title">{html.escape(meeting.body)} · '
+              f"{html.escape(meeting.date_label)}</h3>"
+              f'<div class="m-tools">{cite_tools(Reference.of_meeting(meeting))}</div>',
+              attendance_html(meeting, current == 0)]
     for item in meeting.items:
         mark = item.position == current
         blocks.append(f'<section class="m-item{" m-current" if mark else ""}">{_heading(meeting, item)}'
@@ -184,24 +140,11 @@ def meeting_html(meeting: Meeting, current: int | None = None, sentences: tuple[
     return "".join(blocks) + "</div>"
 
 
-def meeting_overview_html(meeting: Meeting, links: bool = False) -> str:
-    """A meeting's attendance and agenda; with `links`, each agenda entry is a button that opens it."""
-    def entry(item: AgendaItem) -> str:
-        inner = f'<span class="m-ref">{html.escape(meeting.item_ref(item).short)}</span> ' \
-                f"{html.escape(item.title or 'untitled')}"
-        if links:
-            inner = f'<button class="m-agenda-link" data-position="{item.position}">{inner}</button>'
-        return f"<li>{inner}</li>"
-
-    return (f'<div class="m-reader"><h3 class="m-meeting-title">{html.escape(meeting.committee)} · '
-            f"{html.escape(meeting.date_label)}</h3>{_attendance(meeting, False)}"
-            f'<h4>Agenda ({len(meeting.items)} items)</h4>'
-            f'<ul class="m-agenda">{"".join(entry(i) for i in meeting.items)}</ul></div>')
-
-
-def _attendance(meeting: Meeting, current: bool) -> str:
+def attendance_html(meeting: Meeting, current: bool = False) -> str:
+    """Venue, chair and who attended, as the minutes list them."""
     rows = meeting.details()
     if not rows:
         return ""
     cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows)
     return f'<dl class="m-attendance{" m-current" if current else ""}">{cells}</dl>'
+

@@ -1,8 +1,10 @@
 """An on-disk cache of embeddings keyed by model and text, so unchanged text is never embedded twice.
 
 Re-ingesting a changed file re-embeds only its changed items, and rebuilding
-an index with the same model costs no embedding at all. SQLite (standard
-library) keeps it one file beside the index, safe against concurrent readers.
+an index with the same model costs no embedding at all. Answering keeps its
+sentence vectors here too (`assistant.meaning`), filled at ingest. SQLite
+(standard library) keeps it one file beside the index, safe against
+concurrent readers.
 """
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+
+CACHE_FILE = "embedding-cache.sqlite3"
+"""The cache's file name in the index folder."""
 
 
 class EmbeddingCache:
