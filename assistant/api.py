@@ -87,10 +87,13 @@ class Assistant:
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
-        for record in self.store.meetings():
-            if before.get(record.id) != record.file_hash:  # the passages answering will read, as stored
-                self.meaning.vectors(unit_texts(self.store.chunks(record.id)))
+        self.embed_units([record.id for record in self.store.meetings() if before.get(record.id) != record.file_hash])
         return summary
+
+    def embed_units(self, meeting_ids: Sequence[str]) -> None:
+        """Embed the quotable units of these meetings' stored passages now, as answering will read them."""
+        for meeting_id in meeting_ids:
+            self.meaning.vectors(unit_texts(self.store.chunks(meeting_id)))
 
     def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
         """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""

@@ -83,14 +83,18 @@ def scale_run(size: int, seed: int, workdir: Path) -> dict:
     from assistant.settings import Settings
     from bench.known import known_answers
     from bench.synth import generate
+    from ingest.pipeline import ingest
 
     corpus, index_dir = workdir / "corpus", workdir / "index"
     generate(corpus, size, seed)
     bot = Assistant(Settings.load(index_dir=index_dir))
     bot.embedder.embed(["load the model outside the clock"])
-    started = time.perf_counter()
-    summary = bot.ingest([corpus], progress=False)
+    started = time.perf_counter()  # the pipeline alone (what the ceiling bounds), then answering's sentence vectors
+    summary = ingest([corpus], bot.settings, progress=False, store=bot.store, embedder=bot.embedder)
     ingest_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    bot.embed_units([record.id for record in bot.meetings()])
+    units_seconds = time.perf_counter() - started
 
     # The ceiling: exactly the texts ingest embedded, through the model alone, batched the same way.
     texts = [chunk.embed_text for record in bot.meetings() for chunk in bot.store.chunks(record.id)]
@@ -108,6 +112,7 @@ def scale_run(size: int, seed: int, workdir: Path) -> dict:
         "ingest_chunks_per_s": summary.chunks / ingest_seconds,
         "raw_embed_chunks_per_s": len(texts) / raw_seconds,
         "ingest_share_of_ceiling": (summary.chunks / ingest_seconds) / (len(texts) / raw_seconds),
+        "sentence_vectors_seconds": units_seconds,
         "reingest_unchanged_seconds": time.perf_counter() - started,
         "index_bytes": _du(index_dir),
         "baseline": _baseline(corpus, bot.settings.embed_model, [k.question for k in known]),

@@ -3,11 +3,10 @@
 Each catalog write adds one segment: per term, the keys of the new chunks
 that use it and how often (two packed arrays in one row). A query reads the
 rows of its few terms and scores every matching chunk at once in NumPy, so
-its cost is the length of those postings, not a call per matching row.
-(SQLite FTS5 over the same 140,000 synthetic chunks took 1.6 s per question:
-its bm25() runs once per matching row, and common words match half the
-corpus; this takes about 20 ms, see bench/README.md.) When a term has
-`_MERGE_AT` rows they are merged into one, leaving out chunks that are gone.
+its cost is the length of those postings, not a call per matching row
+(SQLite FTS5's bm25() is a function call per matching row, and the common
+words of minutes match half the corpus). When a term has `_MERGE_AT` rows
+they are merged into one, leaving out chunks that are gone.
 
 Scoring and filtering also need, per chunk, its length, meeting, date and
 kind, and whether it still exists: `Columns`, packed arrays indexed by chunk
