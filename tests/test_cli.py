@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
@@ -20,6 +21,7 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.mark.model  # the CLI loads the real model itself
 def test_ingest_twice_reports_new_then_zero_new_chunks(tmp_path):
     folder = tmp_path / "minutes"
     folder.mkdir()
@@ -104,6 +106,7 @@ def test_bad_llm_spec_fails_before_any_answer(tmp_path):
     assert result.output.count("\n") == 1
 
 
+@pytest.mark.model  # the CLI loads the real model itself
 def test_ingest_prints_the_parse_report_and_json_gives_the_same(tmp_path, fixture_folder):
     folder = tmp_path / "minutes"
     shutil.copytree(fixture_folder / "venue-only", folder)
