@@ -27,7 +27,7 @@ from assistant.models import IngestSummary, Meeting
 from assistant.plan import QueryPlan, plan_question
 from assistant.query import SearchFilters, clean_question, date_range
 from assistant.settings import Settings, quiet_telemetry
-from assistant.store import MeetingRecord, Store
+from assistant.store import IndexStore, MeetingRecord, open_store
 from assistant.text import alternatives, terms
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class Assistant:
     so listing meetings does not pay for them.
     """
 
-    def __init__(self, settings: Settings, *, store: Store | None = None, embedder: Embedder | None = None,
+    def __init__(self, settings: Settings, *, store: IndexStore | None = None, embedder: Embedder | None = None,
                  llm: LLM | None = None) -> None:
         """Parts not passed in are built from `settings` (tests pass fakes or shared ones here).
 
@@ -50,7 +50,7 @@ class Assistant:
         question; the model itself loads on the first answer that needs it.
         """
         self.settings = settings
-        self.store = store if store is not None else Store(settings)
+        self.store = store if store is not None else open_store(settings)
         self._embedder = embedder
         if llm is None and settings.llm:
             check_llm_spec(settings.llm)
@@ -80,7 +80,6 @@ class Assistant:
         then raises `ingest.lock.IndexBusy`. Then embeds the quotable units of every new or changed
         meeting, so no question waits for them (see `assistant.meaning`).
         """
-        from ingest.chunk import chunk_meeting
         from ingest.pipeline import ingest
 
         before = {record.id: record.file_hash for record in self.meetings()}  # reading must not create the index
@@ -88,12 +87,13 @@ class Assistant:
             [Path(p) for p in paths], self.settings, prune=prune, progress=progress,
             store=self.store, embedder=self.embedder, wait=wait, on_wait=on_wait,
         )
-        for record in self.store.meeting_records():
-            meeting = self.store.meeting(record.id) if before.get(record.id) != record.file_hash else None
-            if meeting is not None:
-                chunks = chunk_meeting(meeting, self.embedder.count_tokens, self.embedder.window)
-                self.meaning.vectors(unit_texts(chunks))
+        self.embed_units([record.id for record in self.store.meetings() if before.get(record.id) != record.file_hash])
         return summary
+
+    def embed_units(self, meeting_ids: Sequence[str]) -> None:
+        """Embed the quotable units of these meetings' stored passages now, as answering will read them."""
+        for meeting_id in meeting_ids:
+            self.meaning.vectors(unit_texts(self.store.chunks(meeting_id)))
 
     def doctor(self, paths: Sequence[str | Path] = (), progress: bool | None = None) -> Checkup:
         """Check the index and rebuild it if damaged (see `ingest.doctor.doctor`); returns the `Checkup`."""
@@ -108,7 +108,7 @@ class Assistant:
 
     def meetings(self) -> list[MeetingRecord]:
         """Every indexed meeting, oldest first, undated last (none if the index does not exist yet)."""
-        return [] if self._index_missing() else self.store.meeting_records()
+        return [] if self._index_missing() else self.store.meetings()
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The parsed meeting; `UnknownMeeting` if the index does not hold it."""
@@ -165,7 +165,7 @@ class Assistant:
 
         if self._index_missing():
             raise StoreError(f"no index at {self.settings.location}: run 'minutes ingest PATH' first")
-        return HybridRetriever(self.store, self.embedder)
+        return HybridRetriever(self.store, self.embedder, self.settings.glossary)
 
     def warm(self) -> None:
         """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
@@ -224,7 +224,7 @@ class Assistant:
     def _sources(self) -> Sources:
         return Sources(
             retrieve=lambda text, k, filters: self.retriever.retrieve(text, k, filters),
-            chunks=self.store.item_chunks, meeting=self.directory.meeting, dated=self.directory.dated,
+            chunks=self.store.chunks, meeting=self.directory.meeting, dated=self.directory.dated,
             stats=self.retriever.stats, meaning=self.meaning, threshold=self.settings.refusal_threshold,
         )
 

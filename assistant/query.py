@@ -61,9 +61,10 @@ class SearchFilters:
     until: dt.date | None = None
     meeting: str | None = None
     include_undated: bool = False
+    committee: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.since or self.until or self.meeting)
+        return bool(self.since or self.until or self.meeting or self.committee)
 
     def to_dict(self) -> dict:
         return {
@@ -71,6 +72,7 @@ class SearchFilters:
             "until": self.until.isoformat() if self.until else None,
             "meeting": self.meeting,
             "include_undated": self.include_undated,
+            "committee": self.committee,
         }
 
     def describe(self, names: Mapping[str, str] | None = None) -> str:
@@ -84,8 +86,11 @@ class SearchFilters:
                          else "of one chosen meeting")
         return " ".join(parts)
 
-    def admits(self, date: dt.date | None, meeting_id: str) -> bool:
+    def admits(self, date: dt.date | None, meeting_id: str, committee: str | None = None) -> bool:
+        """Whether a meeting passes; a `committee` of None is not checked (the caller does not know it)."""
         if self.meeting and meeting_id != self.meeting:
+            return False
+        if self.committee and committee is not None and committee != self.committee:
             return False
         if (self.since or self.until) and date is None:
             return self.include_undated

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from assistant.glossary import Glossary
@@ -81,12 +81,26 @@ def _join_abbreviations(pieces: list[str]) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`, in time linear in its length; words over `MAX_TERM_CHARS` are dropped."""
+    return _stemmer().stemWords([w for w in _words(text) if w not in QUESTION_WORDS])
+
+
+def keyword_terms(text: str) -> list[str]:
+    """Stemmed words of `text` as the keyword index holds and matches them: `terms` plus question words.
+
+    Question words stay in the index ("meeting" finds attendance blocks); a
+    term from `terms` is always one of these, so its document frequency is
+    the keyword index's.
+    """
+    return _stemmer().stemWords(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words of `text`, less stop words, single characters and runs over `MAX_TERM_CHARS`."""
     stop = _stopwords()
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
     joined = [w.replace("-", "") for w in _HYPHENATED.findall(text) if "-" in w]
     raw = [w.lower() for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
-    kept = [w for w in raw if w not in stop and w not in QUESTION_WORDS and len(w) > 1]
-    return _stemmer().stemWords(kept)
+    return [w for w in raw if w not in stop and len(w) > 1]
 
 
 @lru_cache(maxsize=4096)
@@ -99,19 +113,33 @@ def alternatives(term: str) -> frozenset[str]:
 class TermStats:
     """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
-    def __init__(self, documents: list[str], glossary: Glossary | None = None, bodies: Iterable[str] = ()) -> None:
-        """`glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
+    def __init__(self, documents: Sequence[str] | int, glossary: Glossary | None = None, bodies: Iterable[str] = (),
+                 frequency: Callable[[str], int] | None = None) -> None:
+        """Statistics of `documents` counted here, or of an index: their number, and `frequency` to look a term up.
 
+        An index answers term by term from disk, so no process holds the
+        vocabulary of a whole archive; each answer is remembered for the life
+        of these statistics, and must count a passage as the glossary makes it.
+
+        `glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
         `bodies` are the names of the committees in the index: a question's
         "the partnership" points at the meeting, not at a topic, so their
         words are not topic words (see `question_terms`).
         """
         self.glossary = glossary or Glossary()
         self.body_terms = frozenset(term for name in bodies for term in terms(name))
-        self.documents = max(len(documents), 1)
-        self.frequency: Counter[str] = Counter()
-        for document in documents:
-            self.frequency.update(set(self.terms(document)))
+        if isinstance(documents, int):
+            self.documents, self._lookup = max(documents, 1), frequency or (lambda term: 0)
+        else:
+            counts = Counter(term for document in documents for term in set(self.terms(document)))
+            self.documents, self._lookup = max(len(documents), 1), lambda term: counts.get(term, 0)
+        self._frequency: dict[str, int] = {}
+
+    def frequency(self, term: str) -> int:
+        """In how many indexed chunks `term` occurs (as the glossary makes them)."""
+        if term not in self._frequency:
+            self._frequency[term] = self._lookup(term)
+        return self._frequency[term]
 
     def question_terms(self, question: str) -> list[str]:
         """The question's topic terms: `terms` less the words that name the indexed committees."""
@@ -123,11 +151,11 @@ class TermStats:
 
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""
-        return math.log(1 + self.documents / (1 + self.frequency.get(term, 0)))
+        return math.log(1 + self.documents / (1 + self.frequency(term)))
 
     def known(self, term: str) -> bool:
         """Whether the indexed minutes use `term` (or a word that counts as the same)."""
-        return any(self.frequency.get(alt, 0) for alt in alternatives(term))
+        return any(self.frequency(alt) for alt in alternatives(term))
 
     def coverage(self, query_terms: list[str], text: str) -> float:
         """Share of the query's term weight that `text` contains (0..1)."""

@@ -1,36 +1,43 @@
-"""Benchmarks, run by hand: ``python -m bench [--sizes 10,100,1000] [--retrieval-scale 10000]``.
+"""Benchmarks, run by hand: ``python -m bench [--sizes 100,1000] [--load 10000] [--server]``.
 
-Every number is measured side by side in one run, and each scale runs in a
-fresh subprocess so that peak memory belongs to that scale alone. Results go
-to ``bench/results/<timestamp>.json`` and a table on the terminal;
-``bench/README.md`` summarises a reference run.
+Every number is measured side by side in one run, each in a fresh
+subprocess, so that memory and imports belong to what is measured. Results
+go to ``bench/results/<timestamp>.json`` and a table on the terminal;
+``bench/README.md`` summarises reference runs.
 
-What is measured, per corpus size (synthetic meetings from bench/synth.py):
+Per corpus size (synthetic meetings from bench/synth.py), `scale`:
 - ingest: chunks per second through the whole pipeline, beside the raw
   embedding throughput of the same chunk texts (the hardware ceiling);
-- peak resident memory and index size on disk;
-- warm ``search`` and ``ask`` latency (p50/p95) over a fixed question list;
 - the plain llama-index recipe (VectorStoreIndex, default settings) over the
-  same files: build time and query latency, as ratios.
-Plus: retrieval alone at a large scale (stored vectors re-used, not
-re-embedded), and the cold start of ``minutes ask`` as a fresh process.
+  same files: build time, query latency, known-answer top 5.
+At a large size, `load`: 100 meetings embedded, their vectors re-used for
+copies with new ids and dates, written in bulk (precomputed vectors).
+Then for every index, `serve` (a fresh process that opens it and answers):
+warm ``ask`` and ``search`` p50/p95, peak resident memory, known-answer
+top 5 (see bench/known.py); and a cold ``minutes ask`` (fresh CLI process).
+With ``--server``, the large index is loaded into a ``chroma run`` server
+too and served from there.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
-import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
+MINUTES = Path(sys.executable).with_name("minutes")
 QUESTIONS = [
     "What was said about anti-social behaviour?",
     "How much funding was allocated?",
@@ -43,6 +50,8 @@ QUESTIONS = [
     "What was said about Prevent?",
     "How many incidents were reported?",
 ]
+_KNOWN = 40  # known-answer questions per index
+_COPIED = 100  # meetings embedded for the large-scale load
 
 
 def _percentiles(samples_ms: list[float]) -> dict[str, float]:
@@ -64,187 +73,250 @@ def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def scale_run(size: int, seed: int, workdir: Path) -> dict:
-    """One corpus size, in this (fresh) process; size 0 means the real minutes in data/."""
+    """Ingest `size` synthetic meetings with the model, in this process; the llama-index baseline beside it."""
     from assistant.api import Assistant
     from assistant.settings import Settings
+    from bench.known import known_answers
     from bench.synth import generate
+    from ingest.pipeline import ingest
 
     corpus, index_dir = workdir / "corpus", workdir / "index"
-    if size:
-        generate(corpus, size, seed)
-    else:
-        shutil.copytree(ROOT / "data", corpus)
+    generate(corpus, size, seed)
     bot = Assistant(Settings.load(index_dir=index_dir))
     bot.embedder.embed(["load the model outside the clock"])
-    started = time.perf_counter()
-    summary = bot.ingest([corpus], progress=False)
+    started = time.perf_counter()  # the pipeline alone (what the ceiling bounds), then answering's sentence vectors
+    summary = ingest([corpus], bot.settings, progress=False, store=bot.store, embedder=bot.embedder)
     ingest_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    bot.embed_units([record.id for record in bot.meetings()])
+    units_seconds = time.perf_counter() - started
 
     # The ceiling: exactly the texts ingest embedded, through the model alone, batched the same way.
-    texts = [chunk.embed_text for chunk in bot.store.all_chunks()]
+    texts = [chunk.embed_text for record in bot.meetings() for chunk in bot.store.chunks(record.id)]
     started = time.perf_counter()
     bot.embedder.embed(texts)
     raw_seconds = time.perf_counter() - started
-
-    result: dict[str, object] = {
-        "meetings": summary.meetings,
-        "chunks": summary.chunks,
-        "ingest_seconds": ingest_seconds,
-        "ingest_chunks_per_s": summary.chunks / ingest_seconds,
-        "raw_embed_chunks_per_s": len(texts) / raw_seconds,
-        "index_bytes": _du(index_dir),
-    }
-    result["ingest_share_of_ceiling"] = (summary.chunks / ingest_seconds) / (len(texts) / raw_seconds)
-
+    known = known_answers(bot, _KNOWN, seed)
+    (workdir / "known.json").write_text(json.dumps([asdict(k) for k in known]))
     started = time.perf_counter()
     bot.ingest([corpus], progress=False)
-    result["reingest_unchanged_seconds"] = time.perf_counter() - started
+    return {
+        "meetings": summary.meetings,
+        "chunks": summary.chunks,
+        "load_seconds": ingest_seconds,
+        "ingest_chunks_per_s": summary.chunks / ingest_seconds,
+        "raw_embed_chunks_per_s": len(texts) / raw_seconds,
+        "ingest_share_of_ceiling": (summary.chunks / ingest_seconds) / (len(texts) / raw_seconds),
+        "sentence_vectors_seconds": units_seconds,
+        "reingest_unchanged_seconds": time.perf_counter() - started,
+        "index_bytes": _du(index_dir),
+        "baseline": _baseline(corpus, bot.settings.embed_model, [k.question for k in known]),
+    }
 
-    bot.warm()
-    result["search"] = _percentiles(_timed(lambda q: bot.search(q, k=5)))
-    result["ask"] = _percentiles(_timed(lambda q: bot.ask(q)))
-    result["baseline"] = _baseline(corpus, bot.settings.embed_model)
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return result
 
-
-def _baseline(corpus: Path, model: str) -> dict:
+def _baseline(corpus: Path, model: str, known: list[str]) -> dict:
     from eval.baseline import baseline_index
 
     started = time.perf_counter()
     index = baseline_index(corpus, model)
     build = time.perf_counter() - started
     retriever = index.as_retriever(similarity_top_k=5)
-    return {"build_seconds": build, "search": _percentiles(_timed(retriever.retrieve))}
+    found = sum(any(phrase in result.node.get_content() for result in retriever.retrieve(phrase)) for phrase in known)
+    return {"build_seconds": build, "search": _percentiles(_timed(retriever.retrieve)),
+            "known_top5": found / max(len(known), 1)}
 
 
-def retrieval_at_scale(meetings: int, seed: int, workdir: Path) -> dict:
-    """Retrieval alone over `meetings` meetings: 100 real ones embedded, their vectors re-used for copies.
+def load_run(meetings: int, seed: int, workdir: Path, port: int | None = None) -> dict:
+    """`meetings` meetings written in bulk with precomputed vectors: 100 embedded, copied with new ids and dates."""
+    from assistant.api import Assistant
+    from assistant.settings import Settings
+    from bench.known import known_answers
 
-    Copies get new ids and dates but the same texts, so no embedding is
-    needed; the store, BM25 and fusion do the full amount of work.
-    """
+    settings = Settings.load(index_dir=workdir / "index", chroma_host="127.0.0.1" if port else None, chroma_port=port)
+    bot = Assistant(settings)
+    copies = _copies(bot, meetings, seed, workdir)
+    started = time.perf_counter()
+    batch: list = []
+    for write in copies:
+        batch.append(write)
+        if sum(len(w.chunks) for w in batch) >= 5000:
+            bot.store.write(batch)
+            batch = []
+    bot.store.write(batch)
+    load_seconds = time.perf_counter() - started
+    chunks = bot.store.chunk_count()
+    known = known_answers(bot, _KNOWN, seed, family=lambda meeting_id: meeting_id.rsplit("-c", 1)[0] + "-c")
+    (workdir / "known.json").write_text(json.dumps([asdict(k) for k in known]))
+    return {"meetings": len(bot.meetings()), "chunks": chunks, "load_seconds": load_seconds,
+            "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index")}
+
+
+def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
+    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed and embedded once, then copied."""
     import dataclasses
     import datetime as dt
 
-    from assistant.api import Assistant
-    from assistant.settings import Settings
+    import numpy as np
+
+    from assistant.store import MeetingWrite
     from bench.synth import generate
     from ingest.chunk import chunk_meeting
     from ingest.parse import parse_minutes
     from ingest.read import document_text
 
-    corpus = workdir / "corpus"
-    generate(corpus, 100, seed)
-    bot = Assistant(Settings.load(index_dir=workdir / "index"))
+    corpus = workdir / "originals"
+    generate(corpus, _COPIED, seed)
     originals = []
     for path in sorted(p for p in corpus.iterdir() if p.suffix == ".txt"):
         meeting = parse_minutes(document_text(path, path.read_bytes()), str(path))
         chunks = chunk_meeting(meeting, bot.embedder.count_tokens, bot.embedder.window)
-        originals.append((meeting, chunks, bot.embedder.embed([c.embed_text for c in chunks])))
-    started = time.perf_counter()
+        originals.append((meeting, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
+    writes = []
     for copy in range(meetings // len(originals)):
-        for meeting, _chunks, vectors in originals:
+        for meeting, vectors in originals:
             shift = dt.timedelta(days=7 * copy)
             clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}",
                                         date=meeting.date + shift if meeting.date else None)
-            bot.store.write_meeting(clone, f"{copy}:{meeting.id}", chunk_meeting(clone, bot.embedder.count_tokens,
-                                    bot.embedder.window), vectors)
-    load_seconds = time.perf_counter() - started
+            chunks = chunk_meeting(clone, bot.embedder.count_tokens, bot.embedder.window)
+            writes.append(MeetingWrite(clone, f"{copy:012d}:{meeting.id}", chunks, vectors))
+    return writes
+
+
+def serve_run(workdir: Path, port: int | None) -> dict:
+    """Open the index in this fresh process and answer: what one UI worker would see."""
+    from assistant.api import Assistant
+    from bench.known import KnownAnswer, found_share
+
     started = time.perf_counter()
+    bot = Assistant.open(workdir / "index", chroma_host="127.0.0.1" if port else None, chroma_port=port)
     bot.warm()
     warm_seconds = time.perf_counter() - started
+    known = [KnownAnswer(**k) for k in json.loads((workdir / "known.json").read_text())]
     return {
-        "meetings": len(bot.meetings()),
-        "chunks": bot.store.chunk_count(),
-        "store_load_seconds": load_seconds,
-        "snapshot_build_seconds": warm_seconds,
-        "search": _percentiles(_timed(lambda q: bot.search(q, k=5))),
+        "open_and_warm_seconds": warm_seconds,
         "ask": _percentiles(_timed(lambda q: bot.ask(q))),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "search": _percentiles(_timed(lambda q: bot.search(q, k=5))),
+        "known": found_share(bot, known),
+        "peak_rss_mb": _peak_mb(),
     }
 
 
-def cold_start(workdir: Path, runs: int = 5) -> dict:
-    """Wall time of ``minutes ask`` and ``minutes meetings`` as fresh processes over a small index."""
-    minutes = Path(sys.executable).with_name("minutes")
-    index = workdir / "index"
-    subprocess.run([str(minutes), "ingest", str(ROOT / "data"), "--index", str(index)], check=True,
-                   capture_output=True)
-    out = {}
-    for name, args in (("ask", ["ask", "What was said about Op Harmony?"]), ("meetings", ["meetings"])):
-        samples = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            subprocess.run([str(minutes), *args, "--index", str(index)], check=True, capture_output=True)
-            samples.append(time.perf_counter() - started)
-        out[f"{name}_seconds_median"] = statistics.median(samples)
-    return out
+def cold_ask(workdir: Path, port: int | None, runs: int = 3) -> float:
+    """Median wall time of ``minutes ask`` as a fresh process over the index."""
+    where = ["--index", str(workdir / "index")] + (["--chroma-host", "127.0.0.1", "--chroma-port", str(port)] if port else [])
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(MINUTES), "ask", QUESTIONS[0], *where], check=True, capture_output=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
 
 
-def _child(kind: str, size: int, seed: int) -> dict:
+def _child(kind: str, size: int, seed: int, workdir: Path, port: int | None = None) -> dict:
     """Run one measurement in a fresh interpreter (peak memory and imports are its own)."""
-    with tempfile.TemporaryDirectory(prefix="minutes-bench-") as workdir:
-        out = subprocess.run(
-            [sys.executable, "-m", "bench", "--child", kind, "--size", str(size), "--seed", str(seed),
-             "--workdir", workdir],
-            check=True, capture_output=True, text=True, cwd=ROOT,
-        )
+    command = [sys.executable, "-m", "bench", "--child", kind, "--size", str(size), "--seed", str(seed),
+               "--workdir", str(workdir)] + (["--port", str(port)] if port else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def measure(kind: str, size: int, seed: int, port: int | None = None) -> dict:
+    """Build an index (`scale` or `load`) in one process, then serve it from another and ask cold from a third."""
+    with tempfile.TemporaryDirectory(prefix="minutes-bench-") as name:
+        workdir = Path(name)
+        result = _child(kind, size, seed, workdir, port) | {"kind": kind, "server": bool(port)}
+        result["serve"] = _child("serve", size, seed, workdir, port)
+        result["cold_ask_seconds"] = cold_ask(workdir, port)
+    return result
+
+
+@contextlib.contextmanager
+def _serving_chroma(path: Path):
+    """A ``chroma run`` server on a free port of 127.0.0.1 while the block runs; yields the port."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    chroma = Path(sys.executable).with_name("chroma")
+    server = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=os.environ | {"ANONYMIZED_TELEMETRY": "False"})
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _row(r: dict) -> str:
+    s, li = r["serve"], r.get("baseline")
+    cells = [
+        f"{r['kind'] + (' (server)' if r['server'] else ''):<14}", f"{r['meetings']:>8,}", f"{r['chunks']:>8,}",
+        f"{r['load_seconds']:>7.0f}", f"{r['chunks'] / r['load_seconds']:>6.0f}",
+        f"{r['ingest_share_of_ceiling']:>5.2f}" if "ingest_share_of_ceiling" in r else f"{'':>5}",
+        f"{r['cold_ask_seconds']:>6.2f}", f"{s['ask']['p50_ms']:>7.0f}", f"{s['ask']['p95_ms']:>7.0f}",
+        f"{s['search']['p50_ms']:>7.0f}", f"{s['peak_rss_mb']:>6.0f}", f"{s['known']['top5']:>5.2f}",
+        f"{s['known']['top5_with_date']:>5.2f}",
+        f"{li['known_top5']:>5.2f} {li['search']['p50_ms']:>7.0f} {li['build_seconds']:>7.0f}" if li else f"{'':>21}",
+        f"{r['index_bytes'] / 2**20:>7.0f}",
+    ]
+    return " ".join(cells)
+
+
 def _table(results: dict) -> str:
-    lines = [f"{'meetings':>8} {'chunks':>7} {'ingest c/s':>10} {'ceiling c/s':>11} {'share':>6} "
-             f"{'ask p50':>8} {'ask p95':>8} {'search p50':>10} {'li search p50':>13} {'li build s':>10} "
-             f"{'ingest s':>8} {'peak MB':>8} {'index MB':>8}"]
-    for r in results["scales"]:
-        lines.append(
-            f"{r['meetings']:>8} {r['chunks']:>7} {r['ingest_chunks_per_s']:>10.1f} {r['raw_embed_chunks_per_s']:>11.1f} "
-            f"{r['ingest_share_of_ceiling']:>6.2f} {r['ask']['p50_ms']:>8.1f} {r['ask']['p95_ms']:>8.1f} "
-            f"{r['search']['p50_ms']:>10.1f} {r['baseline']['search']['p50_ms']:>13.1f} "
-            f"{r['baseline']['build_seconds']:>10.1f} {r['ingest_seconds']:>8.1f} {r['peak_rss_mb']:>8.0f} "
-            f"{r['index_bytes'] / 2**20:>8.1f}"
-        )
-    if results.get("retrieval_at_scale"):
-        r = results["retrieval_at_scale"]
-        lines.append(f"\nretrieval at {r['meetings']} meetings ({r['chunks']} chunks): search p50 {r['search']['p50_ms']:.1f} ms, "
-                     f"p95 {r['search']['p95_ms']:.1f} ms; ask p50 {r['ask']['p50_ms']:.1f} ms, p95 {r['ask']['p95_ms']:.1f} ms; "
-                     f"snapshot build {r['snapshot_build_seconds']:.1f} s; peak {r['peak_rss_mb']:.0f} MB")
-    c = results["cold_start"]
-    lines.append(f"cold start: minutes ask {c['ask_seconds_median']:.2f} s, minutes meetings {c['meetings_seconds_median']:.2f} s (medians)")
-    return "\n".join(lines)
+    head = (f"{'run':<14} {'meetings':>8} {'chunks':>8} {'load s':>7} {'c/s':>6} {'share':>5} {'cold s':>6} "
+            f"{'ask p50':>7} {'ask p95':>7} {'srch p50':>7} {'RSS MB':>6} {'top5':>5} {'+date':>5} "
+            f"{'li top5':>5} {'li p50':>7} {'li bld s':>7} {'disk MB':>7}")
+    return "\n".join([head, *(_row(r) for r in results["runs"])])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="minutes benchmarks")
-    parser.add_argument("--sizes", default="10,100,1000", help="meetings per synthetic corpus; 0 = the real data/")
-    parser.add_argument("--retrieval-scale", type=int, default=10000)
+    parser.add_argument("--sizes", default="100,1000", help="meetings per ingested synthetic corpus (with the model)")
+    parser.add_argument("--load", type=int, default=10000, help="meetings loaded with precomputed vectors (0: skip)")
+    parser.add_argument("--server", action="store_true", help="also load and serve the --load index from a Chroma server")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if args.child:
-        run = {"scale": scale_run, "retrieval": retrieval_at_scale}[args.child]
-        print(json.dumps(run(args.size, args.seed, args.workdir)))
+        runs = {"scale": lambda: scale_run(args.size, args.seed, args.workdir),
+                "load": lambda: load_run(args.size, args.seed, args.workdir, args.port),
+                "serve": lambda: serve_run(args.workdir, args.port)}
+        print(json.dumps(runs[args.child]()))
         return
-    results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": {"cpus": os.cpu_count()}}
-    results["scales"] = []
+    results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": {"cpus": os.cpu_count()},
+                     "load_average_before": os.getloadavg(), "runs": []}
     for size in (int(s) for s in args.sizes.split(",") if s):
-        print(f"ingest + query at {size} meetings ...", file=sys.stderr, flush=True)
-        results["scales"].append(_child("scale", size, args.seed))
-    if args.retrieval_scale:
-        print(f"retrieval at {args.retrieval_scale} meetings ...", file=sys.stderr, flush=True)
-        results["retrieval_at_scale"] = _child("retrieval", args.retrieval_scale, args.seed)
-    with tempfile.TemporaryDirectory(prefix="minutes-cold-") as workdir:
-        results["cold_start"] = cold_start(Path(workdir))
+        print(f"ingest and serve {size} meetings ...", file=sys.stderr, flush=True)
+        results["runs"].append(measure("scale", size, args.seed))
+    if args.load:
+        print(f"load and serve {args.load} meetings ...", file=sys.stderr, flush=True)
+        results["runs"].append(measure("load", args.load, args.seed))
+        if args.server:
+            print(f"load and serve {args.load} meetings through a Chroma server ...", file=sys.stderr, flush=True)
+            with tempfile.TemporaryDirectory(prefix="minutes-chroma-") as path, _serving_chroma(Path(path)) as port:
+                results["runs"].append(measure("load", args.load, args.seed, port))
+    results["load_average_after"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{results['started'].replace(':', '')}.json"
     out.write_text(json.dumps(results, indent=2))
     print(_table(results))
-    print(f"\nresults: {out.relative_to(ROOT)}", file=sys.stderr)
+    print(f"\nload average before {results['load_average_before']}, after {results['load_average_after']}; "
+          f"results: {out.relative_to(ROOT)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,8 +23,9 @@ from assistant.cache import CACHE_FILE, EmbeddingCache
 from assistant.embed import Embedder
 from assistant.errors import StoreError
 from assistant.models import Chunk, IngestSummary
+from assistant.query import SearchFilters
 from assistant.settings import Settings
-from assistant.store import MeetingRecord, Store
+from assistant.store import IndexStore, MeetingRecord, open_store
 from ingest.discover import Found, discover
 from ingest.lock import writer_lock
 from ingest.pipeline import update_index
@@ -59,13 +59,13 @@ class Checkup:
                 f"the damaged copy is {self.damaged_copy}.")
 
 
-def doctor(settings: Settings, paths: list[Path], *, store: Store | None = None,
+def doctor(settings: Settings, paths: list[Path], *, store: IndexStore | None = None,
            embedder: Embedder | None = None, progress: bool | None = None) -> Checkup:
     """Check the index; if it is embedded and damaged, rebuild it from its meetings' files and `paths`.
 
     Holds the writer lock throughout, so no ingest writes meanwhile.
     """
-    store = store or Store(settings)
+    store = store or open_store(settings)
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
     with writer_lock(settings):
         problem, records = diagnose(store, settings, str(embedder.model_path))
@@ -84,33 +84,36 @@ def doctor(settings: Settings, paths: list[Path], *, store: Store | None = None,
         return Checkup(settings.location, problem, rebuilt=summary, damaged_copy=damaged)
 
 
-def diagnose(store: Store, settings: Settings, model: str) -> tuple[str | None, list[MeetingRecord] | None]:
+def diagnose(store: IndexStore, settings: Settings, model: str) -> tuple[str | None, list[MeetingRecord] | None]:
     """(what is wrong or None, the meeting records if they could be read)."""
     if not settings.uses_server and not settings.index_dir.exists():
         return None, []
     try:
-        records = store.meeting_records()
+        records = store.meetings()
     except Exception as error:  # noqa: BLE001 - whatever a damaged index raises is the finding
         return f"its meetings cannot be read ({_first_line(error)})", None
     try:
-        chunks = store.all_chunks()
-        problem = _missing_chunks(records, chunks) or _lost_vectors(store, chunks, settings, model)
+        problem = _missing_chunks(store) or _lost_vectors(store, _sample(store, records), settings, model)
     except Exception as error:  # noqa: BLE001
         return f"its passages cannot be read ({_first_line(error)})", records
     return problem, records
 
 
-def _missing_chunks(records: list[MeetingRecord], chunks: list[Chunk]) -> str | None:
-    held = Counter(chunk.meeting_id for chunk in chunks)
-    short = [record.id for record in records if held[record.id] < record.chunks]
+def _missing_chunks(store: IndexStore) -> str | None:
+    short = sorted(store.lost_vectors())
     if not short:
         return None
     return f"{len(short)} meetings have lost passages (e.g. {short[0]})"
 
 
-def _lost_vectors(store: Store, chunks: list[Chunk], settings: Settings, model: str) -> str | None:
+def _sample(store: IndexStore, records: list[MeetingRecord]) -> list[Chunk]:
+    """About `_PROBES` passages spread over the index."""
+    chunks = [chunk for record in records[:: max(1, len(records) // _PROBES)] for chunk in store.chunks(record.id)]
+    return chunks[:: max(1, len(chunks) // _PROBES)][:_PROBES]
+
+
+def _lost_vectors(store: IndexStore, sample: list[Chunk], settings: Settings, model: str) -> str | None:
     """Look up a sample of passages by their own cached vectors: each must find itself (or a same-text twin)."""
-    sample = chunks[:: max(1, len(chunks) // _PROBES)][:_PROBES]
     cache = EmbeddingCache(settings.cache_folder / CACHE_FILE, model)
     try:
         vectors = cache.get_many([chunk.embed_text for chunk in sample])
@@ -121,11 +124,9 @@ def _lost_vectors(store: Store, chunks: list[Chunk], settings: Settings, model: 
     return f"the vector index lost {lost} of {len(probed)} passages looked up" if lost else None
 
 
-def _nearest_text(store: Store, vector: list[float]) -> str | None:
-    from llama_index.core.vector_stores.types import VectorStoreQuery
-
-    result = store.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=1))
-    return result.nodes[0].get_content() if result.nodes else None
+def _nearest_text(store: IndexStore, vector: list[float]) -> str | None:
+    found = store.dense_search(vector, 1, SearchFilters())
+    return found[0][0].text if found else None
 
 
 def _rebuild(settings: Settings, found: Found, embedder: Embedder,

@@ -3,8 +3,9 @@
 Unchanged files (same content, same metadata, same parser and model) are
 skipped before any parsing or embedding; changed files replace their
 meeting; a file that fails is reported and the rest still ingest. Chunks of
-several files are embedded together, since the model is fastest in batches.
-What happens to each file (unchanged, duplicate, moved) is decided first, in
+several files are embedded together, since the model is fastest in batches,
+and written to the store together; a reader thread parses and chunks the next
+files while the model embeds the current batch. What happens to each file (unchanged, duplicate, moved) is decided first, in
 `ingest.plan`; one ingest at a time writes (`ingest.lock`).
 """
 from __future__ import annotations
@@ -14,8 +15,8 @@ import hashlib
 import json
 import time
 import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.cache import CACHE_FILE, EmbeddingCache
@@ -24,7 +25,8 @@ from assistant.embed import Embedder
 from assistant.errors import StoreError
 from assistant.models import FALLBACKS, Chunk, FileReport, IngestSummary, Meeting
 from assistant.settings import Settings
-from assistant.store import MeetingRecord, Store
+from assistant.store import IndexStore, MeetingRecord, MeetingWrite, open_store
+from ingest.ahead import ahead
 from ingest.chunk import chunk_meeting
 from ingest.discover import Found, IngestError, discover
 from ingest.facts import extract_facts
@@ -47,8 +49,19 @@ class _Pending:
     meeting: Meeting
     file_hash: str
     chunks: list[Chunk]
-    replacing: bool  # the index holds an earlier version of this meeting
     moved_from: tuple[MeetingRecord, ...] = ()  # records whose file is gone and whose content this file holds
+
+
+@dataclass
+class _Batch:
+    """Parsed meetings to embed and write together, and meetings to remove before they are written."""
+
+    pending: list[_Pending] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)
+
+    @property
+    def chunks(self) -> int:
+        return sum(len(p.chunks) for p in self.pending)
 
 
 def ingest(
@@ -57,7 +70,7 @@ def ingest(
     *,
     prune: bool = False,
     progress: bool | None = None,
-    store: Store | None = None,
+    store: IndexStore | None = None,
     embedder: Embedder | None = None,
     wait: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
@@ -80,12 +93,12 @@ def ingest(
 
 
 def update_index(found: Found, settings: Settings, *, prune_under: list[Path] | None = None,
-                 progress: bool | None = None, store: Store | None = None,
+                 progress: bool | None = None, store: IndexStore | None = None,
                  embedder: Embedder | None = None) -> IngestSummary:
     """`ingest` for a caller that already holds the writer lock; a lost server connection is a `StoreError`."""
     import httpx
 
-    store = store or Store(settings)
+    store = store or open_store(settings)
     summary = IngestSummary(files=len(found.files), warnings=list(found.warnings), errors=list(found.errors))
     try:
         plan = _update(found, settings, store, embedder, summary, progress)
@@ -98,16 +111,27 @@ def update_index(found: Found, settings: Settings, *, prune_under: list[Path] | 
     return summary
 
 
-def _update(found: Found, settings: Settings, store: Store, embedder: Embedder | None, summary: IngestSummary,
+def _update(found: Found, settings: Settings, store: IndexStore, embedder: Embedder | None, summary: IngestSummary,
             progress: bool | None) -> Plan:
     summary.removed_chunks += store.repair()
-    records = {record.source: record for record in store.meeting_records()}
+    records = {record.source: record for record in store.meetings()}
     plan = _plan(found, settings, store, summary.errors)
-    known_ids = {record.id: record.source for record in records.values()}
-    indexed = set(known_ids)
     embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size)
     cache = EmbeddingCache(settings.cache_folder / CACHE_FILE, str(embedder.model_path))
-    batch: list[_Pending] = []
+    for batch in ahead(_batches(found, plan, records, settings, embedder, summary, progress)):
+        _flush(batch, store, embedder, summary, cache)
+    cache.close()
+    return plan
+
+
+def _batches(found: Found, plan: Plan, records: dict[str, MeetingRecord], settings: Settings, embedder: Embedder,
+             summary: IngestSummary, progress: bool | None) -> Iterator[_Batch]:
+    """The files to index, parsed and chunked, in batches of about `_BATCH_CHUNKS` chunks (runs in the reader thread).
+
+    It never writes: removals travel with the batch, for `_flush` to make.
+    """
+    known_ids = {record.id: record.source for record in records.values()}
+    batch = _Batch()
     for source in _progress(sorted(plan.hashes), progress):
         path, moved = Path(source), tuple(plan.moved.get(source, ()))
         if (holder := plan.duplicate_of(source)) is not None:
@@ -115,7 +139,7 @@ def _update(found: Found, settings: Settings, store: Store, embedder: Embedder |
             continue
         if source in records and records[source].file_hash == plan.hashes[source]:
             summary.unchanged += 1
-            summary.removed_chunks += sum(store.remove_meeting(record.id) for record in moved)  # an unfinished move
+            batch.removals += [record.id for record in moved]  # an unfinished move
             continue
         try:
             data = read_bytes(path)
@@ -125,23 +149,23 @@ def _update(found: Found, settings: Settings, store: Store, embedder: Embedder |
             summary.errors.append(str(error))
             continue
         if source in records and records[source].id != meeting.id:  # its id changed (a council now read)
-            summary.removed_chunks += store.remove_meeting(records[source].id)
+            batch.removals.append(records[source].id)
         known_ids[meeting.id] = source
         summary.warnings += list(meeting.warnings)
         if report := parse_report(meeting, meta, _shown(path, found.roots)):
             summary.reports.append(report)
         summary.moved += bool(moved)
         chunks = chunk_meeting(meeting, embedder.count_tokens, embedder.window)
-        batch.append(_Pending(meeting, _hash(data, meta, settings, path), chunks, meeting.id in indexed, moved))
-        if sum(len(p.chunks) for p in batch) >= _BATCH_CHUNKS:
-            _flush(batch, store, embedder, summary, cache)
-    _flush(batch, store, embedder, summary, cache)
-    cache.close()
-    return plan
+        batch.pending.append(_Pending(meeting, _hash(data, meta, settings, path), chunks, moved))
+        if batch.chunks >= _BATCH_CHUNKS:
+            yield batch
+            batch = _Batch()
+    if batch.pending or batch.removals:
+        yield batch
 
 
-def _plan(found: Found, settings: Settings, store: Store, errors: list[str]) -> Plan:
-    return make_plan(found.files, store.meeting_records(),
+def _plan(found: Found, settings: Settings, store: IndexStore, errors: list[str]) -> Plan:
+    return make_plan(found.files, store.meetings(),
                      lambda path: _hash(read_bytes(path), _file_metadata(path), settings, path), errors)
 
 
@@ -228,44 +252,40 @@ def _hash(data: bytes, meta: dict, settings: Settings, path: Path) -> str:
     return f"{content}:{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
 
 
-def _flush(batch: list[_Pending], store: Store, embedder: Embedder, summary: IngestSummary,
+def _flush(batch: _Batch, store: IndexStore, embedder: Embedder, summary: IngestSummary,
            cache: EmbeddingCache) -> None:
-    """Embed the batch's uncached chunks in one call and write each meeting."""
-    texts = [chunk.embed_text for pending in batch for chunk in pending.chunks]
+    """Embed the batch's uncached chunks in one call and write its meetings to the store in one call."""
+    summary.removed_chunks += sum(store.remove(meeting_id) for meeting_id in batch.removals)
+    texts = [chunk.embed_text for pending in batch.pending for chunk in pending.chunks]
     known = cache.get_many(texts)
     missing = list(dict.fromkeys(text for text in texts if text not in known))
     fresh = dict(zip(missing, embedder.embed(missing)))
     cache.put_many(fresh)
     summary.embedded += len(fresh)
-    vectors = [known.get(text) or fresh[text] for text in texts]
-    written = 0
-    for pending in batch:
-        count = len(pending.chunks)
-        summary.removed_chunks += store.write_meeting(
-            pending.meeting, pending.file_hash, pending.chunks, vectors[written : written + count], pending.replacing
-        )
-        # Only now that the meeting is complete under its new path does the old record go. (The new one
-        # never has the old id: a file moved under the same name gets a suffixed id, as any name clash does.)
-        summary.removed_chunks += sum(store.remove_meeting(old.id) for old in pending.moved_from)
-        written += count
-    summary.new_chunks += written
-    batch.clear()
+    summary.removed_chunks += store.write([
+        MeetingWrite(p.meeting, p.file_hash, p.chunks, [known.get(c.embed_text) or fresh[c.embed_text] for c in p.chunks])
+        for p in batch.pending
+    ])
+    # Only now that the meetings are complete under their new paths do the old records go. (A new one
+    # never has an old id: a file moved under the same name gets a suffixed id, as any name clash does.)
+    summary.removed_chunks += sum(store.remove(old.id) for p in batch.pending for old in p.moved_from)
+    summary.new_chunks += len(texts)
 
 
-def _prune(paths: list[Path], store: Store, plan: Plan) -> int:
+def _prune(paths: list[Path], store: IndexStore, plan: Plan) -> int:
     """Remove meetings whose file under `paths` is gone, unless their content is still there under another name."""
     roots = [path.resolve() for path in paths]
     removed = 0
-    for record in store.meeting_records():
+    for record in store.meetings():
         source = Path(record.source)
         under = any(source == root or root in source.parents for root in roots)
         if under and not source.exists() and not plan.present(record):
-            removed += store.remove_meeting(record.id)
+            removed += store.remove(record.id)
     return removed
 
 
-def _totals(summary: IngestSummary, store: Store) -> None:
-    records: list[MeetingRecord] = store.meeting_records()
+def _totals(summary: IngestSummary, store: IndexStore) -> None:
+    records = store.meetings()
     summary.meetings = len(records)
     summary.items = sum(record.items for record in records)
     summary.chunks = sum(record.chunks for record in records)

@@ -10,7 +10,6 @@ import pytest
 from assistant import Assistant
 from assistant.facts import HEADER_POSITION, MeetingFacts
 from assistant.models import Meeting
-from assistant.store import meeting_from_dict
 from ingest.attendance import header_attendees, item_apologies
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes
@@ -123,7 +122,7 @@ def test_a_number_after_of_which_counts_nothing():
 def test_facts_survive_the_stored_json(name):
     meeting = seed(name)
     stored = json.loads(json.dumps(meeting.to_dict()))
-    assert meeting_from_dict(stored) == meeting
+    assert Meeting.from_dict(stored) == meeting
     assert MeetingFacts.from_dict(None) == MeetingFacts() == MeetingFacts.from_dict({})
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -82,15 +84,45 @@ def test_duplicate_content_under_another_name_is_indexed_once(tmp_path, embedder
     assert any("same content as" in w for w in summary.warnings)
 
 
-def test_orphan_chunks_of_an_interrupted_write_are_repaired(tmp_path, embedder):
+class _Crash(Exception):
+    pass
+
+
+class _CrashAfterAdd:
+    """A vector engine that stops a write right after its vectors went in: a kill at the worst moment."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def add(self, *args) -> None:
+        self.inner.add(*args)
+        raise _Crash
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_a_write_cut_short_stays_invisible_and_the_next_ingest_clears_it(tmp_path, embedder):
+    from assistant.stores.chroma import ChromaVectors
+    from assistant.stores.index import CatalogIndex, catalog_path
+
     folder = _two_files(tmp_path / "minutes")
     bot = _bot(tmp_path / "index", embedder)
     summary = bot.ingest([folder], progress=False)
-    bot.store.meetings_collection.delete(ids=["safer-stockton-partnership-2022-01-11"])  # a write cut short
-    assert bot.store.repair() > 0
-    assert bot.store.chunk_count() < summary.chunks
+    path = folder / "safer-stockton-partnership-2022-01-11.txt"
+    path.write_text(path.read_text().replace("There wasn't any other business.", "Knife arches were discussed."))
+    settings = bot.settings
+    cut = CatalogIndex(catalog_path(settings), _CrashAfterAdd(ChromaVectors(settings)))
+    with pytest.raises(_Crash):
+        Assistant(settings, store=cut, embedder=embedder).ingest([folder], progress=False)
+
+    assert bot.store.chunk_count() > summary.chunks  # the new version's vectors are in the engine ...
+    hits = bot.search("Knife arches were discussed", k=20)  # ... but no reader sees them
+    assert hits and not any("Knife arches" in hit.quote for hit in hits)
+    assert bot.meeting("safer-stockton-partnership-2022-01-11").item("10").text == "There wasn't any other business."
     again = bot.ingest([folder], progress=False)
     assert again.chunks == summary.chunks and bot.store.chunk_count() == summary.chunks
+    assert bot.meeting("safer-stockton-partnership-2022-01-11").item("10").text == "Knife arches were discussed."
 
 
 def test_missing_path_raises_before_anything_changes(tmp_path, embedder):
@@ -113,7 +145,8 @@ def chroma_server(tmp_path_factory):
 
 
 def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedder, chroma_server, data_index):
-    server = _bot(tmp_path / "unused", embedder, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    server = _bot(tmp_path / "unused", embedder, chroma_host="127.0.0.1", chroma_port=chroma_server,
+                  cache_dir=tmp_path / "cache")
     first = server.ingest([DATA], progress=False)
     assert server.ingest([DATA], progress=False).new_chunks == 0
     embedded = Assistant.open(data_index)
@@ -124,12 +157,53 @@ def test_server_store_ingests_and_answers_like_the_embedded_one(tmp_path, embedd
         assert server.ask(question).to_dict() | {"seconds": 0} == embedded.ask(question).to_dict() | {"seconds": 0}
 
 
-def test_unreachable_server_is_a_clear_error(tmp_path):
+_READER = """
+import sys
+from assistant import Assistant
+bot = Assistant.open(chroma_host="127.0.0.1", chroma_port=int(sys.argv[1]))
+bot.warm()
+for line in sys.stdin:
+    answer = bot.ask("What was said about Op Harmony?")
+    print(answer.refused, *sorted({c.meeting_id for c in answer.citations}), flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_two_running_readers_see_an_ingest_by_a_third_process_through_one_server(tmp_path, chroma_server):
+    folder = _two_files(tmp_path / "minutes")
+    where = ["--chroma-host", "127.0.0.1", "--chroma-port", str(chroma_server)]
+    minutes = Path(sys.executable).with_name("minutes")
+    (tmp_path / "minutes.toml").write_text('collection = "shared"\n')  # apart from the other server tests
+    # One cache folder for all three, as on one machine: it holds the catalog (and the writer lock).
+    env = os.environ | {"MINUTES_CONFIG": str(tmp_path / "minutes.toml"), "MINUTES_CACHE_DIR": str(tmp_path / "cache")}
+    ingest = [str(minutes), "ingest", str(folder), *where]
+    assert subprocess.run(ingest, capture_output=True, env=env).returncode == 0
+    readers = [subprocess.Popen([sys.executable, "-c", _READER, str(chroma_server)], text=True,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env) for _ in range(2)]
+    try:
+        assert [_ask(reader) for reader in readers] == [["True"], ["True"]]  # not in the minutes yet
+        shutil.copy(DATA / "safer-stockton-partnership-undated-op-harmony.txt", folder)
+        assert subprocess.run(ingest, capture_output=True, env=env).returncode == 0
+        assert [_ask(reader) for reader in readers] == [["False", "safer-stockton-partnership-undated-op-harmony"]] * 2
+    finally:
+        for reader in readers:
+            reader.kill()
+            reader.wait()
+
+
+def _ask(reader: subprocess.Popen) -> list[str]:
+    reader.stdin.write("ask\n")
+    reader.stdin.flush()
+    return reader.stdout.readline().split()
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path, embedder):
     from assistant.errors import StoreError
 
-    bot = Assistant.open(tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
+    bot = _bot(tmp_path, embedder, chroma_host="127.0.0.1", chroma_port=free_port(), cache_dir=tmp_path / "cache")
+    assert bot.meetings() == []  # the catalog answers without the server
     with pytest.raises(StoreError, match="cannot open the index at chroma://127.0.0.1"):
-        bot.meetings()
+        bot.ask("What was said about Op Harmony?")
 
 
 # The fixture folder: every real-world layout family, two councils, PDFs, a meetings.toml.

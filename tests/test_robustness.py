@@ -39,8 +39,7 @@ def _ingest(folder: Path, index: Path) -> subprocess.Popen:
 def _state(index: Path) -> tuple[int, int, dict[str, int]]:
     bot = Assistant.open(index)
     records = bot.meetings()
-    ids = bot.store.chunks.get(include=[])["ids"]
-    return len(records), len(ids), {r.id: r.chunks for r in records}
+    return len(records), bot.store.chunk_count(), {r.id: r.chunks for r in records}
 
 
 def test_ingest_killed_at_random_points_finishes_exactly_on_the_next_run(tmp_path):
@@ -112,8 +111,9 @@ def test_telemetry_is_off_in_code():
 
 
 def test_chroma_client_is_created_with_telemetry_off(tmp_path):
-    store = Assistant.open(tmp_path).store
-    assert store._client.get_settings().anonymized_telemetry is False
+    from assistant.stores.chroma import ChromaVectors
+
+    assert ChromaVectors(Settings(index_dir=tmp_path)).client.get_settings().anonymized_telemetry is False
 
 
 def test_windows_1252_minutes_are_read(tmp_path, embedder):

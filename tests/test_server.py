@@ -14,7 +14,8 @@ import pytest
 from assistant import Assistant
 from assistant.errors import StoreError
 from assistant.settings import Settings
-from assistant.store import Store
+from assistant.stores.chroma import ChromaVectors
+from assistant.stores.index import CatalogIndex, catalog_path
 
 from conftest import DATA, free_port
 
@@ -62,24 +63,25 @@ def test_server_mode_keeps_its_cache_where_the_settings_say_not_in_the_working_d
     assert not default.ingest([DATA], progress=False).errors
     assert not (tmp_path / "index").exists()
     assert (tmp_path / "user-cache" / "minutes" / "embedding-cache.sqlite3").is_file()
+    assert (tmp_path / "user-cache" / "minutes" / f"catalog-127.0.0.1-{port}-minutes.sqlite3").is_file()
     chosen = Settings.load(chroma_host="127.0.0.1", chroma_port=port, cache_dir=tmp_path / "chosen")
     again = Assistant(chosen, embedder=embedder).ingest([DATA], progress=False)
-    assert again.unchanged == 5 and (tmp_path / "chosen" / f"chroma-127.0.0.1-{port}.lock").exists()
+    # Another cache folder is another catalog: the meetings are indexed again there, over the same vector ids.
+    assert again.meetings == 5 and (tmp_path / "chosen" / f"chroma-127.0.0.1-{port}.lock").exists()
+    assert (tmp_path / "chosen" / f"catalog-127.0.0.1-{port}-minutes.sqlite3").is_file()
 
 
-class _ServerDiesMidIngest(Store):
-    """The real store; the real server is killed just before the third meeting is written."""
+class _ServerDiesMidIngest(ChromaVectors):
+    """The real vector engine; the real server is killed just before the ingest writes its vectors."""
 
     def __init__(self, settings: Settings, server: subprocess.Popen) -> None:
         super().__init__(settings)
-        self.server, self.writes = server, 0
+        self.server = server
 
-    def write_meeting(self, *args, **kwargs):
-        self.writes += 1
-        if self.writes == 3:
-            self.server.kill()
-            self.server.wait()
-        return super().write_meeting(*args, **kwargs)
+    def add(self, *args) -> None:
+        self.server.kill()
+        self.server.wait()
+        super().add(*args)
 
 
 def test_a_server_killed_mid_ingest_is_one_sentence_not_a_traceback(tmp_path, server, embedder):
@@ -87,7 +89,8 @@ def test_a_server_killed_mid_ingest_is_one_sentence_not_a_traceback(tmp_path, se
     settings = Settings(chroma_host="127.0.0.1", chroma_port=port, cache_dir=tmp_path / "cache")
     folder = _folder(tmp_path, copies=1)
     with pytest.raises(StoreError) as lost:
-        Assistant(settings, store=_ServerDiesMidIngest(settings, process), embedder=embedder).ingest(
+        store = CatalogIndex(catalog_path(settings), _ServerDiesMidIngest(settings, process))
+        Assistant(settings, store=store, embedder=embedder).ingest(
             [folder], progress=False)
     message = str(lost.value)
     assert message.startswith(f"lost the connection to the index at chroma://127.0.0.1:{port}") and "\n" not in message

@@ -1,0 +1,1 @@
+"""Implementations of `assistant.store.IndexStore`: the SQLite catalog, and one file per vector engine."""
