@@ -14,7 +14,7 @@ import re
 from enum import Enum, StrEnum
 
 from assistant.dates import CAPITALISED_MONTH
-from assistant.text import alternatives, terms
+from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts

@@ -28,7 +28,7 @@ from assistant.plan import QueryPlan, plan_question
 from assistant.query import SearchFilters, clean_question, date_range
 from assistant.settings import Settings, quiet_telemetry
 from assistant.store import IndexStore, MeetingRecord, open_store
-from assistant.text import alternatives, terms
+from assistant.terms import alternatives, terms
 
 if TYPE_CHECKING:
     from assistant.timeline import TimelinePoint

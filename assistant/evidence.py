@@ -21,7 +21,8 @@ from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
 from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
-from assistant.text import LONG_LINE_WORDS, TermStats, sentences, terms
+from assistant.sentences import LONG_LINE_WORDS, sentences
+from assistant.terms import TermStats, terms
 from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_procedural
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points

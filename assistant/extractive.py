@@ -24,7 +24,7 @@ from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text
 from assistant.shapes import Draft, shape
-from assistant.text import TermStats, terms
+from assistant.terms import TermStats, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings

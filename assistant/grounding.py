@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import terms
+from assistant.terms import terms
 from assistant.vocabulary import DECISION_WORDS
 
 MIN_CONTENT_SHARE = 0.6
@@ -90,7 +90,7 @@ def answer_sentences(text: str) -> list[str]:
     A marker closes its sentence, so "A. B [1]" gives "A." (uncited) and
     "B [1]": a sentence must carry its own citation.
     """
-    from assistant.text import sentences
+    from assistant.sentences import sentences
 
     out = []
     for segment in re.split(r"(?<=\])\s+(?=\S)", text.strip()):

@@ -21,7 +21,7 @@ from assistant.facts import HEADER_POSITION, Attendee
 from assistant.models import Meeting
 from assistant.plan import QueryPlan
 from assistant.shapes import Draft
-from assistant.text import alternatives, terms
+from assistant.terms import alternatives, terms
 
 ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there)",
                         re.I)

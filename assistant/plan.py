@@ -26,7 +26,7 @@ from assistant.answer_type import AnswerType, QuestionKind, answer_type, questio
 from assistant.dates import Period, correct_months, find_period, format_date, month_number
 from assistant.glossary import Glossary
 from assistant.query import SearchFilters
-from assistant.text import terms
+from assistant.terms import terms
 
 Relation = Literal["after", "before"]
 

@@ -14,7 +14,7 @@ from assistant.answer import SourceRef
 from assistant.dates import format_date
 from assistant.facts import Attendee
 from assistant.models import Meeting
-from assistant.text import alternatives, terms
+from assistant.terms import alternatives, terms
 
 # "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
 _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"

@@ -17,7 +17,7 @@ from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
 from assistant.query import SearchFilters
 from assistant.store import IndexStore, MeetingRecord
-from assistant.text import TermStats
+from assistant.terms import TermStats
 
 RRF_K = 60
 _POOL = 30

@@ -21,7 +21,8 @@ from assistant.answer_type import QuestionKind
 from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, quote_for
 from assistant.plan import QueryPlan
-from assistant.text import alternatives, sentences, terms
+from assistant.sentences import sentences
+from assistant.terms import alternatives, terms
 from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from assistant.glossary import Glossary
     from assistant.query import SearchFilters
     from assistant.settings import Settings
-    from assistant.text import TermStats
+    from assistant.terms import TermStats
 
 
 @dataclass(frozen=True)

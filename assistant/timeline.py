@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import committee_label
-from assistant.text import TermStats, alternatives, terms
+from assistant.terms import TermStats, alternatives, terms
 
 MEANING_MIN = 0.40
 """Cosine similarity (all-MiniLM-L6-v2, topic against an item's indexed text) from which an item counts as

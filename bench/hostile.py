@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.text import TermStats, terms
+from assistant.terms import TermStats, terms
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes
 

@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from assistant.text import sentences
+from assistant.sentences import sentences
 
 _WORDS = 14
 

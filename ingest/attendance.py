@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind
-from assistant.text import sentences
+from assistant.sentences import sentences
 from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, TABLE_HEADINGS, is_role
 
 LABEL_LINE = re.compile(

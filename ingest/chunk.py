@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from assistant.models import HEADER_POSITION, AgendaItem, Chunk, ChunkKind, Meeting
-from assistant.text import sentences
+from assistant.sentences import sentences
 
 _SPECIAL_TOKENS = 2
 
@@ -79,7 +79,7 @@ def _pages(item: AgendaItem, text: str, passage: str) -> tuple[int, ...]:
 def _split(text: str, count_tokens: Callable[[str], int], budget: int) -> list[str]:
     """Overlapping parts of at most `budget` word pieces, each an exact slice of `text`.
 
-    Parts start and end at the sentences `assistant.text.sentences` finds (the
+    Parts start and end at the sentences `assistant.sentences.sentences` finds (the
     same splitter answers quote from), and each part after the first starts
     with the last sentence of the one before, so a point that spans a
     boundary is whole in one of them. A sentence too long on its own is cut

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from assistant.facts import HEADER_POSITION, Definition
 from assistant.models import Meeting
-from assistant.text import sentences
+from assistant.sentences import sentences
 
 _ABBREVIATION = r"[A-Z][A-Za-z&]{1,7}"
 _BRACKETED = re.compile(rf"\((?P<abbr>{_ABBREVIATION})\)")

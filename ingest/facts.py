@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from assistant.dates import MONTH, MONTHS, find_dates
 from assistant.facts import HEADER_POSITION, Decision, MeetingFacts, NextMeeting, Venue, When
 from assistant.models import AgendaItem, Meeting
-from assistant.text import sentences
+from assistant.sentences import sentences
 from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb
 from ingest.attendance import header_attendees, item_apologies, labelled_blocks
 from ingest.definitions import definitions

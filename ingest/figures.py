@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from assistant.dates import MONTH, find_dates
 from assistant.facts import Figure, FigureKind
-from assistant.text import sentences
+from assistant.sentences import sentences
 
 _WORD_NUMBERS = {
     word: value for value, word in enumerate(

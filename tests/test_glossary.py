@@ -12,7 +12,7 @@ from assistant.glossary import Glossary, load_glossary_file
 from assistant.retrieve import index_glossary
 from assistant.settings import Settings
 from assistant.store import MeetingRecord
-from assistant.text import TermStats, terms
+from assistant.terms import TermStats, terms
 from assistant.vocabulary import decision_verb, is_chair_role, is_procedural, is_role, is_routine_decision
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from assistant import Assistant
 from assistant.answer_type import AnswerType, holds
 from assistant.grounding import check
+from assistant.sentences import sentences
 from assistant.settings import Settings
-from assistant.text import TermStats, sentences, terms
+from assistant.terms import TermStats, terms
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes

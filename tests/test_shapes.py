@@ -23,7 +23,7 @@ from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text
 from assistant.shapes import Draft, shape
-from assistant.text import TermStats
+from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
 from ingest.parse import parse_minutes

@@ -14,7 +14,7 @@ from assistant.query import SearchFilters
 from assistant.store import IndexStore, MeetingWrite
 from assistant.stores.index import CatalogIndex
 from assistant.stores.memory import MemoryVectors, memory_store
-from assistant.text import TermStats, keyword_terms, terms
+from assistant.terms import TermStats, keyword_terms, terms
 from ingest.chunk import chunk_meeting
 
 TOPICS = ("harmony", "bikes", "budget", "crime")

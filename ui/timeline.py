@@ -19,7 +19,7 @@ import pandas as pd
 
 from assistant.api import Assistant
 from assistant.errors import InvalidQuestion
-from assistant.text import alternatives, terms
+from assistant.terms import alternatives, terms
 from assistant.timeline import MEANING_MIN, TimelineItem, topic_terms
 from ui.render import meeting_names
 from ui.safety import friendly

@@ -21,7 +21,7 @@ from assistant.grounding import answer_sentences, check, citation_numbers, strip
 from assistant.llm import LLM
 from assistant.models import Meeting
 from assistant.plan import QueryPlan
-from assistant.text import sentences
+from assistant.sentences import sentences
 
 NOT_IN_MINUTES = "NOT IN MINUTES"
 # Sentences in minutes that address a model rather than record a meeting. They are withheld from the

@@ -1,7 +1,7 @@
 """The catalog: one SQLite file holding meeting records, chunk texts, the keyword index and the generation.
 
 The keyword index (`assistant.stores.keyword`) ranks by BM25 over the terms
-`assistant.text.keyword_terms` makes, so ranking and the term statistics of
+`assistant.terms.keyword_terms` makes, so ranking and the term statistics of
 answering share one tokeniser. It grows with each write and is read from
 disk by every query, so another process's ingest is visible at once.
 
@@ -26,7 +26,7 @@ from assistant.models import Chunk, Meeting
 from assistant.query import SearchFilters
 from assistant.store import MeetingRecord, MeetingWrite
 from assistant.stores import keyword as bm25
-from assistant.text import TermStats, keyword_terms, terms
+from assistant.terms import TermStats, keyword_terms, terms
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (

@@ -24,7 +24,7 @@ from assistant.query import SearchFilters
 from assistant.settings import Settings
 from assistant.store import MeetingRecord, MeetingWrite, VectorIndex
 from assistant.stores.catalog import Catalog
-from assistant.text import TermStats
+from assistant.terms import TermStats
 
 CATALOG_FILE = "catalog.sqlite3"
 

@@ -1,8 +1,7 @@
-"""Sentences and terms: the small text tools that answering and checking share.
+"""Terms: lower-cased, stemmed content words, and how rare each is in the index.
 
-Sentences are exact substrings of the passage they come from, so a citation
-can always be checked by plain containment. Terms are lower-cased, stemmed
-content words (the English Snowball stemmer that BM25 uses too).
+Stemming is the English Snowball stemmer, as in the keyword index, so a word
+of a question meets the same word in any form in the minutes.
 """
 from __future__ import annotations
 
@@ -15,18 +14,11 @@ from functools import lru_cache
 from assistant.glossary import Glossary
 from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
-LONG_LINE_WORDS = 60  # a line longer than this is split at its semicolons (attendance lists)
-# Every pattern here runs on whole minutes, so each is linear in its input: no quantified run is
-# followed by a test that can fail and send it back over the same characters (that made one
-# 50,000-letter word cost 26 s). See tests/test_linear.py.
+# Every pattern here runs on whole minutes, so each is linear in its input (a backtracking
+# hyphenated-word pattern once made one 50,000-letter word cost 26 s). See tests/test_linear.py.
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
 MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
-_ABBREVIATION_TAIL = 16  # the abbreviation rule looks only at the end of a sentence; the longest needs 8 characters
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
-)
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -40,43 +32,6 @@ def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN_PLUS
 
     return frozenset(STOPWORDS_EN_PLUS)
-
-
-def sentences(text: str) -> list[str]:
-    """Split `text` into sentences and list lines; each is an exact substring of `text`.
-
-    Very long lines (attendance lists) are split at semicolons so a single
-    name can be quoted without the whole list.
-    """
-    out: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        for piece in _join_abbreviations(_SENTENCE_END.split(line)):
-            if len(piece.split()) > LONG_LINE_WORDS and ";" in piece:
-                out += [part.strip() for part in piece.split(";") if part.strip()]
-            elif piece.strip():
-                out.append(piece.strip())
-    return out
-
-
-def _join_abbreviations(pieces: list[str]) -> list[str]:
-    """Undo splits after "E.G.", "p.m." or "Cllr.": a full stop that ends an abbreviation, not a sentence.
-
-    Pieces are gathered and joined once, and only the end of the sentence so far is tested, so
-    a line of a million "Mr." costs no more than a line of ordinary words.
-    """
-    groups: list[list[str]] = []
-    tail = ""  # the end of the sentence being gathered
-    for piece in pieces:
-        if groups and _ABBREVIATION.search(tail):
-            groups[-1].append(piece)
-            tail = f"{tail} {piece[-_ABBREVIATION_TAIL:]}"[-_ABBREVIATION_TAIL:]
-        else:
-            groups.append([piece])
-            tail = piece[-_ABBREVIATION_TAIL:]
-    return [" ".join(group) for group in groups]
 
 
 def terms(text: str) -> list[str]:
