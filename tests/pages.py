@@ -19,7 +19,7 @@ def open_page(browser, url: str, size: str = "desktop", query: str = "", clipboa
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(url + query)
-    page.wait_for_selector("#question textarea")
+    page.wait_for_selector("#question textarea", state="attached")  # a link may open another tab first
     return page
 
 
