@@ -77,6 +77,11 @@ class MeetingWrite:
         """Short and derived from the file hash, so a rewrite of the same file reuses its ids."""
         return self.file_hash.replace(":", "")[:12]
 
+    def __post_init__(self) -> None:
+        """One vector per chunk: a write that does not line up is a bug of its caller, said before anything is written."""
+        if len(self.chunks) != len(self.vectors):
+            raise ValueError(f"{self.meeting.id}: {len(self.chunks)} chunks but {len(self.vectors)} vectors")
+
     def vector_ids(self) -> list[str]:
         """Ids of this version's chunks: ``<chunk id>@<version>``, so two versions never share an id."""
         return [f"{chunk.id}@{self.version}" for chunk in self.chunks]

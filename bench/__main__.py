@@ -175,15 +175,18 @@ def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
     for path in sorted(p for p in corpus.iterdir() if p.suffix == ".txt"):
         meeting = parse_minutes(document_text(path, path.read_bytes()), str(path))
         chunks = chunk_meeting(meeting, bot.embedder.count_tokens, bot.embedder.window)
-        originals.append((meeting, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
+        originals.append((meeting, chunks, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
     writes = []
     for copy in range(meetings // len(originals)):
-        for meeting, vectors in originals:
+        for meeting, chunks, vectors in originals:
             shift = dt.timedelta(days=7 * copy)
             clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}",
                                         date=meeting.date + shift if meeting.date else None)
-            chunks = chunk_meeting(clone, bot.embedder.count_tokens, bot.embedder.window)
-            writes.append(MeetingWrite(clone, f"{copy:012d}:{meeting.id}", chunks, vectors))
+            # The original's chunks under the clone's id and date (chunking the clone again could split
+            # it differently, e.g. a longer date in the header, and its vectors would no longer line up).
+            copied = [dataclasses.replace(c, id=f"{clone.id}:{c.item_position}:{c.part}", meeting_id=clone.id,
+                                          date=clone.date) for c in chunks]
+            writes.append(MeetingWrite(clone, f"{copy:012d}:{meeting.id}", copied, vectors))
     return writes
 
 

@@ -219,3 +219,9 @@ def test_term_statistics_count_what_the_glossary_gives_a_passage():
     for term in ("asb", "antisoci", "social", "behaviour", "patrol", "hous"):
         assert from_index.frequency(term) == counted.frequency(term), term
     assert from_index.frequency("asb") == 3 and store.term_stats().frequency("asb") == 1
+
+
+def test_a_write_whose_vectors_do_not_line_up_with_its_chunks_is_refused_before_anything_is_written(store):
+    chunks = chunk_meeting(JULY, lambda text: len(text.split()))
+    with pytest.raises(ValueError, match="july: 3 chunks but 2 vectors"):
+        MeetingWrite(JULY, "2" * 12 + ":shape", chunks, [_vector(c.embed_text) for c in chunks[:2]])
