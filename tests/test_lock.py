@@ -1,9 +1,6 @@
 """One writer at a time: a second ingest waits or stops with one sentence, and never half-succeeds."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,7 +10,8 @@ from assistant import Assistant
 from assistant.settings import Settings
 from ingest.lock import IndexBusy, lock_path, writer_lock
 
-WORKER = Path(__file__).with_name("ingest_worker.py")
+from ingest_worker import IngestWorker
+
 ROUNDS = 20
 
 
@@ -71,16 +69,12 @@ def cache(tmp_path, embedder) -> Path:
 @pytest.fixture
 def workers():
     """Two ingest processes, each serving every round."""
-    started = [subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True) for _ in range(2)]
+    started = [IngestWorker() for _ in range(2)]
     try:
-        for worker in started:
-            assert json.loads(worker.stdout.readline()) == {"ready": True}
         yield started
     finally:
         for worker in started:
-            worker.stdin.close()
-            worker.wait(timeout=60)
+            worker.close()
 
 
 @pytest.mark.slow
@@ -91,10 +85,8 @@ def test_concurrent_ingests_of_same_named_files_lose_no_meeting_and_leave_no_orp
         folders = _folders(base)
         wait = 0 if round_ % 2 == 0 else 60  # even rounds: fail fast; odd rounds: the second waits its turn
         for worker, folder in zip(workers, folders.values()):
-            request = {"folder": str(folder), "index": str(base / "index"), "cache": str(cache), "wait": wait}
-            worker.stdin.write(json.dumps(request) + "\n")
-            worker.stdin.flush()
-        answers = [json.loads(worker.stdout.readline()) for worker in workers]
+            worker.send(folder, base / "index", cache, wait)
+        answers = [worker.answer() for worker in workers]
         assert not [a for a in answers if "error" in a or a.get("errors")], answers
         assert all("ok" in a or "another ingest" in a["busy"] for a in answers), answers
         done = [name for name, answer in zip(folders, answers) if "ok" in answer]

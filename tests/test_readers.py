@@ -7,12 +7,8 @@ the version written, and no read has failed or seen two versions of one meeting.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
-import signal
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -21,9 +17,11 @@ import pytest
 from assistant import Assistant
 from assistant.settings import Settings
 
+from ingest_worker import IngestWorker
+
 pytestmark = pytest.mark.slow
 
-WORKER = Path(__file__).with_name("ingest_worker.py")
+WAIT = 120  # seconds an ingest waits for the writer lock (a killed one releases it at once)
 ROUNDS = 20
 MEETINGS = 12
 READERS = 10
@@ -45,34 +43,9 @@ def _write(folder: Path, version: str) -> Path:
     return folder
 
 
-def _state(index: Path, cache: Path) -> list[tuple[str, int, tuple[str, ...]]]:
+def _state(index: Path) -> list[tuple[str, int, tuple[str, ...]]]:
     bot = Assistant.open(index)
     return [(r.id, r.chunks, tuple(c.text for c in bot.store.chunks(r.id))) for r in bot.meetings()]
-
-
-class Worker:
-    """An ingest process (tests/ingest_worker.py) that can be killed mid-request."""
-
-    def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True)
-        assert json.loads(self.process.stdout.readline()) == {"ready": True}
-
-    def send(self, folder: Path, index: Path, cache: Path) -> None:
-        request = {"folder": str(folder), "index": str(index), "cache": str(cache), "wait": 120}
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-
-    def answer(self) -> dict:
-        return json.loads(self.process.stdout.readline())
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def close(self) -> None:
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
 
 
 @pytest.fixture
@@ -110,8 +83,8 @@ def _read(bot: Assistant, stop: threading.Event, failures: list[str], reads: lis
 
 def test_readers_see_whole_meetings_while_ingests_rewrite_and_die(tmp_path, versions, embedder):
     index, cache, live = tmp_path / "index", tmp_path / "cache", tmp_path / "live"
-    worker = Worker()
-    worker.send(_write(live, "A"), index, cache)
+    worker = IngestWorker()
+    worker.send(_write(live, "A"), index, cache, WAIT)
     assert worker.answer().get("ok")
     reader = Assistant(Settings(index_dir=index, cache_dir=cache), embedder=embedder)
     reader.warm()
@@ -123,15 +96,15 @@ def test_readers_see_whole_meetings_while_ingests_rewrite_and_die(tmp_path, vers
     try:
         for round_ in range(ROUNDS):
             version = "B" if round_ % 2 == 0 else "A"
-            worker.send(_write(live, version), index, cache)  # the same files, rewritten
+            worker.send(_write(live, version), index, cache, WAIT)  # the same files, rewritten
             if round_ % 2:
                 threading.Event().wait(rng.uniform(0.0, 1.5))
                 worker.kill()
                 kills += 1
-                worker = Worker()
-                worker.send(live, index, cache)
+                worker = IngestWorker()
+                worker.send(live, index, cache, WAIT)
             assert worker.answer().get("ok"), f"round {round_}"
-            assert _state(index, cache) == _state(versions[version][1], cache), f"round {round_}"
+            assert _state(index) == _state(versions[version][1]), f"round {round_}"
     finally:
         stop.set()
         for thread in threads:
