@@ -225,6 +225,11 @@ def _bare_pipe(line: str) -> bool:
     return line.strip() == "|"
 
 
+def _rule(line: str) -> bool:
+    """A Markdown table's rule under its header (``---|---|``): layout, not a row."""
+    return bool(re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", line.strip()))
+
+
 def pipe_table(lines: list[str]) -> list[ItemStart]:
     """One table row per item, cells separated by ``|``, the row closed by ``|``.
 
@@ -245,7 +250,7 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
     row_open = False
     for index in range(header + 1, len(lines)):
         line = lines[index].strip()
-        if not line or _bare_pipe(line):
+        if not line or _bare_pipe(line) or (not row_open and _rule(line)):
             row_open = row_open and not line
             continue
         if not row_open:

@@ -151,6 +151,15 @@ def test_pipe_table_gives_twelve_unnumbered_items_and_no_date():
     assert [i.position for i in meeting.items if i.restricted] == [10, 12]
 
 
+def test_a_markdown_rule_under_the_table_header_is_not_an_item():
+    text = ("Venue: Council Chamber\nNo. | Item |\n---|---|\n"
+            "Apologies for Absence Minutes: None had been received. |\n|\n"
+            "Declarations of Interest Minutes: There were none. |\n")
+    meeting = parse_minutes(text, "table.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [(None, "Apologies for Absence"),
+                                                          (None, "Declarations of Interest")]
+
+
 def test_metadata_fills_in_what_the_document_does_not_state():
     path = DATA / SEEDS["undated"]
     meeting = parse_minutes(path.read_text(), str(path), committee="Safer Stockton Partnership")
