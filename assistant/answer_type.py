@@ -25,6 +25,8 @@ _AMOUNT_Q = re.compile(
     r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
     re.I)
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
+_PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
+                       r"until\s+when\b)", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
 _DATE = re.compile(
@@ -33,6 +35,13 @@ _DATE = re.compile(
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
 )
 """A date or time as minutes write it; a figure inside one ("June 2012/13", "9.00 am") is not a figure."""
+_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
+_PERIOD = re.compile(
+    rf"\b({_NUMBER})[\s-]*(years?|months?|weeks?|days?)\b|"  # "a 3 year Strategy", "the 12-month period"
+    r"\b(19|20)\d\d(/\d\d)?\s*(–|-|to|until)\s*((19|20)?\d\d)\b|"  # "2013 – 2018", "2012/13 to 2014"
+    rf"\b(until|till|through|by|from)\s+(the\s+end\s+of\s+)?(\d{{1,2}}\s+)?({CAPITALISED_MONTH}|(19|20)\d\d)\b",
+    re.I)
+"""A length of time or a span as minutes write one: what "how long" and "what years" want."""
 _PLACE = re.compile(r"\b(at|in|to|from|within|across|near)\s+(the\s+)?[A-Z][\w'’-]+")
 """A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
@@ -97,13 +106,14 @@ class AnswerType(Enum):
     AMOUNT = "amount"
     PERCENT = "percent"
     DATE = "date"
+    PERIOD = "period"
     PERSON = "person"
     PLACE = "place"
 
 
 def answer_type(question: str) -> AnswerType:
     for pattern, kind in ((_PERCENT_Q, AnswerType.PERCENT), (_COUNT_Q, AnswerType.COUNT), (_AMOUNT_Q, AnswerType.AMOUNT),
-                          (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
+                          (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
     return AnswerType.ANY
@@ -115,6 +125,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         return True
     if kind is AnswerType.DATE:
         return bool(_DATE.search(sentence))
+    if kind is AnswerType.PERIOD:
+        return bool(_PERIOD.search(sentence))
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
     if kind is AnswerType.PLACE:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from assistant.answer import Hit
-from assistant.answer_type import AnswerType, holds
+from assistant.answer_type import AnswerType, QuestionKind, holds
 from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
 from assistant.models import HEADER_POSITION, Chunk
@@ -159,10 +159,11 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     out = []
     for item, found in cut:
         item_score = relevance(plan, item, stats)
+        housekeeping = all(unit.procedural for unit in found)
         scores = []
         for unit in found:
             cosine = next(cosines)
-            if not _may_lead(plan, item, unit) or not holds(plan.fact, unit.text, wanted):
+            if not _may_lead(plan, item, unit, housekeeping) or not holds(plan.fact, unit.text, wanted):
                 scores.append(0.0)
                 continue
             words = stats.coverage(wanted, unit.text) if wanted else 0.0
@@ -173,16 +174,26 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     return out
 
 
-def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit) -> bool:
+def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -> bool:
     """Housekeeping, a line that only introduces what follows, a heading-like fragment ("Youth Outreach
-    Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead."""
-    if unit.procedural or unit.words < _FRAGMENT_WORDS:
+    Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead.
+    An item of housekeeping alone answers a pointed question about itself ("were there any declarations of
+    interest?"), never a summary, which wants what was reported."""
+    pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
+               and names_item(plan, item))
+    if (unit.procedural and not pointed) or unit.words < _FRAGMENT_WORDS:
         return False
     if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):
         return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
         return False
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
+
+
+def names_item(plan: QueryPlan, item: Evidence) -> bool:
+    """Whether the question names the item itself: every word of its title is in the question."""
+    title = set(terms(item.hit.item_title))
+    return bool(title) and title <= set(terms(plan.topic))
 
 
 def units(item: Evidence, lists: bool = True) -> list[Unit]:

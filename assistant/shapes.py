@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import QuestionKind
 from assistant.dates import format_date
-from assistant.evidence import Evidence, Scored, Unit, quote_for
+from assistant.evidence import Evidence, Scored, Unit, names_item, quote_for
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, terms
@@ -185,30 +185,21 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     sentence is about its subject, so units are chosen for what they add
     (`_informative`), not for repeating the question. An item that holds
     only housekeeping ("This agenda item was an accidental duplication ...")
-    may follow, never lead.
+    says nothing about the subject: it is left out, unless the question
+    names that item and nothing else answers.
     """
     draft = Draft()
     top = max((item.relevance for item in scored), default=0.0)
     chosen = [item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top][:_SUMMARY_ITEMS]
-    for item in sorted(chosen, key=lambda entry: entry.best == 0):
+    for item in chosen:
         points = _points(plan, item)
-        if not points and not draft.sentences:
-            continue
-        housekeeping = [unit for unit in item.units if unit.procedural and not unit.decision][:1]
-        units = points + item.decisions if points else housekeeping
-        for number, unit in enumerate(units):
+        for number, unit in enumerate(points + item.decisions if points else []):
             draft.quote(item.item, unit, f"At the {_meeting(item.item)}," if number == 0 else "")
-    if not draft.sentences and chosen and _names_item(plan, chosen[0]):
+    if not draft.sentences and chosen and names_item(plan, chosen[0].item):
         # "What happened to the Prevent Strategy Update item?": its housekeeping is the answer.
         for unit in chosen[0].units[:2]:
             draft.quote(chosen[0].item, unit, f"At the {_meeting(chosen[0].item)}," if unit.index == 0 else "")
     return draft
-
-
-def _names_item(plan: QueryPlan, item: Scored) -> bool:
-    """Whether the question names the item itself: every word of its title is in the question."""
-    title = set(terms(item.item.hit.item_title))
-    return bool(title) and title <= set(terms(plan.topic))
 
 
 def _points(plan: QueryPlan, item: Scored) -> list[Unit]:

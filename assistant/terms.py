@@ -12,13 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from assistant.glossary import Glossary
-from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS
+from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS, SPELLINGS
 
 # Every pattern here runs on whole minutes, so each is linear in its input (a backtracking
 # hyphenated-word pattern once made one 50,000-letter word cost 26 s). See tests/test_linear.py.
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
 MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
+_ENDINGS = frozenset(["", "s", "d", "ed", "es", "ing", "hood", "hoods", "ly", "able", "ment"])
+_IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations|er|ers)$")  # organize, prioritization
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -55,7 +57,16 @@ def _words(text: str) -> list[str]:
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
     joined = [w.replace("-", "") for w in _HYPHENATED.findall(text) if "-" in w]
     raw = [w.lower() for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
-    return [w for w in raw if w not in stop and len(w) > 1]
+    return [_spelling(w) for w in raw if w not in stop and len(w) > 1]
+
+
+@lru_cache(maxsize=65536)
+def _spelling(word: str) -> str:
+    """One spelling for words written two ways (`SPELLINGS`; ``-ize`` as ``-ise``), in the index and in questions."""
+    for form, common in SPELLINGS:
+        if word.startswith(form) and not word.startswith(common) and word[len(form):] in _ENDINGS:
+            return common + word[len(form):]
+    return _IZE.sub(r"is\1", word)
 
 
 @lru_cache(maxsize=4096)

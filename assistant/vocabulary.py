@@ -201,6 +201,18 @@ QUESTION_WORDS = frozenset(
 )
 """Words that shape a question but say nothing about its topic."""
 
+# --- spelling ---------------------------------------------------------------------------------------------------
+
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("licence", "license"), ("defence", "defense"), ("offence", "offense"), ("behavior", "behaviour"),
+    ("neighbor", "neighbour"), ("color", "colour"), ("favor", "favour"), ("labor", "labour"), ("honor", "honour"),
+    ("center", "centre"), ("theater", "theatre"), ("program", "programme"), ("catalog", "catalogue"),
+    ("enrollment", "enrolment"), ("judgement", "judgment"), ("fulfill", "fulfil"), ("practise", "practice"),
+)
+"""British and American spellings of one word, (one form, the form both become) at the start of a word: a
+resident who types "license", "behavior" or "program" means the "licence", "behaviour", "programme" the
+minutes print. ``-ize``/``-ization`` become ``-ise``/``-isation`` by rule (`assistant.terms`)."""
+
 EXPANSIONS: dict[str, tuple[str, ...]] = {
     "chair": ("chairman", "chairperson", "chairwoman"),
     "attend": ("present",),

@@ -12,7 +12,7 @@ from assistant.glossary import Glossary, load_glossary_file
 from assistant.retrieve import index_glossary
 from assistant.settings import Settings
 from assistant.store import MeetingRecord
-from assistant.terms import TermStats, terms
+from assistant.terms import TermStats, keyword_terms, terms
 from assistant.vocabulary import decision_verb, is_chair_role, is_procedural, is_role, is_routine_decision
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,3 +122,16 @@ def test_no_council_or_place_names_in_the_vocabulary_of_the_code():
 def test_words_that_name_the_indexed_committees_are_not_topic_words():
     stats = TermStats(["off-road bikes were seized"], bodies=["Harbourside Community Safety Partnership"])
     assert stats.question_terms("How has the partnership handled off-road bikes?") == terms("off-road bikes")
+
+
+@pytest.mark.parametrize("typed, printed", [("license", "licence"), ("licensing", "licensed"), ("behavior", "behaviour"),
+                                            ("neighborhoods", "neighbourhoods"), ("programs", "programmes"),
+                                            ("organization", "organisation"), ("prioritized", "prioritised"),
+                                            ("center", "centre"), ("offenses", "offences")])
+def test_british_and_american_spellings_are_one_term(typed, printed):
+    assert terms(typed) == terms(printed) and keyword_terms(typed) == keyword_terms(printed)
+
+
+def test_spelling_folds_touch_only_whole_forms():
+    assert terms("programming") != terms("programmes") and terms("size seize") == ["size", "seiz"]
+    assert terms("colonel") == ["colonel"]

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer_type import QuestionKind, question_kind
+from assistant.answer_type import AnswerType, QuestionKind, answer_type, holds, question_kind
 from assistant.dates import correct_months, find_period, month_number
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
@@ -150,3 +150,13 @@ def test_abbreviations_are_searched_in_both_forms_and_asked_long_forms_kept():
     assert "public space protection order" in found.search.lower()
     asked = plan_question("What does ACT stand for?", SearchFilters(), MEETINGS, glossary)
     assert asked.long_forms == ("action counters terrorism",)
+
+
+@pytest.mark.parametrize("question", ["how long was the alcohol strategy meant to run", "what years does the strategy cover",
+                                      "for how long will the order last", "until when is the scheme funded"])
+def test_how_long_and_what_years_want_a_span_of_time(question):
+    assert answer_type(question) is AnswerType.PERIOD
+    assert holds(AnswerType.PERIOD, "The Strategy was a 3 year Strategy with a 2 year Action Plan.", [])
+    assert holds(AnswerType.PERIOD, "The strategy covers 2013 – 2018.", [])
+    assert not holds(AnswerType.PERIOD, "The strategy was implemented in April 2010.", [])
+    assert answer_type("how long ago was the order made") is not AnswerType.PERIOD

@@ -293,3 +293,14 @@ def test_an_item_that_names_the_subject_by_its_abbreviation_keeps_its_line(river
     items = [item(chunks, JULY, 2), item(chunks, JANUARY, 3)]
     draft = shape(found, read(found, [i for i in items if i], stats, None, False))
     assert [citation.item for citation in draft.citations] == ["RSB/3/24", "RSB/6/24"]
+
+
+def test_an_item_of_housekeeping_only_adds_nothing_to_a_summary(meetings, chunks, stats):
+    found = plan("What was said about the youth diversion fund?", meetings)
+    fund = item(chunks, MARCH, 2)
+    note = "This agenda item was an accidental duplication of the following item."
+    copy = replace(fund.chunks[0], item_position=9, text=note)
+    duplicate = Evidence(Hit.from_chunk(copy, 0.0, 0.5, 0.0), [copy])
+    draft = shape(found, read(found, [duplicate, fund], stats, None, True))
+    assert "Mia Ford explained" in draft.text() and "duplication" not in draft.text()
+    assert [c.item_position for c in draft.citations] == [2]
