@@ -174,13 +174,17 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     return out
 
 
+_FIGURES_IN_OPENERS = frozenset([AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENT])
+
+
 def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -> bool:
     """Housekeeping, a line that only introduces what follows, a heading-like fragment ("Youth Outreach
     Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead.
     An item of housekeeping alone answers a pointed question about itself ("were there any declarations of
-    interest?"), never a summary, which wants what was reported."""
+    interest?"), never a summary, which wants what was reported. An opener that carries the span or figure asked
+    for ("Members were provided with the strategy consultation (2013 – 2018)") may lead, as it alone answers."""
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
-               and names_item(plan, item))
+               and names_item(plan, item)) or plan.fact in _FIGURES_IN_OPENERS
     if (unit.procedural and not pointed) or unit.words < _FRAGMENT_WORDS:
         return False
     if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):

@@ -22,12 +22,13 @@ from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer,
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, named, refusal_text
+from assistant.refusal import listed_only, listed_text, named, refusal_text, unheard
 from assistant.shapes import Draft, shape
 from assistant.terms import TermStats, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
+_MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
@@ -85,18 +86,38 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
             return dates
     if _asks_unknown_specific(plan, sources.stats):
         return _refused(None, closest)
-    items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
-    items = [item for item in items if relevance(plan, item, sources.stats) >= sources.threshold and _names_year(plan, item)]
+    read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
+    items = _relevant(plan, [item for item in read_items if _names_year(plan, item)], sources)
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
     if listed and not named(listed[0], set(terms(draft.text()))):
         return _refused(None, closest, listed_text(*listed))
+    speaker = unheard(plan.topic, [citation.passage for citation in draft.citations]) if draft.sentences else None
+    if speaker:
+        return _refused(f"The minutes do not record what {speaker} said about this.", closest)
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences:
         return draft
     return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)
+
+
+def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[Evidence]:
+    """The items sure enough to answer from (`Settings.refusal_threshold`).
+
+    Asked which meetings discussed something, once one item clears the bar,
+    an item that names every word of the subject counts nearer to it
+    (`_MENTION_SHARE`): "drugs" in a community safety plan's priorities is
+    one of the meetings that discussed drugs, though the plan is about more.
+    """
+    scored = [(relevance(plan, item, sources.stats), item) for item in items]
+    sure = [item for score, item in scored if score >= sources.threshold]
+    if plan.kind is not QuestionKind.MEETINGS or not sure:
+        return sure
+    wanted = query_terms(plan)
+    return [item for score, item in scored if score >= sources.threshold or (
+        score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
 
 
 def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:

@@ -41,7 +41,8 @@ _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
 _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b",
                          re.I)
 # "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
-_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+time)\b", re.I)
+_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+(time|the\s+years))\b",
+                    re.I)
 # Words that say which meeting without saying what it discussed.
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 

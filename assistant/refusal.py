@@ -15,10 +15,12 @@ from assistant.dates import format_date
 from assistant.facts import Attendee
 from assistant.models import Meeting
 from assistant.terms import alternatives, terms
+from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 # "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
 _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"
                       r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
+_GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | {"they", "people", "everyone", "anyone"})))
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
 
@@ -49,6 +51,24 @@ def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, M
             if person.kind != "apologies" and named(person, wanted):
                 return person, meeting
     return None
+
+
+def unheard(question: str, passages: Sequence[str]) -> str | None:
+    """The speaker a question asks about ("the fire brigade") when no passage that would answer names them.
+
+    "What did the fire brigade say about hate crime?" is not answered by the
+    hate crime report unless it says what the brigade said; "what did members
+    say" names nobody in particular (role and body words alone), so is not judged here.
+    """
+    speaker = _SPEAKER.search(question)
+    if speaker is None:
+        return None
+    wanted = [term for term in terms(speaker.group("who")) if term not in _GENERIC_SPEAKERS]
+    if not wanted:
+        return None
+    present = {term for passage in passages for term in terms(passage)}
+    found = sum(bool(alternatives(term) & present) for term in wanted)
+    return None if found >= min(2, len(wanted)) else " ".join(speaker.group("who").split())
 
 
 def listed_text(person: Attendee, meeting: Meeting) -> str:

@@ -38,7 +38,8 @@ _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
-_LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives".split())
+_LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
+                         " Following After".split())
 _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
 # "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
 # figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
@@ -242,7 +243,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """One line per meeting that discussed it, oldest first and undated last, each with its best unit.
 
     Each meeting is judged on its own best item (a meeting with one weaker
-    mention still gets its line), but an item whose title names the subject
+    mention still gets its line, and one that names the whole subject always does), but an item whose title names the subject
     speaks for its meeting: a passing mention elsewhere in that meeting gets
     no line of its own, and once an item is titled by the subject, a meeting
     whose items never name the whole subject gets none. Asked how something changed, a line gives the
@@ -258,7 +259,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     for item in scored:
         # An item about the subject that holds only housekeeping ("This item was deferred") still gets its line.
         housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
-        if housekeeping or (item.best > 0 and item.best >= _MEETING_ITEM_SHARE * top):
+        if housekeeping or (item.best > 0 and (item.best >= _MEETING_ITEM_SHARE * top or _names_subject(subject, item))):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
     if _NUMBERS_ASKED.search(plan.question):
         figured = {meeting: [i for i in items if _figure_unit(i, subject)] for meeting, items in by_meeting.items()}

@@ -197,7 +197,8 @@ QUESTION_WORDS = frozenset(
     """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
     happen happened update updates report reported know please give
     anything much many also would could since handle handled handling deal dealt respond responded
-    sent send gave give given get got make made take took show showed list name named describe explain""".split()
+    sent send gave give given get got make made take took show showed list name named describe explain
+    talk talked talks talking come came wat wot abt""".split()
 )
 """Words that shape a question but say nothing about its topic."""
 

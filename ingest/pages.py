@@ -17,6 +17,7 @@ from dataclasses import dataclass
 PAGE_BREAK = "\f"
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running headers or footers
 _MAX_RUNNING_WORDS = 14
+_LIST_START = re.compile(r"^\(?([a-z]|[ivx]{1,4})[.)]\s")  # "a) Apologies", "(ii) the budget", "b. Minutes"
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,3})(?:\s*-)?$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:signed|chair(?:man|person|woman)?|date[d]?)\b.*(?:\.{5,}|_{5,})", re.IGNORECASE)
@@ -64,22 +65,25 @@ def paginate(text: str) -> PagedText:
     signature = _signature_start(lines)
     removed += [line.strip() for line in lines[signature:] if line.strip()]
     lines, pages = lines[:signature], pages[:signature]
-    if paged:
-        lines, pages = _unwrapped(lines, pages)
+    lines, pages = _unwrapped(lines, pages, indented_only=not paged)
     return PagedText(lines, pages, tuple(removed), paged)
 
 
-def _unwrapped(lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+def _unwrapped(lines: list[str], pages: list[int], indented_only: bool = False) -> tuple[list[str], list[int]]:
     """Rejoin sentences a PDF broke at the margin: a line that goes on in lower case joins the one before.
 
     ``the developer would pay 640,000 pounds`` / ``towards school places``
-    is one sentence; left as two lines, it would be quoted as two.
+    is one sentence; left as two lines, it would be quoted as two. In a text
+    file (`indented_only`) only an indented line goes on, as a wrapped list
+    point does (``- it was expected that there`` / ``  maybe an increase``);
+    a line that starts a list (``a) Apologies``) never does.
     """
     out: list[str] = []
     out_pages: list[int] = []
     for line, page in zip(lines, pages):
         text = line.strip()
-        if out and out[-1].strip() and text[:1].islower() and not re.search(r"[.:;!?]$", out[-1].rstrip()):
+        goes_on = text[:1].islower() and not _LIST_START.match(text) and (line[:1] in " \t" or not indented_only)
+        if out and out[-1].strip() and goes_on and not re.search(r"[.:;!?]$", out[-1].rstrip()):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(line)

@@ -351,6 +351,17 @@ def test_form_feeds_in_a_text_file_are_page_breaks():
     assert_nothing_lost(text, meeting)
 
 
+def test_a_list_point_wrapped_onto_an_indented_line_is_one_line_again():
+    text = ("Test Committee - 3 March 2020\n\n1\n\nCrime Report\n\nComments were as follows:-\n"
+            "- It was expected that there\n maybe an increase in figures.\n- Hate crime work was praised.\n"
+            "a) first sub-point\nnot indented so not joined\n")
+    meeting = parse_minutes(text, "x.txt")
+    lines = meeting.items[0].text.split("\n")
+    assert "- It was expected that there maybe an increase in figures." in lines
+    assert "a) first sub-point" in lines and "not indented so not joined" in lines
+    assert_nothing_lost(text, meeting)
+
+
 def test_a_council_banner_in_capitals_becomes_the_council():
     meeting = parse_minutes(SPLIT_NUMBER, "ssp-2013-03-12.txt")
     assert meeting.council == "Stockton-on-Tees Borough Council"

@@ -21,7 +21,7 @@ from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text
+from assistant.refusal import listed_only, listed_text, unheard
 from assistant.shapes import Draft, shape
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -157,6 +157,16 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
                          list(meetings.values()))
     assert listed is not None and listed_text(*listed) == ("Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025, "
                     "but no item records what they said.")
+
+
+@pytest.mark.parametrize("question, passage, speaker", [
+    ("What did the fire brigade say about hate crime?", "Hate crime reports rose; members asked for a breakdown.",
+     "the fire brigade"),
+    ("What did the fire brigade say about hate crime?", "Cleveland Fire Brigade said hate crime had risen.", None),
+    ("What did members say about hate crime?", "Hate crime reports rose.", None),
+])
+def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, speaker):
+    assert unheard(question, [passage]) == speaker
 
 
 def test_lists_stay_whole_with_their_lead_in_and_bare_titles_are_left_out():
