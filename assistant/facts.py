@@ -19,9 +19,10 @@ from assistant.vocabulary import is_chair_role, is_routine_decision, is_vice_cha
 HEADER_POSITION = 0
 """`position` of facts read from the meeting's header (attendance block), before the first item."""
 
-AttendeeKind = Literal["member", "officer", "in_attendance", "apologies"]
+AttendeeKind = Literal["member", "officer", "in_attendance", "apologies", "contact"]
 ATTENDEE_LABELS: dict[AttendeeKind, str] = {
     "member": "Present", "officer": "Officers", "in_attendance": "Also in attendance", "apologies": "Apologies",
+    "contact": "Contact",
 }
 """How every surface heads each kind of attendee, in the order the minutes list them."""
 FigureKind = Literal["amount", "percent", "count"]
@@ -55,7 +56,9 @@ class Attendee:
     """One person on an attendance list.
 
     `kind`: ``member`` (listed as present), ``officer``, ``in_attendance``
-    (also in attendance) or ``apologies`` (sent apologies: absent).
+    (also in attendance), ``apologies`` (sent apologies: absent) or
+    ``contact`` (the officer a published page names for enquiries, who need
+    not have been there).
     `name` is as written, titles included (``Cllr Steve Nelson``);
     `role` is a role printed with the name (``Chair``, ``Cabinet Member for
     Adult Social Care``); `organisation` the body printed with it or with
@@ -69,6 +72,11 @@ class Attendee:
     kind: AttendeeKind
     position: int
     source: str
+
+    @property
+    def was_there(self) -> bool:
+        """Listed as at the meeting: not an apology, not only the page's contact."""
+        return self.kind not in ("apologies", "contact")
 
     @property
     def is_chair(self) -> bool:
@@ -167,11 +175,11 @@ class MeetingFacts:
     @property
     def chair(self) -> Attendee | None:
         """Who chaired: the first attendee listed with a chair role (not vice-chair)."""
-        return next((a for a in self.attendees if a.is_chair and a.kind != "apologies"), None)
+        return next((a for a in self.attendees if a.is_chair and a.was_there), None)
 
     @property
     def vice_chair(self) -> Attendee | None:
-        return next((a for a in self.attendees if a.is_vice_chair and a.kind != "apologies"), None)
+        return next((a for a in self.attendees if a.is_vice_chair and a.was_there), None)
 
     def of_kind(self, kind: AttendeeKind) -> tuple[Attendee, ...]:
         """Attendees of one kind, in the order listed."""

@@ -23,7 +23,8 @@ from assistant.plan import QueryPlan
 from assistant.shapes import Draft
 from assistant.terms import alternatives, terms
 
-ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there)",
+ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
+                        r"came\s+from|represent\w*|contact)\b",
                         re.I)
 _TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -31,7 +32,7 @@ _NEXT = re.compile(r"\bnext\b", re.I)
 _MEETING_TERMS = frozenset(terms(
     "when what which time date day held hold start started begin began take place took venue where located location "
     "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
-    "sent gave absent there vice deputy"
+    "sent gave absent there vice deputy contact represent represented representing"
 ))
 _NAMES_LISTED = 15
 
@@ -81,8 +82,10 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> N
         found, template = [facts.chair] if facts.chair else [], "{} chaired the meeting{}."
     elif re.search(r"\b(apologi|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
+    elif re.search(r"\bcontact\b", question):
+        found, template = list(facts.of_kind("contact")), "{} was the contact for the meeting{}."
     else:
-        found = _matching(plan, [a for a in facts.attendees if a.kind != "apologies"])
+        found = _matching(plan, [a for a in facts.attendees if a.was_there])
         template = "{} attended the meeting{}."
     header = item(meeting.id, HEADER_POSITION)
     if found and header is not None:

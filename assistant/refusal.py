@@ -48,7 +48,7 @@ def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, M
     wanted = set(terms(speaker.group("who")))
     for meeting in meetings:
         for person in meeting.facts.attendees:
-            if person.kind != "apologies" and named(person, wanted):
+            if person.was_there and named(person, wanted):
                 return person, meeting
     return None
 

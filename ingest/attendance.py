@@ -27,7 +27,8 @@ LABEL_LINE = re.compile(
     rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE
 )
 _KINDS: dict[str, AttendeeKind] = {
-    "present": "member", "officers": "officer", "in_attendance": "in_attendance", "apologies": "apologies"
+    "present": "member", "officers": "officer", "in_attendance": "in_attendance", "apologies": "apologies",
+    "contact": "contact",
 }
 _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR = re.compile(r"\s(?:of|for|and|the|on|in)\s", re.IGNORECASE)
@@ -162,6 +163,8 @@ def _entry(raw: str, begin: int, group: int) -> _Entry | None:
         brackets = rest.rsplit(")", 1)[0]
     elif _DASH.search(raw):
         name, brackets = _DASH.split(raw, maxsplit=1)
+        if is_role(name) and _looks_like_person(brackets.strip()):  # "Democratic Services Officer - Jo Bloggs"
+            name, brackets = brackets, name
     name = name.strip().rstrip(",").strip()
     if name and not brackets and not _looks_like_person(name):
         return None

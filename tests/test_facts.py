@@ -309,3 +309,9 @@ def test_apologies_minuted_as_an_item():
     assert [(p.name, p.kind, p.position) for p in people] == [("Cllr A Smith", "apologies", 1),
                                                               ("Insp. B Jones", "apologies", 1)]
     assert item_apologies("Introductions and apologies for absence were given.", 2) == []
+
+
+def test_a_contact_is_read_as_role_and_name_and_was_not_there():
+    contact = seed("2023").facts.of_kind("contact")
+    assert [(a.name, a.role) for a in contact] == [("John Devine", "Democratic Services Support Officer")]
+    assert not contact[0].was_there and all(a.was_there for a in seed("2022").facts.of_kind("member"))

@@ -314,3 +314,21 @@ def test_an_item_of_housekeeping_only_adds_nothing_to_a_summary(meetings, chunks
     draft = shape(found, read(found, [duplicate, fund], stats, None, True))
     assert "Mia Ford explained" in draft.text() and "duplication" not in draft.text()
     assert [c.item_position for c in draft.citations] == [2]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("who was the contact for the meeting", "Jo Bloggs was the contact for the meeting of 3 Mar 2025. [1]"),
+    ("who came from quay police", "Sam Hart (Quay Police) attended the meeting of 3 Mar 2025. [1]"),
+])
+def test_the_contact_and_who_came_from_a_body_come_from_the_header(question, answer):
+    text = ("Harbourside Community Safety Partnership - Monday 3rd March, 2025 10.00 am\n\n"
+            "Contact: Democratic Services Officer - Jo Bloggs\n\nPresent: Cllr Dana Price (Chair), Sam Hart (Quay Police)\n\n"
+            "HCSP/10/25\n\nNight-time Economy Update\n\nIncidents fell.\n")
+    parsed = parse_minutes(text, "hcsp.txt")
+    meeting = replace(parsed, facts=extract_facts(parsed))
+    found_chunks = {meeting.id: chunk_meeting(meeting, lambda t: len(t.split()))}
+    draft = meeting_answer(plan(question, {meeting.id: meeting}), [meeting], lambda m, p: item(found_chunks, m, p))
+    assert draft.text() == answer
+    assert "Jo Bloggs" not in meeting_answer(plan("who attended the meeting", {meeting.id: meeting}), [meeting],
+                                             lambda m, p: item(found_chunks, m, p)).text()
+    assert_grounded(draft)
