@@ -174,6 +174,7 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     return out
 
 
+_NAMED_SHARE = 0.6  # of an item's title words, for a question to name the item
 _FIGURES_IN_OPENERS = frozenset([AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENT])
 
 
@@ -195,9 +196,10 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
 
 
 def names_item(plan: QueryPlan, item: Evidence) -> bool:
-    """Whether the question names the item itself: every word of its title is in the question."""
+    """Whether the question names the item itself: most words of its title are in the question ("the prevent
+    update" names "Prevent Strategy Update")."""
     title = set(terms(item.hit.item_title))
-    return bool(title) and title <= set(terms(plan.topic))
+    return bool(title) and len(title & set(terms(plan.topic))) >= max(1, round(_NAMED_SHARE * len(title)))
 
 
 def units(item: Evidence, lists: bool = True) -> list[Unit]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import QuestionKind
@@ -22,7 +22,7 @@ from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, names_item, quote_for
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
-from assistant.terms import alternatives, terms
+from assistant.terms import alternatives, is_stopword, terms
 from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
@@ -33,6 +33,7 @@ _SUMMARY_ITEMS = 3
 _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
 _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
+_LIST_POINTS_KEPT = 2  # a list cut to fit a summary keeps at least this many points
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
 _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
@@ -204,19 +205,35 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
 
 
 def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
-    """The item's best units for a summary, in source order: a few, one more for a long item."""
+    """The item's best units for a summary, in source order: its opening, then a few that add most (one more for a
+    long item)."""
     candidates = [(score, unit) for score, unit in item.ranked() if not unit.decision]
     if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
         return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
     known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
     ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)))
+    # What was reported comes first in minutes: the item's first sentence that may lead opens its summary.
+    opening = min(candidates, key=lambda pair: pair[1].index)
+    ranked = [opening, *(pair for pair in ranked if pair is not opening)]
     count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
     chosen: list[Unit] = []
     for _, unit in ranked[:count]:
-        if chosen and sum(u.words for u in chosen) + unit.words > _SUMMARY_WORDS:
+        room = _SUMMARY_WORDS - sum(u.words for u in chosen)
+        unit = _first_points(unit, room) if len(unit.lines) > 1 else unit
+        if chosen and unit.words > room:
             continue
         chosen.append(unit)
     return sorted(chosen, key=lambda unit: unit.index)
+
+
+def _first_points(unit: Unit, room: int) -> Unit:
+    """A list cut to its lead-in and the first points that fit in `room` words (two at least): a summary of ten
+    points raised is the first few, and the citation holds them all."""
+    for count in range(len(unit.lines) - 1, _LIST_POINTS_KEPT - 1, -1):
+        cut = replace(unit, lines=unit.lines[: count + 1])
+        if cut.words <= room:
+            return cut
+    return replace(unit, lines=unit.lines[: _LIST_POINTS_KEPT + 1])
 
 
 def _informative(unit: Unit, known: set[str]) -> float:
@@ -382,6 +399,8 @@ def _capital(text: str) -> str:
 
 
 def _lowered(text: str) -> str:
-    """The first word in lower case when it is an ordinary word ("The", "Members"), so it can follow a lead."""
+    """The first word in lower case when it is an ordinary word ("The", "Members", "Any"), so it can follow a lead;
+    a name or an abbreviation keeps its capital."""
     first, _, rest = text.partition(" ")
-    return f"{first.lower()} {rest}" if first in _LOWER_FIRST and rest else text
+    ordinary = first in _LOWER_FIRST or (first[1:].islower() and is_stopword(first.lower()))
+    return f"{first.lower()} {rest}" if ordinary and rest else text

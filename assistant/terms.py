@@ -36,6 +36,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN_PLUS)
 
 
+def is_stopword(word: str) -> bool:
+    """Whether `word` (lower case) is too common to be a term ("any", "the", "in")."""
+    return word in _stopwords()
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`, in time linear in its length; words over `MAX_TERM_CHARS` are dropped."""
     return _stemmer().stemWords([w for w in _words(text) if w not in QUESTION_WORDS])
