@@ -42,7 +42,8 @@ _PERIOD = re.compile(
     rf"\b(until|till|through|by|from)\s+(the\s+end\s+of\s+)?(\d{{1,2}}\s+)?({CAPITALISED_MONTH}|(19|20)\d\d)\b",
     re.I)
 """A length of time or a span as minutes write one: what "how long" and "what years" want."""
-_PLACE = re.compile(r"\b(at|in|to|from|within|across|near)\s+(the\s+)?[A-Z][\w'’-]+")
+_PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout)\s+"
+                    r"(the\s+)?[A-Z][\w'’-]+")
 """A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)

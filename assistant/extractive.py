@@ -23,11 +23,11 @@ from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text, unheard
-from assistant.shapes import Draft, shape
+from assistant.shapes import Draft, shape, subject_terms
 from assistant.terms import TermStats, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
-_MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
+_MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
 _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
@@ -115,7 +115,7 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     sure = [item for score, item in scored if score >= sources.threshold]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
         return sure
-    wanted = query_terms(plan)
+    wanted = [term for term in query_terms(plan) if term in subject_terms(plan)]
     return [item for score, item in scored if score >= sources.threshold or (
         score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
 

@@ -314,6 +314,11 @@ class _Subject:
         return max(_share(self.words, present), _share(self.other, present))
 
 
+def subject_terms(plan: QueryPlan) -> frozenset[str]:
+    """What a "which meetings" question is about, without the words that ask for figures or a change."""
+    return _Subject.of(plan).words
+
+
 def _share(wanted: frozenset[str], present: set[str]) -> float:
     return sum(bool(alternatives(term) & present) for term in wanted) / len(wanted) if wanted else 0.0
 
