@@ -200,7 +200,7 @@ class Assistant:
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
-        return plan_question(clean_question(question), filters, infos, self.glossary)
+        return plan_question(clean_question(question), filters, infos, self.glossary, self.retriever.stats.corrected)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
         hits = self.retriever.retrieve(plan.search, k, plan.filters)

@@ -22,7 +22,7 @@ from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer,
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, named, refusal_text, unheard
+from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard
 from assistant.shapes import Draft, shape, subject_terms
 from assistant.terms import TermStats, terms
 
@@ -93,9 +93,9 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
     if listed and not named(listed[0], set(terms(draft.text()))):
         return _refused(None, closest, listed_text(*listed))
-    speaker = unheard(plan.topic, [citation.passage for citation in draft.citations]) if draft.sentences else None
-    if speaker:
-        return _refused(f"The minutes do not record what {speaker} said about this.", closest)
+    if draft.sentences and unheard(plan.topic, [citation.passage for citation in draft.citations]):
+        # The question's own words name the speaker: the topic's may be mended spellings.
+        return _refused(f"The minutes do not record what {speaker(plan.question)} said about this.", closest)
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences:

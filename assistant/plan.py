@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -103,13 +103,14 @@ class _Reference:
 
 
 def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
-                  glossary: Glossary | None = None) -> QueryPlan:
+                  glossary: Glossary | None = None, spelling: Callable[[str], str] | None = None) -> QueryPlan:
     """The plan for `question` over `meetings`; explicit `filters` win over what the text names.
 
     `glossary` (the index's abbreviations) adds the other forms of the
-    topic's abbreviations and long forms to `search`.
+    topic's abbreviations and long forms to `search`; `spelling` mends the
+    words the index never uses (`TermStats.corrected`), after misspelt months.
     """
-    plan = _read(question, filters, meetings)
+    plan = _read(question, filters, meetings, spelling)
     if glossary is None:
         return replace(plan, search=plan.topic)
     asked = _STANDS_FOR.search(plan.topic)
@@ -118,8 +119,10 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     return replace(plan, search=_with_other_forms(plan.topic, glossary))
 
 
-def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
+def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
+          spelling: Callable[[str], str] | None) -> QueryPlan:
     text = correct_months(question)
+    text = spelling(text) if spelling else text
     kind, fact = question_kind(text), answer_type(text)
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.

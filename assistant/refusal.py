@@ -53,22 +53,25 @@ def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, M
     return None
 
 
-def unheard(question: str, passages: Sequence[str]) -> str | None:
-    """The speaker a question asks about ("the fire brigade") when no passage that would answer names them.
+def speaker(question: str) -> str | None:
+    """Who a question asks to have spoken, as it words them: "the fire brigade" in "what did the fire brigade say"."""
+    found = _SPEAKER.search(question)
+    return " ".join(found.group("who").split()) if found else None
+
+
+def unheard(question: str, passages: Sequence[str]) -> bool:
+    """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them.
 
     "What did the fire brigade say about hate crime?" is not answered by the
     hate crime report unless it says what the brigade said; "what did members
     say" names nobody in particular (role and body words alone), so is not judged here.
     """
-    speaker = _SPEAKER.search(question)
-    if speaker is None:
-        return None
-    wanted = [term for term in terms(speaker.group("who")) if term not in _GENERIC_SPEAKERS]
+    who = speaker(question)
+    wanted = [term for term in terms(who or "") if term not in _GENERIC_SPEAKERS]
     if not wanted:
-        return None
+        return False
     present = {term for passage in passages for term in terms(passage)}
-    found = sum(bool(alternatives(term) & present) for term in wanted)
-    return None if found >= min(2, len(wanted)) else " ".join(speaker.group("who").split())
+    return sum(bool(alternatives(term) & present) for term in wanted) < min(2, len(wanted))
 
 
 def listed_text(person: Attendee, meeting: Meeting) -> str:

@@ -19,6 +19,9 @@ from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS, SPELLINGS
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
 MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
+_TYPO_MIN_LETTERS = 5  # shorter words are too often right but unknown (names, places) to be corrected
+_TYPO_WORD = re.compile(rf"\b[A-Za-z]{{{_TYPO_MIN_LETTERS},{MAX_TERM_CHARS}}}\b")
+_SURFACE_ENDINGS = ("", "e", "s", "y", "ate", "ment", "ion", "ing", "ed", "al")
 _ENDINGS = frozenset(["", "s", "d", "ed", "es", "ing", "hood", "hoods", "ly", "able", "ment"])
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations|er|ers)$")  # organize, prioritization
 
@@ -85,7 +88,8 @@ class TermStats:
     """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
     def __init__(self, documents: Sequence[str] | int, glossary: Glossary | None = None, bodies: Iterable[str] = (),
-                 frequency: Callable[[str], int] | None = None) -> None:
+                 frequency: Callable[[str], int] | None = None,
+                 vocabulary: Callable[[], Iterable[str]] | None = None) -> None:
         """Statistics of `documents` counted here, or of an index: their number, and `frequency` to look a term up.
 
         An index answers term by term from disk, so no process holds the
@@ -95,16 +99,21 @@ class TermStats:
         `glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
         `bodies` are the names of the committees in the index: a question's
         "the partnership" points at the meeting, not at a topic, so their
-        words are not topic words (see `question_terms`).
+        words are not topic words (see `question_terms`). `vocabulary` lists
+        every term of the index, read only when a question has a misspelt word
+        (see `corrected`).
         """
         self.glossary = glossary or Glossary()
         self.body_terms = frozenset(term for name in bodies for term in terms(name))
         if isinstance(documents, int):
             self.documents, self._lookup = max(documents, 1), frequency or (lambda term: 0)
+            self._vocabulary = vocabulary or (lambda: ())
         else:
             counts = Counter(term for document in documents for term in set(self.terms(document)))
             self.documents, self._lookup = max(len(documents), 1), lambda term: counts.get(term, 0)
+            self._vocabulary = counts.keys
         self._frequency: dict[str, int] = {}
+        self._known_terms: list[str] | None = None
 
     def frequency(self, term: str) -> int:
         """In how many indexed chunks `term` occurs (as the glossary makes them)."""
@@ -119,6 +128,40 @@ class TermStats:
     def terms(self, text: str) -> list[str]:
         """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""
         return terms(self.glossary.augment(text))
+
+    def corrected(self, text: str) -> str:
+        """`text` with each word the index never uses, but whose stem is a letter or two off one it does ("goverment",
+        "seperately", "commitee"), replaced by that stem: a typo should not turn a question into a refusal.
+
+        Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals and words the glossary knows are left alone;
+        the nearest stem must start with the same letter, and the most frequent of the nearest wins.
+        """
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            found = terms(word)
+            if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()):
+                return word
+            mended = self._nearest(found[0])
+            return word if mended is None else mended.capitalize() if word[0].isupper() else mended
+        return _TYPO_WORD.sub(fix, text)
+
+    def _nearest(self, term: str) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        if self._known_terms is None:
+            self._known_terms = [known for known in self._vocabulary() if len(known) > 2 and known.isalpha()]
+        limit = 1 if len(term) <= 6 else 2
+        found = process.extract(term, self._known_terms, scorer=Levenshtein.distance, score_cutoff=limit, limit=20)
+        # The same first letter; then the nearest, the longer (a typo drops a letter more often than it adds one),
+        # the more frequent; and a word that stems to it, so the mended question reads as words.
+        close = sorted((int(distance), -len(known), -self.frequency(known), str(known)) for known, distance, _ in found
+                       if known[0] == term[0])
+        for *_, known in close:
+            word = next((known + end for end in _SURFACE_ENDINGS if terms(known + end) == [known]), None)
+            if word:
+                return word
+        return None
 
     def idf(self, term: str) -> float:
         """Unseen terms weigh most: a question about them is probably not answered here."""

@@ -135,3 +135,13 @@ def test_british_and_american_spellings_are_one_term(typed, printed):
 def test_spelling_folds_touch_only_whole_forms():
     assert terms("programming") != terms("programmes") and terms("size seize") == ["size", "seiz"]
     assert terms("colonel") == ["colonel"]
+
+
+def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
+    stats = TermStats(["The committee approved the government survey.", "Offences were recorded separately.",
+                       "Cllr Nelson chaired."])
+    mended = stats.corrected("what did the commitee say about the goverment survay seperately, Cllr Nelsen")
+    assert terms(mended) == terms("what did the committee say about the government survey separately, Cllr Nelson")
+    assert mended.endswith("Cllr Nelson")
+    left = "asked the PCSO in Thornaby about ASB and knife crime"  # unknown, but no near word: left as typed
+    assert stats.corrected(left) == left

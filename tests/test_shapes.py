@@ -21,7 +21,7 @@ from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, unheard
+from assistant.refusal import listed_only, listed_text, speaker, unheard
 from assistant.shapes import Draft, shape
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -159,14 +159,14 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
                     "but no item records what they said.")
 
 
-@pytest.mark.parametrize("question, passage, speaker", [
-    ("What did the fire brigade say about hate crime?", "Hate crime reports rose; members asked for a breakdown.",
-     "the fire brigade"),
-    ("What did the fire brigade say about hate crime?", "Cleveland Fire Brigade said hate crime had risen.", None),
-    ("What did members say about hate crime?", "Hate crime reports rose.", None),
+@pytest.mark.parametrize("question, passage, refused", [
+    ("What did the fire brigade say about hate crime?", "Hate crime reports rose; members asked for a breakdown.", True),
+    ("What did the fire brigade say about hate crime?", "Cleveland Fire Brigade said hate crime had risen.", False),
+    ("What did members say about hate crime?", "Hate crime reports rose.", False),
 ])
-def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, speaker):
-    assert unheard(question, [passage]) == speaker
+def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, refused):
+    assert unheard(question, [passage]) is refused
+    assert speaker(question) == ("members" if "members" in question else "the fire brigade")
 
 
 def test_lists_stay_whole_with_their_lead_in_and_bare_titles_are_left_out():

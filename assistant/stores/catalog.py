@@ -204,7 +204,8 @@ class Catalog:
         columns = self._current_columns()
         givers = _givers(glossary) if glossary else {}
         return TermStats(columns.documents, glossary, bodies,
-                         lambda term: bm25.frequency(self._db, columns, [[term], *givers.get(term, ())]))
+                         lambda term: bm25.frequency(self._db, columns, [[term], *givers.get(term, ())]),
+                         lambda: bm25.vocabulary(self._db))
 
     def _current_columns(self) -> bm25.Columns:
         """The keyword index's per-chunk arrays, re-read when a write has happened since."""

@@ -176,6 +176,11 @@ def search(db: sqlite3.Connection, columns: Columns, terms: list[str], k: int, f
     return [(int(key), float(scores[key])) for key in best]
 
 
+def vocabulary(db: sqlite3.Connection) -> list[str]:
+    """Every term the postings hold (read when a question has a word the index never uses)."""
+    return [term for (term,) in db.execute("SELECT DISTINCT term FROM postings")]
+
+
 def frequency(db: sqlite3.Connection, columns: Columns, forms: Sequence[Sequence[str]]) -> int:
     """In how many existing chunks one of `forms` occurs, each form counting where all its terms do."""
     found = np.empty(0, np.int64)
