@@ -45,6 +45,10 @@ class SourceRef:
         return self.ref.label
 
     @property
+    def heading(self) -> str:
+        return self.ref.heading
+
+    @property
     def passage(self) -> str:
         """What a sentence citing this may rest on: the label (which dates the meeting) and the quoted passage.
 

@@ -194,7 +194,7 @@ def search(bot, query: str, since, until, meeting_id, k: int, as_json: bool) -> 
     from assistant.plaintext import short_quote
 
     for rank, hit in enumerate(hits, start=1):
-        click.echo(f"{rank}. {hit.label}: {hit.item_title}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")
+        click.echo(f"{rank}. {hit.heading}  (score {hit.score:.3f})\n   {short_quote(hit.quote)}")
         if hit.link:
             click.echo(f"   {hit.link}")
 

@@ -44,6 +44,14 @@ class ItemRef:
         return f"{where}, item {self.position} ({self.title or 'untitled'})"
 
     @property
+    def heading(self) -> str:
+        """The label with the item's title, once: ``…, SSP/4/23: Anti-Social Behaviour Action Plan``; an unnumbered
+        item's label already holds its title, and an untitled one has none to add."""
+        if self.is_header or not self.number or not self.title:
+            return self.label
+        return f"{self.label}: {self.title}"
+
+    @property
     def short(self) -> str:
         """The item alone, as a card or a list shows it: ``Item 19``, ``SSP/4/23``, ``Meeting details``."""
         if self.is_header:

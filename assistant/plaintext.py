@@ -115,7 +115,7 @@ def answer_text(answer: Answer) -> str:
         lines += ["", "Sources:"]
         for citation in answer.citations:
             quote = " ".join(citation.sentences) or citation.quote
-            lines.append(f"[{citation.number}] {citation.label}: {citation.item_title}{pages_text(citation.pages)}")
+            lines.append(f"[{citation.number}] {citation.heading}{pages_text(citation.pages)}")
             lines.append(f"    “{short_quote(quote)}”")
             if citation.link:
                 lines.append(f"    {citation.link}")

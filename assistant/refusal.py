@@ -30,7 +30,7 @@ def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | No
     if listed:
         parts.append(listed)
     if closest is not None:
-        parts.append(f"The closest agenda item is {closest.label}: {closest.item_title}.")
+        parts.append(f"The closest agenda item is {closest.heading}.")
     return " ".join(parts)
 
 

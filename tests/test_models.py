@@ -48,3 +48,11 @@ def test_a_committee_named_after_its_council_does_not_repeat_it():
 
     assert committee_label("Harbourside Borough Council", "Harbourside Borough Council") == "Harbourside Borough Council"
     assert committee_label("Planning Committee", None) == "Planning Committee"
+
+
+def test_a_heading_names_the_title_once():
+    numbered = ItemRef("a", "Board", JULY, "SSP/4/23", 4, "ASB Action Plan")
+    unnumbered = ItemRef("a", "Board", None, None, 5, "Police Update")
+    assert numbered.heading == "Board, 19 Jul 2023, SSP/4/23: ASB Action Plan"
+    assert unnumbered.heading == unnumbered.label == "Board, date not stated, item 5 (Police Update)"
+    assert ItemRef("a", "Board", JULY, "7", 7, "").heading == "Board, 19 Jul 2023, item 7"

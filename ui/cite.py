@@ -64,9 +64,7 @@ class Reference:
         """The reference without its link: ``Safer Stockton Partnership, 14 Aug 2012, item 17: Diversion …``."""
         if self.ref is None:
             return f"{self.body}, {format_date(self.date)}, minutes"
-        if self.ref.number and not self.ref.is_header:
-            return f"{self.ref.label}: {self.ref.title or 'untitled'}"
-        return self.ref.label
+        return self.ref.heading
 
     @property
     def locator(self) -> str:
