@@ -45,6 +45,9 @@ _PERIOD = re.compile(
 _PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout)\s+"
                     r"(the\s+)?[A-Z][\w'’-]+")
 """A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
+_MONEY_TERMS = frozenset(terms("funding funded money cost costs budget spend spent grant awarded paid pay price pounds"))
+"""Question words that ask for a sum of money: "how much funding" wants "1 million", not "19 hotspots"."""
+_MONEY_UNITS = frozenset({"million", "billion", "thousand", "m", "bn", "k", "pounds", "pence", "p"})
 _NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion"
 _FIGURE = re.compile(rf"^(£?\d[\d,.]*%?|{_NUMBER_WORDS})$", re.I)
 # Capitalised words that name roles and bodies, not people.
@@ -137,12 +140,21 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
 
 def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     tokens = re.findall(r"£?\d[\d,.]*%?|[A-Za-z]+", sentence)
-    figures = [i for i, token in enumerate(tokens) if _FIGURE.match(token) and _fits(kind, token)]
+    figures = [i for i, token in enumerate(tokens) if _FIGURE.match(token) and _fits(kind, token)
+               and (kind is not AnswerType.AMOUNT or not _MONEY_TERMS & set(wanted) or _money(token, tokens[i + 1: i + 2]))]
     if not figures:
         return False
     stems = [terms(token) for token in tokens]
     topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted)]
     return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted
+
+
+def _money(figure: str, after: list[str]) -> bool:
+    """Whether a figure is a sum of money as minutes write one: "£48,500", "1 million", "£2.5m", "40,000 pounds",
+    or a number in thousands ("500,000"); "19 hotspots" is a count, not what "how much funding" asks for."""
+    unit = after[0].lower() if after else ""
+    return (figure.startswith("£") or unit in _MONEY_UNITS or figure.lower() in _MONEY_UNITS
+            or bool(re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", figure)))
 
 
 def _fits(kind: AnswerType, figure: str) -> bool:

@@ -76,7 +76,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         draft = meeting_answer(plan, meetings, sources.item, anchor)
         if draft.sentences:
             return draft
-        if plan.kind is QuestionKind.WHO and meetings:
+        if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE) and meetings:
             return _refused(_silent(plan, meetings), closest)
     if plan.refused:
         return _refused(plan.missing, closest)
@@ -135,7 +135,7 @@ def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
 
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
-    """"The minutes of 19 Jul 2023 do not say who chaired the meeting." and kin."""
+    """"The minutes of the meeting of 19 Jul 2023 do not say who chaired it." and kin (where it was held)."""
     whose = ", ".join(m.date_label for m in meetings[:3])
     asked = ATTENDANCE.search(plan.topic)
     what = asked.group(0).lower() if asked else "attended"
@@ -143,6 +143,8 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
         return f"The minutes of the meeting of {whose} do not say who chaired it."
     if what.startswith(("apolog", "absent")):
         return f"The minutes of the meeting of {whose} record no apologies."
+    if plan.kind is QuestionKind.WHERE:
+        return f"The minutes of the meeting of {whose} do not say where it was held."
     return f"The attendance lists of the meeting of {whose} do not name that."
 
 

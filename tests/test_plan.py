@@ -9,6 +9,7 @@ from assistant.answer_type import AnswerType, QuestionKind, answer_type, holds, 
 from assistant.dates import correct_months, find_period, month_number
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
+from assistant.terms import terms
 
 MEETINGS = [
     MeetingInfo("aug-2012", dt.date(2012, 8, 14), ("Recorded Crime & Disorder", "Date of next meeting")),
@@ -160,3 +161,12 @@ def test_how_long_and_what_years_want_a_span_of_time(question):
     assert holds(AnswerType.PERIOD, "The strategy covers 2013 – 2018.", [])
     assert not holds(AnswerType.PERIOD, "The strategy was implemented in April 2010.", [])
     assert answer_type("how long ago was the order made") is not AnswerType.PERIOD
+
+
+def test_how_much_money_wants_a_sum_not_a_count():
+    wanted = terms("funding cleveland hotspot")
+    assert not holds(AnswerType.AMOUNT, "19 hotspots had been identified across the Cleveland area.", wanted)
+    for sentence in ["Cleveland would get 1 million in funding.", "Funding of £48,500 for hotspot patrols.",
+                     "Hotspot funding of 500,000 was agreed for Cleveland."]:
+        assert holds(AnswerType.AMOUNT, sentence, wanted), sentence
+    assert holds(AnswerType.AMOUNT, "Theft from person fell by 41.6%.", terms("by how much did theft from person drop"))
