@@ -57,6 +57,12 @@ class Unit:
     lines: tuple[str, ...]
     index: int
     point: bool = False  # one point of a list (a bulleted, numbered or indented line), quoted on its own
+    heading: str = ""  # the sub-heading the unit stands under within its item ("PCC Candidates Responses"), if any
+
+    @property
+    def topic_text(self) -> str:
+        """The unit with its sub-heading: what it is about, for judging relevance (never quoted)."""
+        return f"{self.heading}\n{self.text}" if self.heading else self.text
 
     @cached_property
     def text(self) -> str:
@@ -166,7 +172,7 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
             if not _may_lead(plan, item, unit, housekeeping) or not holds(plan.fact, unit.text, wanted):
                 scores.append(0.0)
                 continue
-            words = stats.coverage(wanted, unit.text) if wanted else 0.0
+            words = stats.coverage(wanted, unit.topic_text) if wanted else 0.0
             # A unit that may lead keeps a score above 0 even with no word or meaning in common: in an item about
             # the subject, a summary still wants it.
             scores.append(max(_MEANING_SHARE * max(cosine, 0.0) + (1 - _MEANING_SHARE) * words, _FLOOR))
@@ -227,7 +233,20 @@ def units(item: Evidence, lists: bool = True) -> list[Unit]:
         index += 1
     title = item.hit.item_title.strip()
     kept = {unit: point for unit, point in found if not (unit[0].strip() == title and not re.search(r"\d", title))}
-    return [Unit(unit, number, point) for number, (unit, point) in enumerate(kept.items())]
+    out, heading = [], ""
+    for number, (unit, point) in enumerate(kept.items()):
+        out.append(Unit(unit, number, point, heading))
+        if len(unit) == 1 and _sub_heading(unit[0]) and not point:
+            heading = unit[0].strip()
+    return out
+
+
+def _sub_heading(line: str) -> bool:
+    """A line that heads what follows inside an item ("PCC Candidates Responses"): short, no full stop, no list mark,
+    capitalised."""
+    text = line.strip()
+    return (0 < len(text.split()) < _HEADING_WORDS and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ";"))
+            and not LIST_MARK.match(line).group().strip())  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,12 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     """The item's best units for a summary, in source order: its opening, then a few that add most (one more for a
     long item)."""
     candidates = [(score, unit) for score, unit in item.ranked() if not unit.decision]
+    # An item in sections ("Matters Arising": PCC Candidates, Ropner Park, ...): the sections the question names.
+    topic = set(terms(plan.topic))
+    named = [(score, unit) for score, unit in candidates if topic & set(terms(unit.heading))]
+    candidates = named or candidates
+    if not candidates:
+        return []
     if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
         return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
     known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
@@ -334,7 +340,7 @@ def _names_subject(subject: _Subject, item: Scored) -> bool:
     Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
     Accreditation Scheme" for "the Community Safety Plan") is not about it.
     """
-    return _titled(subject, item) or any(subject.share(unit.text) == 1.0 for _, unit in item.ranked())
+    return _titled(subject, item) or any(subject.share(unit.topic_text) == 1.0 for _, unit in item.ranked())
 
 
 def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:
@@ -368,7 +374,7 @@ def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
     """The item's best unit with a percentage or an amount (else any other figure) about the subject: one that names
     it, or a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded Crime")."""
     ranked = [unit for _, unit in item.ranked()
-              if subject.share(unit.text) > 0 or (unit.point and _titled(subject, item))]
+              if subject.share(unit.topic_text) > 0 or (unit.point and _titled(subject, item))]
     for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
         found = [unit for unit in ranked if pattern.search(unit.text)]
         if found:

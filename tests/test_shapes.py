@@ -332,3 +332,17 @@ def test_the_contact_and_who_came_from_a_body_come_from_the_header(question, ans
     assert "Jo Bloggs" not in meeting_answer(plan("who attended the meeting", {meeting.id: meeting}), [meeting],
                                              lambda m, p: item(found_chunks, m, p)).text()
     assert_grounded(draft)
+
+
+def test_a_sectioned_item_answers_from_the_section_the_question_names(stats):
+    text = ("Matters Arising\nCandidate Responses\nThe two candidates attended and their letters were circulated to "
+            "Members.\nWork with Sex Workers\nMembers discussed the issues around sex workers and resources.\n"
+            "A seminar would be held in September.\nAGREED that the matters arising be noted.")
+    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
+    evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+    assert [u.heading for u in units(evidence)][:4] == ["", "Candidate Responses", "Candidate Responses",
+                                                        "Work with Sex Workers"]
+    found = plan_question("what was said about sex workers", SearchFilters(), [])
+    draft = shape(found, read(found, [evidence], stats, None, True))
+    assert "sex workers and resources" in draft.sentences[0].text and "candidates" not in draft.text()
+    assert draft.sentences[-1].text == "AGREED that the matters arising be noted."
