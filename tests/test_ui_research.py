@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")]
 SIZES = ["desktop", "phone"]
 HARMONY = "What was said about Op Harmony?"
+TWO_SOURCES = "How has the partnership talked about drugs over the years?"  # two meetings, two cards
 
 
 @pytest.fixture(params=SIZES)
@@ -46,17 +47,17 @@ def _close(page):
 
 @pytest.fixture(scope="module")
 def harmony(ui_index, embedder) -> Answer:
-    """The core's answer to `HARMONY`: what the page must show and copy, whatever its wording."""
+    """The core's answer to `TWO_SOURCES`: what the page must show and copy, whatever its wording."""
     from assistant import Assistant
 
-    answer = Assistant(Settings.load(index_dir=ui_index), embedder=embedder).ask(HARMONY)
+    answer = Assistant(Settings.load(index_dir=ui_index), embedder=embedder).ask(TWO_SOURCES)
     assert len(answer.citations) >= 2, answer.text
     return answer
 
 
 def test_copy_gives_plain_text_with_the_reference_list(browser, url, size, harmony):
     page = _page(browser, url, size, clipboard=True)
-    ask(page, HARMONY)
+    ask(page, TWO_SOURCES)
     page.click("#chat .m-turn >> nth=-1 >> .m-a-tools button.m-copy")
     page.wait_for_function("() => document.querySelector('#chat .m-a-tools button.m-copy').textContent.includes('Copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -80,7 +81,7 @@ def test_copy_gives_plain_text_with_the_reference_list(browser, url, size, harmo
 
 def test_a_marker_scrolls_to_and_highlights_its_card(browser, url, size, harmony):
     page = _page(browser, url, size)
-    ask(page, HARMONY)
+    ask(page, TWO_SOURCES)
     page.click("#chat .m-turn >> nth=-1 >> a.m-marker[data-number='2'] >> nth=0")
     where = "#sources" if size == "desktop" else "#chat section.m-turn:last-of-type details.m-inline-sources"
     card = page.locator(f"{where} .m-card[data-number='2']")
@@ -211,7 +212,7 @@ def test_from_after_to_gets_a_message(browser, url, size):
 
 def test_phone_shows_sources_folded_under_each_answer(browser, url):
     page = _page(browser, url, "phone")
-    ask(page, HARMONY)
+    ask(page, TWO_SOURCES)
     assert not page.locator("#sources").is_visible()
     folded = page.locator("#chat section.m-turn:last-of-type details.m-inline-sources")
     folded.locator("> summary").click()
@@ -227,11 +228,11 @@ def test_phone_shows_sources_folded_under_each_answer(browser, url):
 
 def test_conversation_exports_as_markdown_with_references(browser, url):
     page = _page(browser, url, "desktop")
-    ask(page, HARMONY)
+    ask(page, TWO_SOURCES)
     with page.expect_download() as download:
         page.click("#export")
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert "## 1. What was said about Op Harmony?" in text and "- [2] Safer Stockton Partnership" in text
+    assert f"## 1. {TWO_SOURCES}" in text and "- [2] Safer Stockton Partnership" in text
     _close(page)
 
 
