@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
@@ -68,7 +68,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION]
     closest = hits[0] if hits else None
     if about_meeting(plan):
-        meetings = [] if plan.refused else _named_meetings(plan, sources)
+        meetings = [] if plan.refused else list(_named_meetings(plan, sources))
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
@@ -80,7 +80,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     if plan.refused:
         return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
-        dates = next_meetings(_named_meetings(plan, sources), sources.item)
+        dates = next_meetings(list(_named_meetings(plan, sources)), sources.item)
         if dates.sentences:
             return dates
     if _asks_unknown_specific(plan, sources.stats):
@@ -99,11 +99,15 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)
 
 
-def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:
-    """The meetings the question is about: the one it names, those in its period, else all of them."""
-    ids = [meeting_id for meeting_id, date in sources.dated() if plan.filters.admits(date, meeting_id)]
-    found = [sources.meeting(meeting_id) for meeting_id in ids]
-    return [meeting for meeting in found if meeting is not None]
+def _named_meetings(plan: QueryPlan, sources: Sources) -> Iterator[Meeting]:
+    """The meetings the question is about: the one it names, those in its period, else all of them.
+
+    Each is read as the caller reaches it: a question over a large index may stop at the first.
+    """
+    for meeting_id, date in sources.dated():
+        meeting = sources.meeting(meeting_id) if plan.filters.admits(date, meeting_id) else None
+        if meeting is not None:
+            yield meeting
 
 
 def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:

@@ -8,7 +8,7 @@ saying that a body the question names appears only on an attendance list
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from assistant.answer import SourceRef
 from assistant.dates import format_date
@@ -32,7 +32,7 @@ def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | No
     return " ".join(parts)
 
 
-def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, Meeting] | None:
+def listed_only(question: str, meetings: Iterable[Meeting]) -> tuple[Attendee, Meeting] | None:
     """The first attendee whose organisation (or role) the question asks to have spoken, with their meeting.
 
     None when the question asks what nobody said, or names no one listed.

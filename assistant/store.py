@@ -43,6 +43,7 @@ class MeetingRecord:
     date_source: str | None = None
     url: str | None = None
     abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
+    titles: tuple[str, ...] = ()  # the items' titles in order, so "the Op Harmony meeting" names it unparsed
 
     @property
     def body(self) -> str:

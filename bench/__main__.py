@@ -157,12 +157,17 @@ def load_run(meetings: int, seed: int, workdir: Path, port: int | None = None) -
 
 
 def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
-    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed and embedded once, then copied."""
+    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed and embedded once, then copied.
+
+    The originals' quotable units are embedded into the index's cache too, as `Assistant.ingest` does for
+    every meeting it writes (copies hold the same texts), so serving measures answering, not that step.
+    """
     import dataclasses
     import datetime as dt
 
     import numpy as np
 
+    from assistant.evidence import unit_texts
     from assistant.store import MeetingWrite
     from bench.synth import generate
     from ingest.chunk import chunk_meeting
@@ -176,6 +181,7 @@ def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
         meeting = parse_minutes(document_text(path, path.read_bytes()), str(path))
         chunks = chunk_meeting(meeting, bot.embedder.count_tokens, bot.embedder.window)
         originals.append((meeting, chunks, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
+        bot.meaning.vectors(unit_texts(chunks))
     writes = []
     for copy in range(meetings // len(originals)):
         for meeting, chunks, vectors in originals:

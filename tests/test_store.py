@@ -63,6 +63,16 @@ def test_meetings_are_listed_oldest_first_with_undated_last(store):
            ("Safer Partnership", 2, 3, "/minutes/july.txt")
 
 
+def test_meeting_records_list_item_titles_without_parsing_the_meeting(store, tmp_path):
+    assert store.meetings()[2].titles == ("Item 1", "Item 2")
+    store.write([_write(replace(JULY, items=(AgendaItem(1, "1", "Knife arches", "Arches were discussed."),)), "2")])
+    assert store.meetings()[2].titles == ("Knife arches",)
+    written_before_titles_were_kept = CatalogIndex(tmp_path / "catalog.sqlite3", MemoryVectors())
+    written_before_titles_were_kept.write([_write(JULY)])
+    written_before_titles_were_kept.catalog._db.execute("DELETE FROM titles")
+    assert written_before_titles_were_kept.meetings()[0].titles == ("Item 1", "Item 2")
+
+
 def test_a_meeting_comes_back_as_it_was_written(store):
     assert store.meeting("july") == JULY
     assert store.meeting("nowhere") is None

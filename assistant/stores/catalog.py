@@ -42,12 +42,18 @@ CREATE INDEX IF NOT EXISTS chunks_by_item ON chunks (meeting_id, item_position, 
 CREATE TABLE IF NOT EXISTS pending (meeting_id TEXT NOT NULL, version TEXT NOT NULL, ids TEXT NOT NULL,
     PRIMARY KEY (meeting_id, version));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS titles (meeting_id TEXT PRIMARY KEY, titles TEXT NOT NULL);
 """
 _CHUNK_COLUMNS = ("c.key, c.id, c.kind, c.meeting_id, m.committee, m.date, c.item_position, c.item_number, "
                   "c.item_title, c.part, c.parts, c.text, m.source, c.restricted, m.council, c.pages, m.url, "
                   "m.source_hash")
 _CHUNKS_OF = f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN meetings m ON m.id = c.meeting_id"
-_RECORD_COLUMNS = "id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations"
+_RECORD_COLUMNS = ("m.id, m.committee, m.date, m.items, m.chunks, m.source, m.file_hash, m.council, m.date_source, "
+                   "m.url, m.abbreviations, coalesce(t.titles, (SELECT json_group_array(json_extract(i.value, '$.title')) "
+                   "FROM json_each(m.meeting, '$.items') i))")
+# Item titles are kept beside each record so listing meetings never parses them whole; a catalog written before
+# the `titles` table existed has no row there, and its titles are read from the stored meeting instead.
+_RECORDS = f"SELECT {_RECORD_COLUMNS} FROM meetings m LEFT JOIN titles t ON t.meeting_id = m.id"
 _IN_LIMIT = 500  # ids per IN (...) list, under SQLite's bound on query parameters
 
 
@@ -107,6 +113,8 @@ class Catalog:
                 replaced.append(entry)
                 gone += keys
                 code = db.execute(f"INSERT INTO meetings VALUES ({', '.join('?' * 15)})", _meeting_row(write)).lastrowid
+                db.execute("INSERT OR REPLACE INTO titles VALUES (?, ?)",
+                           (write.meeting.id, json.dumps([item.title for item in write.meeting.items])))
                 for vector_id, chunk in zip(write.vector_ids(), write.chunks):
                     key = db.execute(f"INSERT INTO chunks VALUES (NULL, {', '.join('?' * 11)})",
                                      (vector_id, *_chunk_row(chunk))).lastrowid
@@ -131,6 +139,7 @@ class Catalog:
         rows = db.execute("SELECT key, id FROM chunks WHERE meeting_id = ?", (meeting_id,)).fetchall()
         db.execute("DELETE FROM chunks WHERE meeting_id = ?", (meeting_id,))
         db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        db.execute("DELETE FROM titles WHERE meeting_id = ?", (meeting_id,))
         stale = [vector_id for _, vector_id in rows if vector_id not in keep]
         if stale:
             db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?)", (meeting_id, row[0], json.dumps(stale)))
@@ -160,7 +169,7 @@ class Catalog:
     def records(self) -> list[MeetingRecord]:
         """Every meeting, oldest first, undated last."""
         rows = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM meetings ORDER BY date_ord = 0, date_ord, id").fetchall()
+            f"{_RECORDS} ORDER BY m.date_ord = 0, m.date_ord, m.id").fetchall()
         return [_record(row) for row in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
@@ -261,9 +270,9 @@ def _meeting_row(write: MeetingWrite) -> tuple:
 
 def _record(row: Sequence) -> MeetingRecord:
     """A record from a row of `_RECORD_COLUMNS`."""
-    meeting_id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations = row
+    meeting_id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations, titles = row
     return MeetingRecord(meeting_id, committee, _date(date), items, chunks, source, file_hash, council, date_source,
-                         url, tuple((term, long) for term, long in json.loads(abbreviations)))
+                         url, tuple((term, long) for term, long in json.loads(abbreviations)), tuple(json.loads(titles)))
 
 
 def _chunk_row(chunk: Chunk) -> tuple:
