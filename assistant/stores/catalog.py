@@ -42,18 +42,19 @@ CREATE INDEX IF NOT EXISTS chunks_by_item ON chunks (meeting_id, item_position, 
 CREATE TABLE IF NOT EXISTS pending (meeting_id TEXT NOT NULL, version TEXT NOT NULL, ids TEXT NOT NULL,
     PRIMARY KEY (meeting_id, version));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS titles (meeting_id TEXT PRIMARY KEY, titles TEXT NOT NULL);
 """
+_TITLES = "CREATE TABLE IF NOT EXISTS titles (meeting_id TEXT PRIMARY KEY, titles TEXT NOT NULL)"
 _CHUNK_COLUMNS = ("c.key, c.id, c.kind, c.meeting_id, m.committee, m.date, c.item_position, c.item_number, "
                   "c.item_title, c.part, c.parts, c.text, m.source, c.restricted, m.council, c.pages, m.url, "
                   "m.source_hash")
 _CHUNKS_OF = f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN meetings m ON m.id = c.meeting_id"
 _RECORD_COLUMNS = ("m.id, m.committee, m.date, m.items, m.chunks, m.source, m.file_hash, m.council, m.date_source, "
-                   "m.url, m.abbreviations, coalesce(t.titles, (SELECT json_group_array(json_extract(i.value, '$.title')) "
-                   "FROM json_each(m.meeting, '$.items') i))")
-# Item titles are kept beside each record so listing meetings never parses them whole; a catalog written before
-# the `titles` table existed has no row there, and its titles are read from the stored meeting instead.
+                   "m.url, m.abbreviations, coalesce(t.titles, '[]')")
 _RECORDS = f"SELECT {_RECORD_COLUMNS} FROM meetings m LEFT JOIN titles t ON t.meeting_id = m.id"
+# Item titles are kept beside each record so that listing meetings never parses them whole. A catalog written
+# before the `titles` table existed gets its rows once, from the stored meetings, when it is first opened.
+_TITLES_FROM_MEETINGS = """INSERT OR IGNORE INTO titles SELECT m.id, (SELECT json_group_array(json_extract(i.value, '$.title'))
+    FROM json_each(m.meeting, '$.items') i) FROM meetings m"""
 _IN_LIMIT = 500  # ids per IN (...) list, under SQLite's bound on query parameters
 
 
@@ -71,7 +72,12 @@ class Catalog:
         self._anchor = self._connect()  # keeps an in-memory catalog alive; creates the schema once
         if path is not None:
             self._anchor.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
-        self._anchor.executescript(_SCHEMA + bm25.SCHEMA)
+        tables = {name for name, in self._anchor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meetings" in tables and "titles" not in tables:
+            with _Transaction(self._anchor) as db:  # created and filled at once: no reader sees it empty
+                db.execute(_TITLES)
+                db.execute(_TITLES_FROM_MEETINGS)
+        self._anchor.executescript(f"{_SCHEMA}{_TITLES};{bm25.SCHEMA}")
         self._columns: bm25.Columns | None = None
         self._columns_lock = threading.Lock()
 
