@@ -28,6 +28,9 @@ from assistant.terms import TermStats, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 10  # "which meetings ..." reads more, across meetings
+# A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
+# meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
+_MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
@@ -68,7 +71,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION]
     closest = hits[0] if hits else None
     if about_meeting(plan):
-        meetings = [] if plan.refused else list(_named_meetings(plan, sources))
+        meetings = [] if plan.refused else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
@@ -80,7 +83,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     if plan.refused:
         return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
-        dates = next_meetings(list(_named_meetings(plan, sources)), sources.item)
+        dates = next_meetings(list(_named_meetings(plan, sources, _MEETINGS_ANSWERED)), sources.item)
         if dates.sentences:
             return dates
     if _asks_unknown_specific(plan, sources.stats):
@@ -99,13 +102,15 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)
 
 
-def _named_meetings(plan: QueryPlan, sources: Sources) -> Iterator[Meeting]:
-    """The meetings the question is about: the one it names, those in its period, else all of them.
+def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) -> Iterator[Meeting]:
+    """The meetings the question is about: the one it names, those in its period, else all of them; with `last`,
+    only the last that many of those (oldest first, undated last, as the index lists them).
 
     Each is read as the caller reaches it: a question over a large index may stop at the first.
     """
-    for meeting_id, date in sources.dated():
-        meeting = sources.meeting(meeting_id) if plan.filters.admits(date, meeting_id) else None
+    ids = [meeting_id for meeting_id, date in sources.dated() if plan.filters.admits(date, meeting_id)]
+    for meeting_id in ids[-last:] if last else ids:
+        meeting = sources.meeting(meeting_id)
         if meeting is not None:
             yield meeting
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.answer import SourceRef
 from assistant.dates import format_date
@@ -61,8 +62,14 @@ def listed_text(person: Attendee, meeting: Meeting) -> str:
 def named(person: Attendee, wanted: set[str]) -> bool:
     """Whether the question uses most words of the person's organisation (or role): "fire brigade" names "Cleveland
     Fire Brigade"."""
-    group = terms(person.organisation or person.role or "")
+    group = _group_terms(person.organisation or person.role or "")
     if not group:
         return False
     present = sum(bool(alternatives(term) & wanted) for term in group)
     return present >= min(2, len(group))
+
+
+@lru_cache(maxsize=4096)
+def _group_terms(group: str) -> tuple[str, ...]:
+    """The terms of an organisation or role: the same few recur in every attendance list an archive holds."""
+    return tuple(terms(group))

@@ -170,6 +170,10 @@ class VectorIndex(Protocol):
         """Which of `ids` the engine holds."""
         ...
 
+    def nearest_among(self, vector: Sequence[float], k: int, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """The `k` of `ids` nearest to `vector`, with cosine similarity, best first (ids it does not hold are skipped)."""
+        ...
+
     def count(self) -> int:
         ...
 

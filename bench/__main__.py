@@ -150,27 +150,33 @@ def load_run(meetings: int, seed: int, workdir: Path, port: int | None = None) -
     bot.store.write(batch)
     load_seconds = time.perf_counter() - started
     chunks = bot.store.chunk_count()
-    known = known_answers(bot, _KNOWN, seed, family=lambda meeting_id: meeting_id.rsplit("-c", 1)[0] + "-c")
+    known = known_answers(bot, _KNOWN, seed, among=lambda meeting_id: meeting_id.endswith("-c0"))
     (workdir / "known.json").write_text(json.dumps([asdict(k) for k in known]))
     return {"meetings": len(bot.meetings()), "chunks": chunks, "load_seconds": load_seconds,
             "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index")}
 
 
 def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
-    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed and embedded once, then copied.
+    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed (with their facts, as ingest does) and
+    embedded once, then copied.
 
-    The originals' quotable units are embedded into the index's cache too, as `Assistant.ingest` does for
-    every meeting it writes (copies hold the same texts), so serving measures answering, not that step.
+    Copy n is the original under the id ``<id>-c<n>``, n weeks later, its items' figures renumbered
+    (`bench.synth.renumbered`; copy 0 is the original's text): the same standing items with other figures,
+    as a real archive holds, not exact duplicates. Copies keep the original's vectors (the embedding
+    barely sees figures) and facts (its header, dates and times are unchanged; the figures and decisions
+    it lists keep the original's numbers). Every meeting's quotable units go into the index's embedding
+    cache, as `Assistant.ingest` puts them there, so serving measures answering, not that step: the
+    originals' embedded, the copies' renumbered ones with the original unit's vector.
     """
     import dataclasses
     import datetime as dt
 
     import numpy as np
 
-    from assistant.evidence import unit_texts
     from assistant.store import MeetingWrite
     from bench.synth import generate
     from ingest.chunk import chunk_meeting
+    from ingest.facts import extract_facts
     from ingest.parse import parse_minutes
     from ingest.read import document_text
 
@@ -179,21 +185,44 @@ def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
     originals = []
     for path in sorted(p for p in corpus.iterdir() if p.suffix == ".txt"):
         meeting = parse_minutes(document_text(path, path.read_bytes()), str(path))
+        meeting = dataclasses.replace(meeting, facts=extract_facts(meeting))
         chunks = chunk_meeting(meeting, bot.embedder.count_tokens, bot.embedder.window)
         originals.append((meeting, chunks, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
-        bot.meaning.vectors(unit_texts(chunks))
     writes = []
     for copy in range(meetings // len(originals)):
+        units: dict[str, list[float]] = {}
         for meeting, chunks, vectors in originals:
             shift = dt.timedelta(days=7 * copy)
-            clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}",
+            items = tuple(dataclasses.replace(item, text=_renumbered(item.text, copy)) for item in meeting.items)
+            clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}", items=items,
                                         date=meeting.date + shift if meeting.date else None)
             # The original's chunks under the clone's id and date (chunking the clone again could split
             # it differently, e.g. a longer date in the header, and its vectors would no longer line up).
             copied = [dataclasses.replace(c, id=f"{clone.id}:{c.item_position}:{c.part}", meeting_id=clone.id,
-                                          date=clone.date) for c in chunks]
+                                          date=clone.date, text=_renumbered(c.text, copy) if c.kind == "item" else c.text)
+                      for c in chunks]
             writes.append(MeetingWrite(clone, f"{copy:012d}:{meeting.id}", copied, vectors))
+            units |= _unit_vectors(bot, chunks, copied)
+        bot.meaning.disk.put_many(units)
     return writes
+
+
+def _renumbered(text: str, copy: int) -> str:
+    from bench.synth import renumbered
+
+    return renumbered(text, f"c{copy}") if copy else text
+
+
+def _unit_vectors(bot, chunks: list, copied: list) -> dict[str, list[float]]:
+    """The quotable units of `copied` (a renumbered copy of `chunks`) that differ from the original's, each with
+    the original unit's vector (as its chunks' vectors are); the original's are embedded on first use."""
+    from assistant.evidence import unit_texts
+
+    originals, copies = unit_texts(chunks), unit_texts(copied)
+    vectors = bot.meaning.vectors(originals)
+    if len(originals) != len(copies):  # renumbering split a unit differently: answering embeds these itself
+        return {}
+    return {copy: vector.tolist() for original, copy, vector in zip(originals, copies, vectors) if copy != original}
 
 
 def serve_run(workdir: Path, port: int | None) -> dict:

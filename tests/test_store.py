@@ -106,6 +106,23 @@ def test_filters_apply_inside_both_searches(store, filters, kind, expected):
     assert kind is None or {chunk.kind for chunk, _ in dense + keyword} == {kind}
 
 
+@pytest.mark.parametrize("among_at_most", [500, 0], ids=["few pass: searched among", "many pass: over-fetched"])
+@pytest.mark.parametrize("filters, kind", [
+    (SearchFilters(meeting="january"), None), (SearchFilters(since=dt.date(2023, 1, 1)), "item"),
+    (SearchFilters(committee="Licensing Committee"), "header"), (SearchFilters(), "item"),
+])
+def test_filtered_dense_search_finds_what_the_engine_filtering_itself_finds(store, monkeypatch, among_at_most,
+                                                                            filters, kind):
+    import assistant.stores.index
+
+    monkeypatch.setattr(assistant.stores.index, "_AMONG_AT_MOST", among_at_most)
+    for k in (1, 2, 50):
+        found = store.dense_search(_vector("bikes crime"), k, filters, kind)
+        engine = store.vectors.nearest(_vector("bikes crime"), k, filters, kind)
+        assert [(chunk.id, pytest.approx(score)) for chunk, score in found] == [
+            (vector_id, score) for vector_id, score in engine]
+
+
 def test_keyword_search_ranks_by_bm25_over_stemmed_words(store):
     found = store.keyword_search("Who seized off road bikes?", 3, SearchFilters())
     assert _ids(found)[0] == ("january", 1)  # "seized" meets "seized", "bikes" meets "bikes"

@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from assistant.glossary import Glossary
 from assistant.models import Chunk, Meeting
 from assistant.query import SearchFilters
@@ -79,6 +81,7 @@ class Catalog:
                 db.execute(_TITLES_FROM_MEETINGS)
         self._anchor.executescript(f"{_SCHEMA}{_TITLES};{bm25.SCHEMA}")
         self._columns: bm25.Columns | None = None
+        self._ids: tuple[int, np.ndarray] | None = None  # (generation, vector id by chunk key): see `passing_ids`
         self._columns_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -200,6 +203,39 @@ class Catalog:
             rows = self._db.execute(f"{_CHUNKS_OF} WHERE {column} IN ({','.join('?' * len(part))})", part)
             found += [(row[0], _chunk(row)) for row in rows]
         return found
+
+    def passing_ids(self, filters: SearchFilters, kind: str | None, most: int) -> list[str] | None:
+        """The vector ids of the current chunks that pass `filters` (and `kind`), or None when more than `most` do."""
+        columns = self._current_columns()
+        keys = np.flatnonzero(columns.mask(filters, kind))
+        if len(keys) > most:
+            return None
+        ids = self._vector_ids(columns.generation)
+        return [vector_id for vector_id in ids[keys[keys < len(ids)]] if vector_id is not None]
+
+    def _vector_ids(self, generation: int) -> np.ndarray:
+        """Every current chunk's vector id at its key (None where there is none), read once per generation."""
+        with self._columns_lock:
+            if self._ids is None or self._ids[0] != generation:
+                rows = self._db.execute("SELECT key, id FROM chunks").fetchall()
+                ids = np.full(max((key for key, _ in rows), default=-1) + 1, None, dtype=object)
+                for key, vector_id in rows:
+                    ids[key] = vector_id
+                self._ids = (generation, ids)
+            return self._ids[1]
+
+    def passing_share(self, filters: SearchFilters, kind: str | None) -> float:
+        """The share of current chunks that pass `filters` (and `kind`)."""
+        columns = self._current_columns()
+        return int(np.count_nonzero(columns.mask(filters, kind))) / max(columns.documents, 1)
+
+    def chunk_total(self) -> int:
+        return self._current_columns().documents
+
+    def chunks_passing(self, ids: Sequence[str], filters: SearchFilters, kind: str | None) -> dict[str, Chunk]:
+        """The current chunks among `ids` that pass `filters` (and `kind`), by id."""
+        mask = self._current_columns().mask(filters, kind)
+        return {chunk.id: chunk for key, chunk in self._chunks_where("c.id", ids) if key < len(mask) and mask[key]}
 
     def keyword(self, query: str, k: int, filters: SearchFilters, kind: str | None = None) -> list[tuple[Chunk, float]]:
         """The `k` chunks with the best BM25 score for the words of `query` under `filters`, best first."""
