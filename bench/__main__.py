@@ -1,4 +1,4 @@
-"""Benchmarks, run by hand: ``python -m bench [--sizes 100,1000] [--load 10000] [--server]``.
+"""Benchmarks, run by hand: ``python -m bench [--sizes 100,1000] [--load 100,10000] [--server]``.
 
 Every number is measured side by side in one run, each in a fresh
 subprocess, so that memory and imports belong to what is measured. Results
@@ -10,12 +10,14 @@ Per corpus size (synthetic meetings from bench/synth.py), `scale`:
   embedding throughput of the same chunk texts (the hardware ceiling);
 - the plain llama-index recipe (VectorStoreIndex, default settings) over the
   same files: build time, query latency, known-answer top 5.
-At a large size, `load`: 100 meetings embedded, their vectors re-used for
-copies with new ids and dates, written in bulk (precomputed vectors).
+At each `--load` size, `load`: 100 meetings embedded, their vectors re-used for
+copies with new ids, dates and figures, written in bulk (precomputed vectors);
+a load of 100 is the originals alone, the baseline the larger loads compare
+with (the same known-answer questions, see bench/known.py).
 Then for every index, `serve` (a fresh process that opens it and answers):
 warm ``ask`` and ``search`` p50/p95, peak resident memory, known-answer
 top 5 (see bench/known.py); and a cold ``minutes ask`` (fresh CLI process).
-With ``--server``, the large index is loaded into a ``chroma run`` server
+With ``--server``, the largest load is loaded into a ``chroma run`` server
 too and served from there.
 """
 from __future__ import annotations
@@ -153,7 +155,8 @@ def load_run(meetings: int, seed: int, workdir: Path, port: int | None = None) -
     known = known_answers(bot, _KNOWN, seed, among=lambda meeting_id: meeting_id.endswith("-c0"))
     (workdir / "known.json").write_text(json.dumps([asdict(k) for k in known]))
     return {"meetings": len(bot.meetings()), "chunks": chunks, "load_seconds": load_seconds,
-            "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index")}
+            "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index"),
+            "known_questions": [k.question for k in known]}
 
 
 def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
@@ -321,7 +324,8 @@ def _table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="minutes benchmarks")
     parser.add_argument("--sizes", default="100,1000", help="meetings per ingested synthetic corpus (with the model)")
-    parser.add_argument("--load", type=int, default=10000, help="meetings loaded with precomputed vectors (0: skip)")
+    parser.add_argument("--load", default="10000",
+                        help="meetings loaded with precomputed vectors, e.g. 100,10000 to compare sizes ('' or 0: skip)")
     parser.add_argument("--server", action="store_true", help="also load and serve the --load index from a Chroma server")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -341,13 +345,14 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",") if s):
         print(f"ingest and serve {size} meetings ...", file=sys.stderr, flush=True)
         results["runs"].append(measure("scale", size, args.seed))
-    if args.load:
-        print(f"load and serve {args.load} meetings ...", file=sys.stderr, flush=True)
-        results["runs"].append(measure("load", args.load, args.seed))
-        if args.server:
-            print(f"load and serve {args.load} meetings through a Chroma server ...", file=sys.stderr, flush=True)
-            with tempfile.TemporaryDirectory(prefix="minutes-chroma-") as path, _serving_chroma(Path(path)) as port:
-                results["runs"].append(measure("load", args.load, args.seed, port))
+    loads = [int(s) for s in args.load.split(",") if s and int(s)]
+    for size in loads:
+        print(f"load and serve {size} meetings ...", file=sys.stderr, flush=True)
+        results["runs"].append(measure("load", size, args.seed))
+    if loads and args.server:
+        print(f"load and serve {loads[-1]} meetings through a Chroma server ...", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix="minutes-chroma-") as path, _serving_chroma(Path(path)) as port:
+            results["runs"].append(measure("load", loads[-1], args.seed, port))
     results["load_average_after"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{results['started'].replace(':', '')}.json"
