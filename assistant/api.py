@@ -170,7 +170,7 @@ class Assistant:
     def warm(self) -> None:
         """Load the model, build the keyword index and read the meetings now, so the first question is not slow."""
         self.retriever.warm()
-        self.directory.refresh()
+        self.directory.read_all()
 
     def timeline(self, topic: str) -> list[TimelinePoint]:
         """Per meeting, the agenda items about `topic`, each with the rule it matched by (see `assistant.timeline`)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
@@ -29,6 +29,9 @@ from assistant.terms import TermStats, terms
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
 _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
+# A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
+# meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
+_MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
@@ -69,7 +72,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION]
     closest = hits[0] if hits else None
     if about_meeting(plan):
-        meetings = [] if plan.refused else _named_meetings(plan, sources)
+        meetings = [] if plan.refused else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
@@ -81,7 +84,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     if plan.refused:
         return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
-        dates = next_meetings(_named_meetings(plan, sources), sources.item)
+        dates = next_meetings(list(_named_meetings(plan, sources, _MEETINGS_ANSWERED)), sources.item)
         if dates.sentences:
             return dates
     if _asks_unknown_specific(plan, sources.stats):
@@ -120,11 +123,17 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
         score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
 
 
-def _named_meetings(plan: QueryPlan, sources: Sources) -> list[Meeting]:
-    """The meetings the question is about: the one it names, those in its period, else all of them."""
+def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) -> Iterator[Meeting]:
+    """The meetings the question is about: the one it names, those in its period, else all of them; with `last`,
+    only the last that many of those (oldest first, undated last, as the index lists them).
+
+    Each is read as the caller reaches it: a question over a large index may stop at the first.
+    """
     ids = [meeting_id for meeting_id, date in sources.dated() if plan.filters.admits(date, meeting_id)]
-    found = [sources.meeting(meeting_id) for meeting_id in ids]
-    return [meeting for meeting in found if meeting is not None]
+    for meeting_id in ids[-last:] if last else ids:
+        meeting = sources.meeting(meeting_id)
+        if meeting is not None:
+            yield meeting
 
 
 def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:

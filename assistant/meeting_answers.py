@@ -87,8 +87,8 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> N
     else:
         found = _matching(plan, [a for a in facts.attendees if a.was_there])
         template = "{} attended the meeting{}."
-    header = item(meeting.id, HEADER_POSITION)
-    if found and header is not None:
+    header = item(meeting.id, HEADER_POSITION) if found else None  # a question over every meeting reads only those that say
+    if header is not None:
         names = _names(found, header.text, with_groups=template.startswith("{} attended"))
         _cite_header(draft, meeting, item, template.format(names, when), [a.source for a in found])
 

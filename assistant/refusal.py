@@ -8,7 +8,8 @@ saying that a body the question names appears only on an attendance list
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from assistant.answer import SourceRef
 from assistant.dates import format_date
@@ -34,7 +35,7 @@ def refusal_text(reason: str | None, closest: SourceRef | None, listed: str | No
     return " ".join(parts)
 
 
-def listed_only(question: str, meetings: Sequence[Meeting]) -> tuple[Attendee, Meeting] | None:
+def listed_only(question: str, meetings: Iterable[Meeting]) -> tuple[Attendee, Meeting] | None:
     """The first attendee whose organisation (or role) the question asks to have spoken, with their meeting.
 
     None when the question asks what nobody said, or names no one listed.
@@ -84,8 +85,14 @@ def listed_text(person: Attendee, meeting: Meeting) -> str:
 def named(person: Attendee, wanted: set[str]) -> bool:
     """Whether the question uses most words of the person's organisation (or role): "fire brigade" names "Cleveland
     Fire Brigade"."""
-    group = terms(person.organisation or person.role or "")
+    group = _group_terms(person.organisation or person.role or "")
     if not group:
         return False
     present = sum(bool(alternatives(term) & wanted) for term in group)
     return present >= min(2, len(group))
+
+
+@lru_cache(maxsize=4096)
+def _group_terms(group: str) -> tuple[str, ...]:
+    """The terms of an organisation or role: the same few recur in every attendance list an archive holds."""
+    return tuple(terms(group))

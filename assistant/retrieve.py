@@ -6,7 +6,6 @@ passage, so a long item does not crowd out the others.
 """
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from assistant.answer import Hit
 from assistant.embed import Embedder
 from assistant.glossary import Glossary, load_glossary_file
 from assistant.models import Chunk
+from assistant.plan import MeetingInfo
 from assistant.query import SearchFilters
 from assistant.store import IndexStore, MeetingRecord
 from assistant.terms import TermStats
@@ -38,7 +38,7 @@ class Snapshot:
     generation: int
     stats: TermStats
     glossary: Glossary
-    meetings: list[tuple[str, dt.date | None]]  # (meeting id, date) of every complete meeting
+    meetings: tuple[MeetingInfo, ...]  # every complete meeting: id, date, item titles
 
 
 class HybridRetriever:
@@ -65,7 +65,8 @@ class HybridRetriever:
                 records = self.store.meetings()
                 glossary = index_glossary(records, self.glossary_file)
                 stats = self.store.term_stats(glossary, sorted({r.committee for r in records}))
-                self._snapshot = Snapshot(generation, stats, glossary, [(r.id, r.date) for r in records])
+                self._snapshot = Snapshot(generation, stats, glossary,
+                                          tuple(MeetingInfo(r.id, r.date, r.titles) for r in records))
             return self._snapshot
 
     @property

@@ -43,6 +43,7 @@ class MeetingRecord:
     date_source: str | None = None
     url: str | None = None
     abbreviations: tuple[tuple[str, str], ...] = ()  # (term, long form) the minutes define, for the glossary
+    titles: tuple[str, ...] = ()  # the items' titles in order, so "the Op Harmony meeting" names it unparsed
 
     @property
     def body(self) -> str:
@@ -167,6 +168,10 @@ class VectorIndex(Protocol):
 
     def held(self, ids: Sequence[str]) -> set[str]:
         """Which of `ids` the engine holds."""
+        ...
+
+    def nearest_among(self, vector: Sequence[float], k: int, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """The `k` of `ids` nearest to `vector`, with cosine similarity, best first (ids it does not hold are skipped)."""
         ...
 
     def count(self) -> int:

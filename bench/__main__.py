@@ -1,4 +1,4 @@
-"""Benchmarks, run by hand: ``python -m bench [--sizes 100,1000] [--load 10000] [--server]``.
+"""Benchmarks, run by hand: ``python -m bench [--sizes 100,1000] [--load 100,10000] [--server]``.
 
 Every number is measured side by side in one run, each in a fresh
 subprocess, so that memory and imports belong to what is measured. Results
@@ -10,12 +10,14 @@ Per corpus size (synthetic meetings from bench/synth.py), `scale`:
   embedding throughput of the same chunk texts (the hardware ceiling);
 - the plain llama-index recipe (VectorStoreIndex, default settings) over the
   same files: build time, query latency, known-answer top 5.
-At a large size, `load`: 100 meetings embedded, their vectors re-used for
-copies with new ids and dates, written in bulk (precomputed vectors).
+At each `--load` size, `load`: 100 meetings embedded, their vectors re-used for
+copies with new ids, dates and figures, written in bulk (precomputed vectors);
+a load of 100 is the originals alone, the baseline the larger loads compare
+with (the same known-answer questions, see bench/known.py).
 Then for every index, `serve` (a fresh process that opens it and answers):
 warm ``ask`` and ``search`` p50/p95, peak resident memory, known-answer
 top 5 (see bench/known.py); and a cold ``minutes ask`` (fresh CLI process).
-With ``--server``, the large index is loaded into a ``chroma run`` server
+With ``--server``, the largest load is loaded into a ``chroma run`` server
 too and served from there.
 """
 from __future__ import annotations
@@ -150,14 +152,25 @@ def load_run(meetings: int, seed: int, workdir: Path, port: int | None = None) -
     bot.store.write(batch)
     load_seconds = time.perf_counter() - started
     chunks = bot.store.chunk_count()
-    known = known_answers(bot, _KNOWN, seed, family=lambda meeting_id: meeting_id.rsplit("-c", 1)[0] + "-c")
+    known = known_answers(bot, _KNOWN, seed, among=lambda meeting_id: meeting_id.endswith("-c0"))
     (workdir / "known.json").write_text(json.dumps([asdict(k) for k in known]))
     return {"meetings": len(bot.meetings()), "chunks": chunks, "load_seconds": load_seconds,
-            "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index")}
+            "load_chunks_per_s": chunks / load_seconds, "index_bytes": _du(workdir / "index"),
+            "known_questions": [k.question for k in known]}
 
 
 def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
-    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed and embedded once, then copied."""
+    """The writes of `meetings` meetings: `_COPIED` synthetic ones parsed (with their facts, as ingest does) and
+    embedded once, then copied.
+
+    Copy n is the original under the id ``<id>-c<n>``, n weeks later, its items' figures renumbered
+    (`bench.synth.renumbered`; copy 0 is the original's text): the same standing items with other figures,
+    as a real archive holds, not exact duplicates. Copies keep the original's vectors (the embedding
+    barely sees figures) and facts (its header, dates and times are unchanged; the figures and decisions
+    it lists keep the original's numbers). Every meeting's quotable units go into the index's embedding
+    cache, as `Assistant.ingest` puts them there, so serving measures answering, not that step: the
+    originals' embedded, the copies' renumbered ones with the original unit's vector.
+    """
     import dataclasses
     import datetime as dt
 
@@ -166,6 +179,7 @@ def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
     from assistant.store import MeetingWrite
     from bench.synth import generate
     from ingest.chunk import chunk_meeting
+    from ingest.facts import extract_facts
     from ingest.parse import parse_minutes
     from ingest.read import document_text
 
@@ -174,20 +188,44 @@ def _copies(bot, meetings: int, seed: int, workdir: Path) -> list:
     originals = []
     for path in sorted(p for p in corpus.iterdir() if p.suffix == ".txt"):
         meeting = parse_minutes(document_text(path, path.read_bytes()), str(path))
+        meeting = dataclasses.replace(meeting, facts=extract_facts(meeting))
         chunks = chunk_meeting(meeting, bot.embedder.count_tokens, bot.embedder.window)
         originals.append((meeting, chunks, np.asarray(bot.embedder.embed([c.embed_text for c in chunks]), np.float32)))
     writes = []
     for copy in range(meetings // len(originals)):
+        units: dict[str, list[float]] = {}
         for meeting, chunks, vectors in originals:
             shift = dt.timedelta(days=7 * copy)
-            clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}",
+            items = tuple(dataclasses.replace(item, text=_renumbered(item.text, copy)) for item in meeting.items)
+            clone = dataclasses.replace(meeting, id=f"{meeting.id}-c{copy}", items=items,
                                         date=meeting.date + shift if meeting.date else None)
             # The original's chunks under the clone's id and date (chunking the clone again could split
             # it differently, e.g. a longer date in the header, and its vectors would no longer line up).
             copied = [dataclasses.replace(c, id=f"{clone.id}:{c.item_position}:{c.part}", meeting_id=clone.id,
-                                          date=clone.date) for c in chunks]
+                                          date=clone.date, text=_renumbered(c.text, copy) if c.kind == "item" else c.text)
+                      for c in chunks]
             writes.append(MeetingWrite(clone, f"{copy:012d}:{meeting.id}", copied, vectors))
+            units |= _unit_vectors(bot, chunks, copied)
+        bot.meaning.disk.put_many(units)
     return writes
+
+
+def _renumbered(text: str, copy: int) -> str:
+    from bench.synth import renumbered
+
+    return renumbered(text, f"c{copy}") if copy else text
+
+
+def _unit_vectors(bot, chunks: list, copied: list) -> dict[str, list[float]]:
+    """The quotable units of `copied` (a renumbered copy of `chunks`) that differ from the original's, each with
+    the original unit's vector (as its chunks' vectors are); the original's are embedded on first use."""
+    from assistant.evidence import unit_texts
+
+    originals, copies = unit_texts(chunks), unit_texts(copied)
+    vectors = bot.meaning.vectors(originals)
+    if len(originals) != len(copies):  # renumbering split a unit differently: answering embeds these itself
+        return {}
+    return {copy: vector.tolist() for original, copy, vector in zip(originals, copies, vectors) if copy != original}
 
 
 def serve_run(workdir: Path, port: int | None) -> dict:
@@ -286,7 +324,8 @@ def _table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="minutes benchmarks")
     parser.add_argument("--sizes", default="100,1000", help="meetings per ingested synthetic corpus (with the model)")
-    parser.add_argument("--load", type=int, default=10000, help="meetings loaded with precomputed vectors (0: skip)")
+    parser.add_argument("--load", default="10000",
+                        help="meetings loaded with precomputed vectors, e.g. 100,10000 to compare sizes ('' or 0: skip)")
     parser.add_argument("--server", action="store_true", help="also load and serve the --load index from a Chroma server")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -306,13 +345,14 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",") if s):
         print(f"ingest and serve {size} meetings ...", file=sys.stderr, flush=True)
         results["runs"].append(measure("scale", size, args.seed))
-    if args.load:
-        print(f"load and serve {args.load} meetings ...", file=sys.stderr, flush=True)
-        results["runs"].append(measure("load", args.load, args.seed))
-        if args.server:
-            print(f"load and serve {args.load} meetings through a Chroma server ...", file=sys.stderr, flush=True)
-            with tempfile.TemporaryDirectory(prefix="minutes-chroma-") as path, _serving_chroma(Path(path)) as port:
-                results["runs"].append(measure("load", args.load, args.seed, port))
+    loads = [int(s) for s in args.load.split(",") if s and int(s)]
+    for size in loads:
+        print(f"load and serve {size} meetings ...", file=sys.stderr, flush=True)
+        results["runs"].append(measure("load", size, args.seed))
+    if loads and args.server:
+        print(f"load and serve {loads[-1]} meetings through a Chroma server ...", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix="minutes-chroma-") as path, _serving_chroma(Path(path)) as port:
+            results["runs"].append(measure("load", loads[-1], args.seed, port))
     results["load_average_after"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{results['started'].replace(':', '')}.json"

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +103,31 @@ def _header(committee: str, date: dt.date, rng: random.Random) -> str:
             f"Present: Cllr {chair} (Chair), {present}\n\nOfficers: {rng.choice(PEOPLE)} (Democratic Services)\n\n"
             f"Apologies: {rng.choice(PEOPLE)} and {rng.choice(PEOPLE)}.\n\n")
 
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NOT_A_FIGURE = re.compile(r"\s*(?:" + "|".join(MONTHS) + r"|am\b|pm\b|/)", re.I)
+
+
+def renumbered(text: str, seed: str) -> str:
+    """`text` with other figures: each count, sum and percentage gets new digits of the same shape, from `seed`.
+
+    The large-scale load copies meetings; copies that kept every figure would
+    be exact duplicates, which a real archive never holds (the same standing
+    items recur with other figures). Years, days of a month, times and item
+    references (``4/23``) keep theirs, so dates and facts still hold; the
+    length of the text does not change.
+    """
+    def other(found: re.Match[str]) -> str:
+        figure = found.group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", figure) or _NOT_A_FIGURE.match(text, found.end()) or \
+                (found.start() and text[found.start() - 1] == "/"):
+            return figure
+        rng = random.Random(f"{seed}:{figure}")
+        digits = iter([str(rng.randint(1, 9))] + [str(rng.randint(0, 9)) for _ in figure])
+        return "".join(next(digits) if ch.isdigit() else ch for ch in figure)
+
+    return _FIGURE.sub(other, text)
 
 @dataclass(frozen=True)
 class Meeting:

@@ -63,6 +63,16 @@ def test_meetings_are_listed_oldest_first_with_undated_last(store):
            ("Safer Partnership", 2, 3, "/minutes/july.txt")
 
 
+def test_meeting_records_list_item_titles_without_parsing_the_meeting(store, tmp_path):
+    assert store.meetings()[2].titles == ("Item 1", "Item 2")
+    store.write([_write(replace(JULY, items=(AgendaItem(1, "1", "Knife arches", "Arches were discussed."),)), "2")])
+    assert store.meetings()[2].titles == ("Knife arches",)
+    written_before_titles_were_kept = CatalogIndex(tmp_path / "catalog.sqlite3", MemoryVectors())
+    written_before_titles_were_kept.write([_write(JULY)])
+    written_before_titles_were_kept.catalog._db.execute("DROP TABLE titles")
+    assert CatalogIndex(tmp_path / "catalog.sqlite3", MemoryVectors()).meetings()[0].titles == ("Item 1", "Item 2")
+
+
 def test_a_meeting_comes_back_as_it_was_written(store):
     assert store.meeting("july") == JULY
     assert store.meeting("nowhere") is None
@@ -94,6 +104,23 @@ def test_filters_apply_inside_both_searches(store, filters, kind, expected):
     assert {chunk.meeting_id for chunk, _ in dense} == expected
     assert {chunk.meeting_id for chunk, _ in keyword} == expected
     assert kind is None or {chunk.kind for chunk, _ in dense + keyword} == {kind}
+
+
+@pytest.mark.parametrize("among_at_most", [500, 0], ids=["few pass: searched among", "many pass: over-fetched"])
+@pytest.mark.parametrize("filters, kind", [
+    (SearchFilters(meeting="january"), None), (SearchFilters(since=dt.date(2023, 1, 1)), "item"),
+    (SearchFilters(committee="Licensing Committee"), "header"), (SearchFilters(), "item"),
+])
+def test_filtered_dense_search_finds_what_the_engine_filtering_itself_finds(store, monkeypatch, among_at_most,
+                                                                            filters, kind):
+    import assistant.stores.index
+
+    monkeypatch.setattr(assistant.stores.index, "_AMONG_AT_MOST", among_at_most)
+    for k in (1, 2, 50):
+        found = store.dense_search(_vector("bikes crime"), k, filters, kind)
+        engine = store.vectors.nearest(_vector("bikes crime"), k, filters, kind)
+        assert [(chunk.id, pytest.approx(score)) for chunk, score in found] == [
+            (vector_id, score) for vector_id, score in engine]
 
 
 def test_keyword_search_ranks_by_bm25_over_stemmed_words(store):

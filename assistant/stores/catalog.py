@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from assistant.glossary import Glossary
 from assistant.models import Chunk, Meeting
 from assistant.query import SearchFilters
@@ -43,11 +45,18 @@ CREATE TABLE IF NOT EXISTS pending (meeting_id TEXT NOT NULL, version TEXT NOT N
     PRIMARY KEY (meeting_id, version));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
+_TITLES = "CREATE TABLE IF NOT EXISTS titles (meeting_id TEXT PRIMARY KEY, titles TEXT NOT NULL)"
 _CHUNK_COLUMNS = ("c.key, c.id, c.kind, c.meeting_id, m.committee, m.date, c.item_position, c.item_number, "
                   "c.item_title, c.part, c.parts, c.text, m.source, c.restricted, m.council, c.pages, m.url, "
                   "m.source_hash")
 _CHUNKS_OF = f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN meetings m ON m.id = c.meeting_id"
-_RECORD_COLUMNS = "id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations"
+_RECORD_COLUMNS = ("m.id, m.committee, m.date, m.items, m.chunks, m.source, m.file_hash, m.council, m.date_source, "
+                   "m.url, m.abbreviations, coalesce(t.titles, '[]')")
+_RECORDS = f"SELECT {_RECORD_COLUMNS} FROM meetings m LEFT JOIN titles t ON t.meeting_id = m.id"
+# Item titles are kept beside each record so that listing meetings never parses them whole. A catalog written
+# before the `titles` table existed gets its rows once, from the stored meetings, when it is first opened.
+_TITLES_FROM_MEETINGS = """INSERT OR IGNORE INTO titles SELECT m.id, (SELECT json_group_array(json_extract(i.value, '$.title'))
+    FROM json_each(m.meeting, '$.items') i) FROM meetings m"""
 _IN_LIMIT = 500  # ids per IN (...) list, under SQLite's bound on query parameters
 
 
@@ -65,8 +74,14 @@ class Catalog:
         self._anchor = self._connect()  # keeps an in-memory catalog alive; creates the schema once
         if path is not None:
             self._anchor.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
-        self._anchor.executescript(_SCHEMA + bm25.SCHEMA)
+        tables = {name for name, in self._anchor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meetings" in tables and "titles" not in tables:
+            with _Transaction(self._anchor) as db:  # created and filled at once: no reader sees it empty
+                db.execute(_TITLES)
+                db.execute(_TITLES_FROM_MEETINGS)
+        self._anchor.executescript(f"{_SCHEMA}{_TITLES};{bm25.SCHEMA}")
         self._columns: bm25.Columns | None = None
+        self._ids: tuple[int, np.ndarray] | None = None  # (generation, vector id by chunk key): see `passing_ids`
         self._columns_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -107,6 +122,8 @@ class Catalog:
                 replaced.append(entry)
                 gone += keys
                 code = db.execute(f"INSERT INTO meetings VALUES ({', '.join('?' * 15)})", _meeting_row(write)).lastrowid
+                db.execute("INSERT OR REPLACE INTO titles VALUES (?, ?)",
+                           (write.meeting.id, json.dumps([item.title for item in write.meeting.items])))
                 for vector_id, chunk in zip(write.vector_ids(), write.chunks):
                     key = db.execute(f"INSERT INTO chunks VALUES (NULL, {', '.join('?' * 11)})",
                                      (vector_id, *_chunk_row(chunk))).lastrowid
@@ -131,6 +148,7 @@ class Catalog:
         rows = db.execute("SELECT key, id FROM chunks WHERE meeting_id = ?", (meeting_id,)).fetchall()
         db.execute("DELETE FROM chunks WHERE meeting_id = ?", (meeting_id,))
         db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        db.execute("DELETE FROM titles WHERE meeting_id = ?", (meeting_id,))
         stale = [vector_id for _, vector_id in rows if vector_id not in keep]
         if stale:
             db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?)", (meeting_id, row[0], json.dumps(stale)))
@@ -160,7 +178,7 @@ class Catalog:
     def records(self) -> list[MeetingRecord]:
         """Every meeting, oldest first, undated last."""
         rows = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM meetings ORDER BY date_ord = 0, date_ord, id").fetchall()
+            f"{_RECORDS} ORDER BY m.date_ord = 0, m.date_ord, m.id").fetchall()
         return [_record(row) for row in rows]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
@@ -185,6 +203,39 @@ class Catalog:
             rows = self._db.execute(f"{_CHUNKS_OF} WHERE {column} IN ({','.join('?' * len(part))})", part)
             found += [(row[0], _chunk(row)) for row in rows]
         return found
+
+    def passing_ids(self, filters: SearchFilters, kind: str | None, most: int) -> list[str] | None:
+        """The vector ids of the current chunks that pass `filters` (and `kind`), or None when more than `most` do."""
+        columns = self._current_columns()
+        keys = np.flatnonzero(columns.mask(filters, kind))
+        if len(keys) > most:
+            return None
+        ids = self._vector_ids(columns.generation)
+        return [vector_id for vector_id in ids[keys[keys < len(ids)]] if vector_id is not None]
+
+    def _vector_ids(self, generation: int) -> np.ndarray:
+        """Every current chunk's vector id at its key (None where there is none), read once per generation."""
+        with self._columns_lock:
+            if self._ids is None or self._ids[0] != generation:
+                rows = self._db.execute("SELECT key, id FROM chunks").fetchall()
+                ids = np.full(max((key for key, _ in rows), default=-1) + 1, None, dtype=object)
+                for key, vector_id in rows:
+                    ids[key] = vector_id
+                self._ids = (generation, ids)
+            return self._ids[1]
+
+    def passing_share(self, filters: SearchFilters, kind: str | None) -> float:
+        """The share of current chunks that pass `filters` (and `kind`)."""
+        columns = self._current_columns()
+        return int(np.count_nonzero(columns.mask(filters, kind))) / max(columns.documents, 1)
+
+    def chunk_total(self) -> int:
+        return self._current_columns().documents
+
+    def chunks_passing(self, ids: Sequence[str], filters: SearchFilters, kind: str | None) -> dict[str, Chunk]:
+        """The current chunks among `ids` that pass `filters` (and `kind`), by id."""
+        mask = self._current_columns().mask(filters, kind)
+        return {chunk.id: chunk for key, chunk in self._chunks_where("c.id", ids) if key < len(mask) and mask[key]}
 
     def keyword(self, query: str, k: int, filters: SearchFilters, kind: str | None = None) -> list[tuple[Chunk, float]]:
         """The `k` chunks with the best BM25 score for the words of `query` under `filters`, best first."""
@@ -262,9 +313,9 @@ def _meeting_row(write: MeetingWrite) -> tuple:
 
 def _record(row: Sequence) -> MeetingRecord:
     """A record from a row of `_RECORD_COLUMNS`."""
-    meeting_id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations = row
+    meeting_id, committee, date, items, chunks, source, file_hash, council, date_source, url, abbreviations, titles = row
     return MeetingRecord(meeting_id, committee, _date(date), items, chunks, source, file_hash, council, date_source,
-                         url, tuple((term, long) for term, long in json.loads(abbreviations)))
+                         url, tuple((term, long) for term, long in json.loads(abbreviations)), tuple(json.loads(titles)))
 
 
 def _chunk_row(chunk: Chunk) -> tuple:

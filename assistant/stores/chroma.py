@@ -16,6 +16,7 @@ from assistant.query import SearchFilters
 from assistant.settings import Settings, quiet_telemetry
 
 _T = TypeVar("_T")
+_FETCHED_AT_MOST = 500  # ids whose vectors `nearest_among` fetches and compares itself
 
 
 class ChromaVectors:
@@ -100,6 +101,26 @@ class ChromaVectors:
         size = self.client.get_max_batch_size()
         return {held for start in range(0, len(ids), size)
                 for held in self.collection.get(ids=list(ids[start : start + size]), include=[])["ids"]}
+
+    def nearest_among(self, vector: Sequence[float], k: int, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """A few ids (a meeting's, a day's) are compared exactly, their vectors fetched: Chroma's search among ids
+        takes 90 ms for ten ids at 140,000 vectors, and 20 to 40 ms for thousands."""
+        if len(ids) <= _FETCHED_AT_MOST:
+            return self._exactly(vector, k, ids)
+        found = self._call(lambda: self.collection.query(
+            query_embeddings=[list(vector)], ids=list(ids), n_results=min(k, len(ids)), include=["distances"]))
+        return [(vector_id, 1.0 - distance) for vector_id, distance in zip(found["ids"][0], found["distances"][0])]
+
+    def _exactly(self, vector: Sequence[float], k: int, ids: Sequence[str]) -> list[tuple[str, float]]:
+        import numpy as np
+
+        held = self._call(lambda: self.collection.get(ids=list(ids), include=["embeddings"]))
+        if not len(held["ids"]):
+            return []
+        matrix, query = np.asarray(held["embeddings"], np.float32), np.asarray(vector, np.float32)
+        scores = matrix @ query / np.maximum(np.linalg.norm(matrix, axis=1) * np.linalg.norm(query), 1e-12)
+        best = np.argsort(-scores, kind="stable")[:k]
+        return [(held["ids"][i], float(scores[i])) for i in best]
 
     def count(self) -> int:
         return self._call(lambda: self.collection.count())

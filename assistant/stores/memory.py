@@ -33,8 +33,11 @@ class MemoryVectors:
 
     def nearest(self, vector: Sequence[float], k: int, filters: SearchFilters,
                 kind: str | None = None) -> list[tuple[str, float]]:
-        kept = [(vector_id, row[0]) for vector_id, row in self._rows.items()
-                if filters.admits(row[3], row[1], row[2]) and (kind is None or row[4] == kind)]
+        return self._nearest(vector, k, [(vector_id, row[0]) for vector_id, row in self._rows.items()
+                                         if filters.admits(row[3], row[1], row[2]) and (kind is None or row[4] == kind)])
+
+    @staticmethod
+    def _nearest(vector: Sequence[float], k: int, kept: list[tuple[str, np.ndarray]]) -> list[tuple[str, float]]:
         if not kept:
             return []
         matrix, query = np.stack([row for _, row in kept]), np.asarray(vector, dtype=np.float32)
@@ -44,6 +47,10 @@ class MemoryVectors:
 
     def held(self, ids: Sequence[str]) -> set[str]:
         return {vector_id for vector_id in ids if vector_id in self._rows}
+
+    def nearest_among(self, vector: Sequence[float], k: int, ids: Sequence[str]) -> list[tuple[str, float]]:
+        return self._nearest(vector, k, [(vector_id, self._rows[vector_id][0]) for vector_id in ids
+                                         if vector_id in self._rows])
 
     def count(self) -> int:
         return len(self._rows)
