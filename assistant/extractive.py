@@ -118,7 +118,8 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     sure = [item for score, item in scored if score >= sources.threshold]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
         return sure
-    wanted = [term for term in query_terms(plan) if term in subject_terms(plan)]
+    subject = subject_terms(plan)
+    wanted = [term for term in query_terms(plan) if term in subject]
     return [item for score, item in scored if score >= sources.threshold or (
         score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
 

@@ -43,10 +43,10 @@ def listed_only(question: str, meetings: Iterable[Meeting]) -> tuple[Attendee, M
     "What did the fire brigade report?" names "Tony Churchill (Cleveland Fire
     Brigade)"; an answer that never mentions the brigade does not answer it.
     """
-    speaker = _SPEAKER.search(question)
-    if speaker is None:
+    who = speaker(question)
+    if who is None:
         return None
-    wanted = set(terms(speaker.group("who")))
+    wanted = set(terms(who))
     for meeting in meetings:
         for person in meeting.facts.attendees:
             if person.was_there and named(person, wanted):

@@ -144,10 +144,10 @@ class TermStats:
 
     def corrected(self, text: str) -> str:
         """`text` with each word the index never uses, but whose stem is a letter or two off one it does ("goverment",
-        "seperately", "commitee"), replaced by that stem: a typo should not turn a question into a refusal.
+        "seperately", "commitee"), replaced by a word with that stem: a typo should not turn a question into a refusal.
 
         Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals and words the glossary knows are left alone;
-        the nearest stem must start with the same letter, and the most frequent of the nearest wins.
+        the nearest stem must start with the same letter (see `_nearest` for which of the nearest wins).
         """
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)

@@ -81,7 +81,7 @@ class Catalog:
                 db.execute(_TITLES_FROM_MEETINGS)
         self._anchor.executescript(f"{_SCHEMA}{_TITLES};{bm25.SCHEMA}")
         self._columns: bm25.Columns | None = None
-        self._ids: tuple[int, np.ndarray] | None = None  # (generation, vector id by chunk key): see `passing_ids`
+        self._ids: tuple[int, np.ndarray] | None = None  # (generation, vector id by chunk key): see `passing`
         self._columns_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -204,14 +204,16 @@ class Catalog:
             found += [(row[0], _chunk(row)) for row in rows]
         return found
 
-    def passing_ids(self, filters: SearchFilters, kind: str | None, most: int) -> list[str] | None:
-        """The vector ids of the current chunks that pass `filters` (and `kind`), or None when more than `most` do."""
+    def passing(self, filters: SearchFilters, kind: str | None, most: int) -> tuple[list[str] | None, float]:
+        """The vector ids of the current chunks that pass `filters` (and `kind`), or None when more than `most` do;
+        and the share of current chunks that pass."""
         columns = self._current_columns()
         keys = np.flatnonzero(columns.mask(filters, kind))
+        share = len(keys) / max(columns.documents, 1)
         if len(keys) > most:
-            return None
+            return None, share
         ids = self._vector_ids(columns.generation)
-        return [vector_id for vector_id in ids[keys[keys < len(ids)]] if vector_id is not None]
+        return [vector_id for vector_id in ids[keys[keys < len(ids)]] if vector_id is not None], share
 
     def _vector_ids(self, generation: int) -> np.ndarray:
         """Every current chunk's vector id at its key (None where there is none), read once per generation."""
@@ -223,11 +225,6 @@ class Catalog:
                     ids[key] = vector_id
                 self._ids = (generation, ids)
             return self._ids[1]
-
-    def passing_share(self, filters: SearchFilters, kind: str | None) -> float:
-        """The share of current chunks that pass `filters` (and `kind`)."""
-        columns = self._current_columns()
-        return int(np.count_nonzero(columns.mask(filters, kind))) / max(columns.documents, 1)
 
     def chunk_total(self) -> int:
         return self._current_columns().documents

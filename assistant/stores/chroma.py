@@ -14,6 +14,7 @@ from assistant.errors import StoreError
 from assistant.models import Chunk
 from assistant.query import SearchFilters
 from assistant.settings import Settings, quiet_telemetry
+from assistant.stores import cosine_top
 
 _T = TypeVar("_T")
 _FETCHED_AT_MOST = 500  # ids whose vectors `nearest_among` fetches and compares itself
@@ -117,10 +118,7 @@ class ChromaVectors:
         held = self._call(lambda: self.collection.get(ids=list(ids), include=["embeddings"]))
         if not len(held["ids"]):
             return []
-        matrix, query = np.asarray(held["embeddings"], np.float32), np.asarray(vector, np.float32)
-        scores = matrix @ query / np.maximum(np.linalg.norm(matrix, axis=1) * np.linalg.norm(query), 1e-12)
-        best = np.argsort(-scores, kind="stable")[:k]
-        return [(held["ids"][i], float(scores[i])) for i in best]
+        return cosine_top(vector, k, held["ids"], np.asarray(held["embeddings"], np.float32))
 
     def count(self) -> int:
         return self._call(lambda: self.collection.count())

@@ -113,10 +113,9 @@ class CatalogIndex:
         `k` pass in all likelihood, are kept where they pass; failing both, the
         engine filters.
         """
-        among = self.catalog.passing_ids(filters, kind, _AMONG_AT_MOST)
+        among, share = self.catalog.passing(filters, kind, _AMONG_AT_MOST)
         if among is not None:
             return self._current(self.vectors.nearest_among(vector, k, among) if among else [])
-        share = self.catalog.passing_share(filters, kind)
         wanted = min(math.ceil(_OVERFETCH * k / share), self.catalog.chunk_total()) if share else 0
         if wanted and wanted <= _NEIGHBOURS_AT_MOST:
             found = self.vectors.nearest(vector, wanted, SearchFilters())

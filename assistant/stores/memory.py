@@ -13,6 +13,7 @@ import numpy as np
 
 from assistant.models import Chunk
 from assistant.query import SearchFilters
+from assistant.stores import cosine_top
 from assistant.stores.index import CatalogIndex
 
 
@@ -40,10 +41,7 @@ class MemoryVectors:
     def _nearest(vector: Sequence[float], k: int, kept: list[tuple[str, np.ndarray]]) -> list[tuple[str, float]]:
         if not kept:
             return []
-        matrix, query = np.stack([row for _, row in kept]), np.asarray(vector, dtype=np.float32)
-        scores = matrix @ query / np.maximum(np.linalg.norm(matrix, axis=1) * np.linalg.norm(query), 1e-12)
-        best = np.argsort(-scores, kind="stable")[:k]
-        return [(kept[i][0], float(scores[i])) for i in best]
+        return cosine_top(vector, k, [vector_id for vector_id, _ in kept], np.stack([row for _, row in kept]))
 
     def held(self, ids: Sequence[str]) -> set[str]:
         return {vector_id for vector_id in ids if vector_id in self._rows}
