@@ -18,6 +18,7 @@ PAGE_BREAK = "\f"
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running headers or footers
 _MAX_RUNNING_WORDS = 14
 _LIST_START = re.compile(r"^\(?([a-z]|[ivx]{1,4})[.)]\s")  # "a) Apologies", "(ii) the budget", "b. Minutes"
+_BULLET = re.compile(r"^\s*[-–•*·]\s+\S")  # "- point", "• point": a bulleted list point
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,3})(?:\s*-)?$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:signed|chair(?:man|person|woman)?|date[d]?)\b.*(?:\.{5,}|_{5,})", re.IGNORECASE)
@@ -76,19 +77,43 @@ def _unwrapped(lines: list[str], pages: list[int], indented_only: bool = False) 
     is one sentence; left as two lines, it would be quoted as two. In a text
     file (`indented_only`) only an indented line goes on, as a wrapped list
     point does (``- it was expected that there`` / ``  maybe an increase``);
-    a line that starts a list (``a) Apologies``) never does.
+    a line that starts a list (``a) Apologies``) never does. A bulleted point
+    left mid-sentence (``- pleased that sexual exploitation was``) goes on in
+    the lower-case paragraph after the blank lines that follow it
+    (``included under vulnerability. ...``), whatever the file: the
+    converter broke one point into two paragraphs.
     """
     out: list[str] = []
     out_pages: list[int] = []
     for line, page in zip(lines, pages):
         text = line.strip()
-        goes_on = text[:1].islower() and not _LIST_START.match(text) and (line[:1] in " \t" or not indented_only)
-        if out and out[-1].strip() and goes_on and not re.search(r"[.:;!?]$", out[-1].rstrip()):
+        goes_on = text[:1].islower() and not _LIST_START.match(text)
+        point = _broken_point(out) if goes_on else None
+        if out and out[-1].strip() and goes_on and (line[:1] in " \t" or not indented_only) and _unfinished(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {text}"
+        elif point is not None:
+            # The blank lines between the two halves go (whitespace only: nothing is lost).
+            del out[point + 1:], out_pages[point + 1:]
+            out[point] = f"{out[point].rstrip()} {text}"
         else:
             out.append(line)
             out_pages.append(page)
     return out, out_pages
+
+
+def _unfinished(line: str) -> bool:
+    return not re.search(r"[.:;!?]$", line.rstrip())
+
+
+def _broken_point(out: list[str]) -> int | None:
+    """The index of the bulleted line just before some blank lines at the end of `out`, if it stops mid-sentence."""
+    index = len(out) - 1
+    while index >= 0 and not out[index].strip():
+        index -= 1
+    if index == len(out) - 1 or index < 0:
+        return None
+    last = out[index]
+    return index if _BULLET.match(last) and _unfinished(last) else None
 
 
 def _edge_indices(page: list[str]) -> set[int]:

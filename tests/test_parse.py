@@ -362,6 +362,17 @@ def test_a_list_point_wrapped_onto_an_indented_line_is_one_line_again():
     assert_nothing_lost(text, meeting)
 
 
+def test_a_bulleted_point_broken_into_two_paragraphs_is_one_point_again():
+    text = ("Test Committee - 3 March 2020\n\n1\n\nCrime Report\n\nComments were as follows:-\n\n"
+            "- Pleased that exploitation was\n\nincluded under vulnerability. More data was asked for.\n\n"
+            "- The plan was welcomed.\n\nAGREED that the report be noted.\n\nnoted in lower case after a full stop.\n")
+    meeting = parse_minutes(text, "x.txt")
+    lines = meeting.items[0].text.split("\n")
+    assert "- Pleased that exploitation was included under vulnerability. More data was asked for." in lines
+    assert "noted in lower case after a full stop." in lines
+    assert_nothing_lost(text, meeting)
+
+
 def test_a_council_banner_in_capitals_becomes_the_council():
     meeting = parse_minutes(SPLIT_NUMBER, "ssp-2013-03-12.txt")
     assert meeting.council == "Stockton-on-Tees Borough Council"
