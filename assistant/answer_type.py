@@ -84,7 +84,8 @@ _KIND_PATTERNS = (
         r"^\s*(where|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|areas?))\b",
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
-        r"\b(which|what)\s+(\w+\s+)?meetings\b|\bacross\s+(the\s+|all\s+)?meetings\b|\b(at\s+)?each\s+meeting\b|"
+        r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
+        r"\b(at\s+)?each\s+meeting\b|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
         r"(partnership|committee|board|council|members)\b|^\s*how\s+(has|have)\b.{0,60}\bbeen\b", re.I)),
@@ -92,7 +93,8 @@ _KIND_PATTERNS = (
         r"\b(agree|agreed|decide|decided|decision|decisions|resolve|resolved|resolution)\b", re.I)),
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
-        r"what\s+(did|do)\s+.{0,60}\b(say|said|discuss|report|raise|make)\b|what\s+points\b|"
+        r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
+        r"what\s+points\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
         r"what\s+came\s+out\s+of|what\s+(is|was)\s+the\s+(latest|update|outcome))|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
@@ -170,7 +172,7 @@ def _has_person(sentence: str) -> bool:
 
     A run that ends in a body word ("Safer Stockton Partnership", "Harbourside Police") names a body.
     """
-    for run in re.findall(r"(?:\b[A-Z][a-z'’-]+(?:\s+|$)){2,}", sentence):
+    for run in re.findall(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b", sentence):  # a name may end at a comma
         words = run.split()
         if words[-1] not in BODY_WORDS and sum(word not in _ROLES for word in words) >= 2:
             return True

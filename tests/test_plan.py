@@ -37,6 +37,10 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("Was Dock Lane's lighting fixed?", QuestionKind.YESNO),
     ("What concerns did members raise about the Immediate Justice programme?", QuestionKind.FACT),
     ("what did members say about the pspo", QuestionKind.SUMMARY),
+    ("what did the knife crime presentation cover", QuestionKind.SUMMARY),
+    ("whats come out of the residents survey", QuestionKind.SUMMARY),
+    ("what has come up about the skate park at diffrent meetings", QuestionKind.MEETINGS),
+    ("what did the chair say at the meeting in march", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -170,3 +174,8 @@ def test_how_much_money_wants_a_sum_not_a_count():
                      "Hotspot funding of 500,000 was agreed for Cleveland."]:
         assert holds(AnswerType.AMOUNT, sentence, wanted), sentence
     assert holds(AnswerType.AMOUNT, "Theft from person fell by 41.6%.", terms("by how much did theft from person drop"))
+
+
+def test_a_person_is_two_capitalised_words_that_are_not_a_body_even_before_a_comma():
+    assert holds(AnswerType.PERSON, "Members praised the work of Sgt Cookson, and the posts about it.", [])
+    assert not holds(AnswerType.PERSON, "Members praised the work of Harbourside Police, and the posts.", [])
