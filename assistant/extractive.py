@@ -34,6 +34,7 @@ _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole 
 _MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
+_ADVERB = re.compile(r"\b[a-z]{5,}ly\b", re.I)  # "originally", "exactly"; not "family", "July"
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 
 
@@ -162,7 +163,9 @@ def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
     """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use."""
     if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
         return False
-    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS)
+    # "who came up with it originally", "when exactly": an adverb says how it is asked, not what about.
+    manner = set(terms(" ".join(_ADVERB.findall(plan.topic))))
+    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | manner)
 
 
 def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:

@@ -183,3 +183,8 @@ def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
     with pytest.raises(StoreError, match="no index at .*typo: run 'minutes ingest PATH' first"):
         reader.ask(OP_HARMONY)
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_adverb_the_minutes_never_use_does_not_make_a_who_question_unknown(bot):
+    answer = bot.ask("who developed the right care right person model originally")
+    assert not answer.refused and "Humberside Police" in answer.text
