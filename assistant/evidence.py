@@ -270,13 +270,16 @@ def _lines(item: Evidence) -> list[_Line]:
 
 
 def _list_after(lines: list[_Line], lead: int) -> int:
-    """How many lines after a lead-in are its points: marked lines, or short one-sentence lines."""
+    """How many lines after a lead-in are its points: marked lines, or short one-sentence lines; once a point is
+    marked, an unmarked line after it is running text again ("Members were then given the opportunity ...")."""
     taken = 0
+    marked = False
     for line in lines[lead + 1 : lead + 1 + _LIST_LINES]:
         starts_decision = bool(DECISION_MARK.match(line.pieces[0]))
-        short = len(line.pieces) == 1 and len(line.text.split()) <= _LIST_LINE_WORDS
+        short = len(line.pieces) == 1 and len(line.text.split()) <= _LIST_LINE_WORDS and not marked
         if starts_decision or _LEAD_IN.search(line.pieces[-1]) or not (line.marked or short):
             break
+        marked = marked or line.marked
         taken += 1
     return taken
 

@@ -217,7 +217,11 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
         return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
     known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
-    ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)))
+    # What the question asks about beyond the item's title ("the survey" in a police update) comes before what
+    # merely adds most.
+    aspect = frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - _REPORTING
+    ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)
+                                                   + _share(aspect, set(terms(pair[1].topic_text)))))
     # What was reported comes first in minutes: the item's first sentence that may lead opens its summary.
     opening = min(candidates, key=lambda pair: pair[1].index)
     ranked = [opening, *(pair for pair in ranked if pair is not opening)]
