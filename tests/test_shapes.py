@@ -346,3 +346,24 @@ def test_a_sectioned_item_answers_from_the_section_the_question_names(stats):
     draft = shape(found, read(found, [evidence], stats, None, True))
     assert "sex workers and resources" in draft.sentences[0].text and "candidates" not in draft.text()
     assert draft.sentences[-1].text == "AGREED that the matters arising be noted."
+
+
+def test_a_marked_list_ends_at_the_first_unmarked_line_after_it():
+    text = ("Restorative Justice\nThe presentation covered the following key areas:-\n* Approaches\n* Evaluation\n"
+            "Members were then given the opportunity to ask questions.\nAGREED that the presentation be noted.")
+    chunk = chunk_meeting(parse_minutes(f"Board\n\n1\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
+    found = units(Evidence(Hit.from_chunk(chunk, 0, 0, 0), [chunk]))
+    assert [u.text for u in found][:2] == ["The presentation covered the following key areas: Approaches; Evaluation.",
+                                           "Members were then given the opportunity to ask questions."]
+
+
+def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stats):
+    filler = [f"Officers reported that patrol number {n} in the {ward} ward had gone well with {n * 7} visits made."
+              for n, ward in enumerate(["north", "south", "east", "west", "central", "river", "hill"], start=1)]
+    text = "\n".join(["Police Update", *filler[:5], "A group would review the results of the residents survey, which "
+                      "asked for more youth sessions.", *filler[5:], "AGREED that the update be noted."])
+    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))
+    evidence = Evidence(Hit.from_chunk(chunk[-1], 0, 0.5, 0), [c for c in chunk if c.item_position == 1])
+    found = plan_question("whats come out of the residents survey", SearchFilters(), [])
+    draft = shape(found, read(found, [evidence], stats, None, True))
+    assert "more youth sessions" in draft.text() and draft.sentences[-1].text == "AGREED that the update be noted."
