@@ -27,6 +27,7 @@ _AMOUNT_Q = re.compile(
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
+_THE_CHAIR = re.compile(r"\b[Tt]he\s+(Vice[- ])?Chair(man|woman|person)?\b")
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
 _DATE = re.compile(
@@ -106,6 +107,15 @@ def question_kind(question: str) -> QuestionKind:
     return next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
 
 
+# "what are the key areas of ...", "what were the six outcomes": a set of things, which minutes write as a list.
+_SET_Q = re.compile(r"^\s*(what|which)\s+(are|were)\s+the\s+(\w+\s+){0,3}?\w+s\b", re.I)
+
+
+def wants_list(question: str) -> bool:
+    """Whether the question asks for a set of things, so a list is quoted whole with its lead-in (as for a summary)."""
+    return bool(_SET_Q.search(question))
+
+
 class AnswerType(Enum):
     ANY = "any"
     COUNT = "count"
@@ -168,12 +178,16 @@ def _fits(kind: AnswerType, figure: str) -> bool:
 
 
 def _has_person(sentence: str) -> bool:
-    """Two or more capitalised words in a row, at least two of them not role or body words.
+    """Whether the sentence names someone: a person (two or more capitalised words in a row, at least two of them
+    not role or body words), a body ("Humberside Police": a run that ends in a body word) or "the Chair".
 
-    A run that ends in a body word ("Safer Stockton Partnership", "Harbourside Police") names a body.
+    "Who came up with the model?" is answered by "first developed by Humberside Police" as much as by a name.
     """
+    if _THE_CHAIR.search(sentence):
+        return True
     for run in re.findall(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b", sentence):  # a name may end at a comma
         words = run.split()
-        if words[-1] not in BODY_WORDS and sum(word not in _ROLES for word in words) >= 2:
+        named = sum(word not in _ROLES for word in words)
+        if named >= 2 or (words[-1] in BODY_WORDS and named >= 1):
             return True
     return False

@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
-from assistant.answer_type import AnswerType, QuestionKind
+from assistant.answer_type import AnswerType, QuestionKind, wants_list
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
 from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer, next_meetings
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard
+from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, shape, subject_terms
 from assistant.terms import TermStats, terms
 
@@ -92,7 +92,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         return _refused(None, closest)
     read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
     items = _relevant(plan, [item for item in read_items if _names_year(plan, item)], sources)
-    lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION)
+    lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION) or wants_list(plan.question)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
     if listed and not named(listed[0], set(terms(draft.text()))):
@@ -102,6 +102,8 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         return _refused(f"The minutes do not record what {speaker(plan.question)} said about this.", closest)
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
+    if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
+        return _refused(missing, _cited_hit(draft))
     if draft.sentences:
         return draft
     return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)

@@ -22,6 +22,9 @@ from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"
                       r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
 _GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | {"they", "people", "everyone", "anyone"})))
+# "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
+_COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?P<what>\w+s)\b", re.I)
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
 
@@ -96,3 +99,21 @@ def named(person: Attendee, wanted: set[str]) -> bool:
 def _group_terms(group: str) -> tuple[str, ...]:
     """The terms of an organisation or role: the same few recur in every attendance list an archive holds."""
     return tuple(terms(group))
+
+
+def unlisted(question: str, lead: str) -> str | None:
+    """Why a counted set the question asks for is missing: "The minutes mention six outcomes but do not list them."
+
+    When the sentence that would answer "what are the six outcomes?" only
+    counts them ("This plan would draw all that work in to six desired
+    outcomes."), quoting it answers nothing; a list (a lead-in and its points)
+    does. None when the question asks for no counted set, or the lead lists it.
+    """
+    found = _COUNTED.search(question)
+    if found is None or ":" in lead or ";" in lead:
+        return None
+    count, what = found.group("count").lower(), found.group("what").lower()
+    words = lead.lower().split()
+    counted = any(word.strip(".,") == count and set(terms(" ".join(words[i + 1: i + 4]))) & set(terms(what))
+                  for i, word in enumerate(words))
+    return f"The minutes mention the {count} {what} but do not list them." if counted else None

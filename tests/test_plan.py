@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer_type import AnswerType, QuestionKind, answer_type, holds, question_kind
+from assistant.answer_type import AnswerType, QuestionKind, answer_type, holds, question_kind, wants_list
 from assistant.dates import correct_months, find_period, month_number
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
@@ -176,6 +176,14 @@ def test_how_much_money_wants_a_sum_not_a_count():
     assert holds(AnswerType.AMOUNT, "Theft from person fell by 41.6%.", terms("by how much did theft from person drop"))
 
 
-def test_a_person_is_two_capitalised_words_that_are_not_a_body_even_before_a_comma():
+def test_someone_is_a_name_even_before_a_comma_a_named_body_or_the_chair():
     assert holds(AnswerType.PERSON, "Members praised the work of Sgt Cookson, and the posts about it.", [])
-    assert not holds(AnswerType.PERSON, "Members praised the work of Harbourside Police, and the posts.", [])
+    assert holds(AnswerType.PERSON, "The model was first developed by Harbourside Police.", [])
+    assert holds(AnswerType.PERSON, "The Chair outlined that the points would form the action plan.", [])
+    assert not holds(AnswerType.PERSON, "Members praised the work of the Police and the posts.", [])
+    assert not holds(AnswerType.PERSON, "The Partnership Board noted the report.", [])
+
+
+def test_a_question_for_a_set_of_things_wants_lists_whole():
+    assert wants_list("what are the key areas of the presentation") and wants_list("which were the six outcomes")
+    assert not wants_list("what was the outcome") and not wants_list("what is the plan about")

@@ -21,7 +21,7 @@ from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, speaker, unheard
+from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, shape
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -367,3 +367,16 @@ def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stat
     found = plan_question("whats come out of the residents survey", SearchFilters(), [])
     draft = shape(found, read(found, [evidence], stats, None, True))
     assert "more youth sessions" in draft.text() and draft.sentences[-1].text == "AGREED that the update be noted."
+
+
+@pytest.mark.parametrize("question, lead, missing", [
+    ("what are the six outcomes in the plan", "This plan would draw the work in to six desired outcomes.",
+     "The minutes mention the six outcomes but do not list them."),
+    ("what were the 3 priorities", "The board set 3 priorities for the year.", "The minutes mention the 3 priorities but do "
+                                                                              "not list them."),
+    ("what are the six outcomes in the plan", "The plan has six outcomes: safer streets; fewer victims.", None),
+    ("what are the six outcomes in the plan", "The plan was approved by six votes to two.", None),
+    ("what was the plan about", "This plan would draw the work in to six desired outcomes.", None),
+])
+def test_a_counted_set_the_minutes_do_not_list_is_missing(question, lead, missing):
+    assert unlisted(question, lead) == missing
