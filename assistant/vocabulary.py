@@ -151,7 +151,7 @@ TABLE_HEADINGS = frozenset({"no", "no.", "item", "items", "description", "decisi
 # --- housekeeping -----------------------------------------------------------------------------------------------
 
 PROCEDURAL = re.compile(
-    r"^(?:members\s+(?:were|was)\s+(?:presented|provided)\s+with\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"^(?:members\s+(?:were|was)\s+(?:(?:presented|provided)\s+with|given)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:report|update|presentation|minutes|copy)\s+(?:on|of|about)\b"
     r"|members\s+received\s+(?:a|an|the)\s+(?:presentation|report|update)\s+on\b"
     # "Representatives from the police presented a report on X to members.": who presented what, and nothing else
