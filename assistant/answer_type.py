@@ -43,9 +43,11 @@ _PERIOD = re.compile(
     rf"\b(until|till|through|by|from)\s+(the\s+end\s+of\s+)?(\d{{1,2}}\s+)?({CAPITALISED_MONTH}|(19|20)\d\d)\b",
     re.I)
 """A length of time or a span as minutes write one: what "how long" and "what years" want."""
-_PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout)\s+"
+_PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout|"
+                    r"involving|including|covering|between)\s+"
                     r"(the\s+)?[A-Z][\w'’-]+")
-"""A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton"."""
+"""A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton", "a scheme
+involving Middlesbrough"."""
 _MONEY_TERMS = frozenset(terms("funding funded money cost costs budget spend spent grant awarded paid pay price pounds"))
 """Question words that ask for a sum of money: "how much funding" wants "1 million", not "19 hotspots"."""
 _MONEY_UNITS = frozenset({"million", "billion", "thousand", "m", "bn", "k", "pounds", "pence", "p"})
@@ -111,9 +113,20 @@ def question_kind(question: str) -> QuestionKind:
 _SET_Q = re.compile(r"^\s*(what|which)\s+(are|were)\s+the\s+(\w+\s+){0,3}?\w+s\b", re.I)
 
 
+# "what is cavic", "whats op harmony", "what are PSPOs": what something is, in a few words.
+_WHAT_IS = re.compile(r"^\s*what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}[\w'-]+\s*\??\s*$",
+                      re.I)
+
+
+def asks_what_is(question: str) -> bool:
+    """Whether the question asks what something is ("what is cavic"): the item about it opens with the answer."""
+    return bool(_WHAT_IS.match(question))
+
+
 def wants_list(question: str) -> bool:
-    """Whether the question asks for a set of things, so a list is quoted whole with its lead-in (as for a summary)."""
-    return bool(_SET_Q.search(question))
+    """Whether the question asks for a set of things, or what something is (minutes describe a presentation by its
+    list of key areas), so a list is quoted whole with its lead-in (as for a summary)."""
+    return bool(_SET_Q.search(question)) or asks_what_is(question)
 
 
 class AnswerType(Enum):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from assistant.answer import Hit
-from assistant.answer_type import AnswerType, QuestionKind, holds
+from assistant.answer_type import AnswerType, QuestionKind, asks_what_is, holds
 from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
 from assistant.models import HEADER_POSITION, Chunk
@@ -27,6 +27,7 @@ from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_pro
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
+_JOINER = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)  # "...HMP Kirklevington; and": the point ends before it
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
 _HEADING_WORDS = 8  # fewer than this and no full stop: a heading
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
@@ -58,6 +59,7 @@ class Unit:
     index: int
     point: bool = False  # one point of a list (a bulleted, numbered or indented line), quoted on its own
     heading: str = ""  # the sub-heading the unit stands under within its item ("PCC Candidates Responses"), if any
+    decided: bool = False  # one point of a decision list ("AGREED that:-" / "1. The report be noted."), quoted alone
 
     @property
     def topic_text(self) -> str:
@@ -68,8 +70,8 @@ class Unit:
     def text(self) -> str:
         """The unit on one line: a list as "lead-in: first point; second point"."""
         if len(self.lines) == 1:
-            return LIST_MARK.sub("", self.lines[0]) or self.lines[0]
-        points = [LIST_MARK.sub("", line).rstrip(" .;,") for line in self.lines[1:]]
+            return _JOINER.sub("", LIST_MARK.sub("", self.lines[0])) or self.lines[0]
+        points = [_point(line) for line in self.lines[1:]]
         return f"{_LEAD_IN.sub('', self.lines[0]).rstrip()}: {'; '.join(p for p in points if p)}."
 
     @property
@@ -82,7 +84,7 @@ class Unit:
         if len(self.text.split()) <= LONG_LINE_WORDS or len(self.lines) == 1:
             return [self.text]
         return [_LEAD_IN.sub("", self.lines[0]).rstrip() + ":"] + [
-            LIST_MARK.sub("", line).rstrip(" .;,") + "." for line in self.lines[1:] if LIST_MARK.sub("", line).strip()
+            _point(line) + "." for line in self.lines[1:] if _point(line)
         ]
 
     @property
@@ -91,11 +93,16 @@ class Unit:
 
     @property
     def decision(self) -> bool:
-        return decision_verb(self.lines[0]) is not None
+        return self.decided or decision_verb(self.lines[0]) is not None
 
     @property
     def procedural(self) -> bool:
         return is_procedural(self.lines[0])
+
+
+def _point(line: str) -> str:
+    """A list point without its mark and closing punctuation, or the "; and" that joins it to the next."""
+    return _JOINER.sub("", LIST_MARK.sub("", line)).rstrip(" .;,")
 
 
 @dataclass(frozen=True)
@@ -191,7 +198,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     interest?"), never a summary, which wants what was reported. An opener that carries the span or figure asked
     for ("Members were provided with the strategy consultation (2013 – 2018)") may lead, as it alone answers."""
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
-               and names_item(plan, item)) or plan.fact in _FIGURES_IN_OPENERS
+               and names_item(plan, item) and not asks_what_is(plan.question)) or plan.fact in _FIGURES_IN_OPENERS
     if (unit.procedural and not pointed) or unit.words < _FRAGMENT_WORDS:
         return False
     if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):
@@ -217,25 +224,29 @@ def units(item: Evidence, lists: bool = True) -> list[Unit]:
     together; a single fact is one line of them.
     """
     lines = _lines(item)
-    found: list[tuple[tuple[str, ...], bool]] = []
+    found: list[tuple[tuple[str, ...], bool, bool]] = []  # lines, a list point, decided
     index = 0
     points: set[int] = set()
+    decided: set[int] = set()  # the points of "AGREED that:-", each a decision on its own
     while index < len(lines):
         line = lines[index]
         taken = _list_after(lines, index) if _LEAD_IN.search(line.pieces[-1]) else 0
         if taken and lists:
-            found += [((piece,), line.marked) for piece in line.pieces[:-1]]
-            found.append(((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])), False))
+            found += [((piece,), line.marked, False) for piece in line.pieces[:-1]]
+            found.append(((line.pieces[-1], *(point.text for point in lines[index + 1 : index + 1 + taken])), False, False))
             index += taken + 1
             continue
         points |= set(range(index + 1, index + 1 + taken))
-        found += [((piece,), line.marked or index in points) for piece in line.pieces]
+        if taken and decision_verb(line.pieces[-1]) is not None:
+            decided |= set(range(index + 1, index + 1 + taken))
+        found += [((piece,), line.marked or index in points, index in decided) for piece in line.pieces]
         index += 1
     title = item.hit.item_title.strip()
-    kept = {unit: point for unit, point in found if not (unit[0].strip() == title and not re.search(r"\d", title))}
+    kept = {unit: (point, under) for unit, point, under in found
+            if not (unit[0].strip() == title and not re.search(r"\d", title))}
     out, heading = [], ""
-    for number, (unit, point) in enumerate(kept.items()):
-        out.append(Unit(unit, number, point, heading))
+    for number, (unit, (point, under)) in enumerate(kept.items()):
+        out.append(Unit(unit, number, point, heading, under))
         if len(unit) == 1 and _sub_heading(unit[0]) and not point:
             heading = unit[0].strip()
     return out

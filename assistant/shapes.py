@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import AnswerSentence, Citation
-from assistant.answer_type import QuestionKind
+from assistant.answer_type import QuestionKind, asks_what_is
 from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, names_item, quote_for
 from assistant.plan import QueryPlan
@@ -38,6 +38,7 @@ _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is t
 _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
+_OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
@@ -127,8 +128,8 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     holds the answer ("...: With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, unit), item, score,
-              unit) for item in scored for score, unit in item.ranked()[:3]]
+    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, item, unit), item,
+              score, unit) for item in scored for score, unit in item.ranked()[:3] + _opening(plan, item)]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -168,10 +169,22 @@ def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
     return unit.decision
 
 
-def _defines(plan: QueryPlan, unit: Unit) -> float:
-    """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out."""
+def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
+    """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out; for "what is CAVIC?",
+    asked of the item titled "CAVIC", the item's opening: what was presented about it."""
     text = unit.text.lower()
-    return 1.0 if any(form.lower() in text for form in plan.long_forms) else 0.0
+    if any(form.lower() in text for form in plan.long_forms):
+        return 1.0
+    return _OPENING_BONUS if unit in [opening for _, opening in _opening(plan, item)] else 0.0
+
+
+def _opening(plan: QueryPlan, item: Scored) -> list[tuple[float, Unit]]:
+    """The item's first unit that may lead and is not a decision, when the question asks what the item's subject is."""
+    if not asks_what_is(plan.question) or not names_item(plan, item.item):
+        return []
+    first = min(((score, unit) for score, unit in item.ranked() if not unit.decision), key=lambda pair: pair[1].index,
+                default=None)
+    return [first] if first else []
 
 
 def _carries_on(lead: Unit, unit: Unit) -> bool:

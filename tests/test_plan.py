@@ -186,4 +186,11 @@ def test_someone_is_a_name_even_before_a_comma_a_named_body_or_the_chair():
 
 def test_a_question_for_a_set_of_things_wants_lists_whole():
     assert wants_list("what are the key areas of the presentation") and wants_list("which were the six outcomes")
-    assert not wants_list("what was the outcome") and not wants_list("what is the plan about")
+    assert wants_list("what is cavic") and wants_list("whats the voice project")
+    assert not wants_list("how many bikes were seized") and not wants_list("what was said about the plan in march 2023")
+
+
+def test_a_place_is_named_after_a_preposition_or_what_a_scheme_involves():
+    assert holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving Riverton had yielded useful data.", [])
+    assert holds(AnswerType.PLACE, "The surgery was held at the Family Hub.", [])
+    assert not holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving partners.", [])

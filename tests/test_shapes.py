@@ -15,14 +15,14 @@ import pytest
 
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
-from assistant.evidence import Evidence, read, units
+from assistant.evidence import Evidence, Scored, read, units
 from assistant.grounding import check
 from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, shape
+from assistant.shapes import Draft, fact, shape
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
@@ -380,3 +380,30 @@ def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stat
 ])
 def test_a_counted_set_the_minutes_do_not_list_is_missing(question, lead, missing):
     assert unlisted(question, lead) == missing
+
+
+def test_asked_what_something_is_the_item_about_it_opens_with_its_list_not_its_decisions(stats):
+    text = ("Violence Unit\nMembers were given a presentation on the Violence Unit. The presentation covered the "
+            "following key areas:-\n* A new long term initiative to tackle violence in the town\n* Causes of violence\n"
+            "AGREED that:-\n* The Violence Unit presentation be received; and\n* Members receive further updates from the Violence "
+            "Unit.\n* The Violence Unit letter be circulated.")
+    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
+    evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+    separate = units(evidence, lists=False)
+    assert [u.decision for u in separate][-3:] == [True] * 3 and separate[-3].text == "The Violence Unit presentation be received"
+    found = plan_question("what is the violence unit", SearchFilters(), [])
+    draft = shape(found, read(found, [evidence], stats, None, True))
+    assert draft.sentences[0].text.startswith("The presentation covered the following key areas: A new long term")
+
+
+def test_asked_what_something_is_its_items_opening_leads_over_a_decision_that_names_it_more():
+    text = ("Violence Unit\nThe unit is a new long term initiative to tackle violence in the town.\n"
+            "AGREED that members receive further updates from the Violence Unit.")
+    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
+    evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+    found = units(evidence)
+    scored = Scored(evidence, 0.8, tuple(found), (0.1, 0.9))
+    assert fact(plan_question("what is the violence unit", SearchFilters(), []), [scored]).sentences[0].text == (
+        "The unit is a new long term initiative to tackle violence in the town.")
+    assert fact(plan_question("how will members hear about the violence unit", SearchFilters(), []),
+                [scored]).sentences[0].text.startswith("AGREED")
