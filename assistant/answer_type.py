@@ -171,7 +171,14 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
         return False
     stems = [terms(token) for token in tokens]
     topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted)]
-    return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted
+    # "410 individuals had received training on Prevent": a count of something, in a sentence about the subject.
+    counted = kind is AnswerType.COUNT and topical and any(_counts(tokens[f + 1: f + 2]) for f in figures)
+    return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted or bool(counted)
+
+
+def _counts(after: list[str]) -> bool:
+    """Whether the word after a figure is a plural noun it counts ("410 individuals", "19 hotspots")."""
+    return bool(after) and after[0].islower() and len(after[0]) > 3 and after[0].endswith("s") and not after[0].endswith("ss")
 
 
 def _money(figure: str, after: list[str]) -> bool:

@@ -194,3 +194,11 @@ def test_a_place_is_named_after_a_preposition_or_what_a_scheme_involves():
     assert holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving Riverton had yielded useful data.", [])
     assert holds(AnswerType.PLACE, "The surgery was held at the Family Hub.", [])
     assert not holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving partners.", [])
+
+
+def test_a_count_of_something_in_a_sentence_about_the_subject_holds_a_count():
+    sentence = "To date in 2016/17 410 individuals had received additional awareness raising training on Prevent."
+    assert holds(AnswerType.COUNT, sentence, terms("how many people had prevent training"))
+    assert not holds(AnswerType.COUNT, "To date in 2016/17 410 individuals had received training.", terms("prevent"))
+    assert not holds(AnswerType.COUNT, "In 2016/17 the 410 process was reviewed in detail by the officers for the Prevent "
+                                       "duty.", terms("prevent"))
