@@ -389,13 +389,16 @@ def _line_unit(item: Scored) -> Unit:
 
 def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
     """The item's best unit with a percentage or an amount (else any other figure) about the subject: one that names
-    it, or a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded Crime")."""
-    ranked = [unit for _, unit in item.ranked()
-              if subject.share(unit.topic_text) > 0 or (unit.point and _titled(subject, item))]
-    for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
-        found = [unit for unit in ranked if pattern.search(unit.text)]
-        if found:
-            return found[0]
+    it, else a point of a list in an item whose title does ("Theft from person fell by 41.6%" under "Recorded
+    Crime"); "19 ASB hotspots" speaks for ASB before "1 million in funding" under "ASB Action Plan"."""
+    ranked = [unit for _, unit in item.ranked()]
+    naming = [unit for unit in ranked if subject.share(unit.topic_text) > 0]
+    listed = [unit for unit in ranked if unit.point and _titled(subject, item)]
+    for units in (naming, listed):
+        for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
+            found = [unit for unit in units if pattern.search(unit.text)]
+            if found:
+                return found[0]
     return None
 
 

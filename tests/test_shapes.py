@@ -407,3 +407,15 @@ def test_asked_what_something_is_its_items_opening_leads_over_a_decision_that_na
         "The unit is a new long term initiative to tackle violence in the town.")
     assert fact(plan_question("how will members hear about the violence unit", SearchFilters(), []),
                 [scored]).sentences[0].text.startswith("AGREED")
+
+
+def test_asked_how_figures_changed_a_figure_naming_the_subject_beats_one_in_a_point_under_its_title():
+    text = ("ASB Action Plan\nOfficers highlighted the following points:-\n"
+            "* Cleveland would get 1 million in funding for the pilot.\n* 19 ASB hotspots had been "
+            "identified across the area.\nAGREED that the report be noted.")
+    meeting = parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt")
+    found = {meeting.id: meeting}
+    chunked = {meeting.id: chunk_meeting(meeting, lambda t: len(t.split()))}
+    draft = answer("how have the asb figures changed", found, chunked, TermStats(
+        [chunk.embed_text for chunk in chunked[meeting.id]]), [(meeting.id, 1)])
+    assert "19 ASB hotspots" in draft.sentences[0].text
