@@ -27,6 +27,7 @@ _AMOUNT_Q = re.compile(
 _DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
+_TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
 _THE_CHAIR = re.compile(r"\b[Tt]he\s+(Vice[- ])?Chair(man|woman|person)?\b")
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
@@ -199,7 +200,7 @@ def _fits(kind: AnswerType, figure: str) -> bool:
 
 def _has_person(sentence: str) -> bool:
     """Whether the sentence names someone: a person (two or more capitalised words in a row, at least two of them
-    not role or body words), a body ("Humberside Police": a run that ends in a body word) or "the Chair".
+    not role or body words, or a title and a surname), a body ("Humberside Police": a run that ends in a body word) or "the Chair".
 
     "Who came up with the model?" is answered by "first developed by Humberside Police" as much as by a name.
     """
@@ -208,6 +209,7 @@ def _has_person(sentence: str) -> bool:
     for run in re.findall(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b", sentence):  # a name may end at a comma
         words = run.split()
         named = sum(word not in _ROLES for word in words)
-        if named >= 2 or (words[-1] in BODY_WORDS and named >= 1):
+        titled = words[-2] in _TITLES and words[-1] not in _ROLES  # "Councillor Nelson", "Sgt Bell"
+        if named >= 2 or titled or (words[-1] in BODY_WORDS and named >= 1):
             return True
     return False

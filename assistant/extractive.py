@@ -35,6 +35,7 @@ _MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
 _ADVERB = re.compile(r"\b[a-z]{5,}ly\b", re.I)  # "originally", "exactly"; not "family", "July"
+_WHO_DID = re.compile(r"^\s*who\s+(?:\w+ly\s+)?(?P<verb>\w+)", re.I)  # "who (first) wrote to ..."
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 
 
@@ -149,25 +150,29 @@ def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
     """"The minutes of the meeting of 19 Jul 2023 do not say who chaired it." and kin (where it was held)."""
-    whose = ", ".join(m.date_label for m in meetings[:3])
+    whose = ", ".join(f"the meeting of {m.date_label}" if m.date else "the meeting whose date is not stated"
+                      for m in meetings[:3])
     asked = ATTENDANCE.search(plan.topic)
     what = asked.group(0).lower() if asked else "attended"
     if what.startswith("chair"):
-        return f"The minutes of the meeting of {whose} do not say who chaired it."
+        return f"The minutes of {whose} do not say who chaired it."
     if what.startswith(("apolog", "absent")):
-        return f"The minutes of the meeting of {whose} record no apologies."
+        return f"The minutes of {whose} record no apologies."
     if plan.kind is QuestionKind.WHERE:
-        return f"The minutes of the meeting of {whose} do not say where it was held."
-    return f"The attendance lists of the meeting of {whose} do not name that."
+        return f"The minutes of {whose} do not say where it was held."
+    return f"The attendance lists of {whose} do not name that."
 
 
 def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
     """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use."""
     if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
         return False
-    # "who came up with it originally", "when exactly": an adverb says how it is asked, not what about.
+    # "who came up with it originally", "when exactly": an adverb says how it is asked, not what about; "who wrote to
+    # the candidates": the minutes may say "sent" where the question says "wrote", and the answer names who did it.
     manner = set(terms(" ".join(_ADVERB.findall(plan.topic))))
-    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | manner)
+    action = _WHO_DID.match(plan.question)
+    asked_how = manner | set(terms(action.group("verb") if action else ""))
+    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | asked_how)
 
 
 def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:
