@@ -33,6 +33,7 @@ _MEETING_TERMS = frozenset(terms(
     "when what which time date day held hold start started begin began take place took venue where located location "
     "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
     "sent gave absent there vice deputy contact represent represented representing"
+    " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
 ))
 _NAMES_LISTED = 15
 

@@ -49,11 +49,12 @@ _GENERIC = frozenset(terms("partnership committee board panel forum full special
 
 @dataclass(frozen=True)
 class MeetingInfo:
-    """What the planner knows of one indexed meeting: its date and its item titles."""
+    """What the planner knows of one indexed meeting: its date, its item titles and the body that met."""
 
     id: str
     date: dt.date | None
     titles: tuple[str, ...] = ()
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,11 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
         matching = [m.id for m in dated if m.date and m.date.month == month]
         return _Reference(start, end, meetings=tuple(matching[-1:])) if matching else None
     about = _by_content(words, meetings)
-    return _Reference(start, end, meetings=(about,)) if about else None
+    if about:
+        return _Reference(start, end, meetings=(about,))
+    if _unheard_of(words, meetings):
+        return _Reference(start, end, missing=f"No meeting in the index has an item about {words}.")
+    return None
 
 
 def _by_period(period: Period, start: int, end: int, meetings: Sequence[MeetingInfo], named: bool) -> _Reference:
@@ -259,6 +264,13 @@ def _by_content(words: str, meetings: Sequence[MeetingInfo]) -> str | None:
     best = max(counts.values(), default=0)
     winners = [meeting_id for meeting_id, count in counts.items() if count == best]
     return winners[0] if best and len(winners) == 1 else None
+
+
+def _unheard_of(words: str, meetings: Sequence[MeetingInfo]) -> bool:
+    """Whether "the <words> meeting" names a subject no meeting's item titles or body use a word of ("the Thornaby
+    meeting" when no item is about Thornaby): a meeting the index does not hold, not every meeting."""
+    wanted = set(terms(words)) - _GENERIC
+    return bool(wanted) and not any(wanted & set(terms(text)) for m in meetings for text in (*m.titles, m.body))
 
 
 def _no_minutes(period: Period, meetings: Sequence[MeetingInfo], named: bool = False) -> str:

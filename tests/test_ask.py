@@ -188,3 +188,13 @@ def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
 def test_an_adverb_the_minutes_never_use_does_not_make_a_who_question_unknown(bot):
     answer = bot.ask("who developed the right care right person model originally")
     assert not answer.refused and "Humberside Police" in answer.text
+
+
+@pytest.mark.parametrize("question, start", [
+    ("who chaired the op harmony meeting", "The minutes of the meeting whose date is not stated do not say who chaired it."),
+    ("where was the partnership meeting in jan 2022 held",
+     "The minutes of the meeting of 11 Jan 2022 do not say where it was held."),
+])
+def test_what_a_meetings_minutes_do_not_say_is_refused_naming_the_meeting(bot, question, start):
+    answer = bot.ask(question)
+    assert answer.refused and answer.text.startswith(start)

@@ -202,3 +202,12 @@ def test_a_count_of_something_in_a_sentence_about_the_subject_holds_a_count():
     assert not holds(AnswerType.COUNT, "To date in 2016/17 410 individuals had received training.", terms("prevent"))
     assert not holds(AnswerType.COUNT, "In 2016/17 the 410 process was reviewed in detail by the officers for the Prevent "
                                        "duty.", terms("prevent"))
+
+
+def test_a_meeting_named_by_a_subject_no_meeting_discussed_is_missing_not_every_meeting():
+    found = plan("who chaired the thornaby meeting")
+    assert found.refused and found.missing == "No meeting in the index has an item about thornaby."
+    assert not plan("who chaired the partnership meeting").refused
+    named = plan_question("who chaired the riverside board meeting", SearchFilters(),
+                          [*MEETINGS, MeetingInfo("riverside", dt.date(2024, 1, 1), ("Budget",), "Riverside Board")])
+    assert not named.refused
