@@ -182,6 +182,8 @@ def test_someone_is_a_name_even_before_a_comma_a_named_body_or_the_chair():
     assert holds(AnswerType.PERSON, "The Chair outlined that the points would form the action plan.", [])
     assert not holds(AnswerType.PERSON, "Members praised the work of the Police and the posts.", [])
     assert not holds(AnswerType.PERSON, "The Partnership Board noted the report.", [])
+    assert holds(AnswerType.PERSON, "The letter and the response from Councillor Nelson were circulated.", [])
+    assert not holds(AnswerType.PERSON, "The letter and the response from the Councillor were circulated.", [])
 
 
 def test_a_question_for_a_set_of_things_wants_lists_whole():
