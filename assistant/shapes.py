@@ -35,10 +35,14 @@ _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
 _LIST_POINTS_KEPT = 2  # a list cut to fit a summary keeps at least this many points
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
+_FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names this share of the subject
 _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
+# A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
+_RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
+                     r"raised|voiced|expressed|felt|suggested|requested|praised|welcomed|challenged)\b", re.I)
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
@@ -196,7 +200,8 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """Per item (dated): its most informative units of what was reported and raised, in source order, then
     its decisions.
 
-    The items are those nearly as relevant as the best; within an item every
+    The items are those nearly as relevant as the best (a further one only if
+    it names the whole subject); within an item every
     sentence is about its subject, so units are chosen for what they add
     (`_informative`), not for repeating the question. An item that holds
     only housekeeping ("This agenda item was an accidental duplication ...")
@@ -205,7 +210,12 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """
     draft = Draft()
     top = max((item.relevance for item in scored), default=0.0)
-    chosen = [item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top][:_SUMMARY_ITEMS]
+    near = [item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top]
+    # A further item joins only if its title or one sentence names most of the subject: "the alcohol strategy" is not
+    # summarised from a community safety plan that mentions a strategy here and alcohol there.
+    subject = _Subject.of(plan)
+    chosen = (near[:1] + [item for item in near[1:] if _names_subject(subject, item, _FURTHER_ITEM_SUBJECT)])
+    chosen = chosen[:_SUMMARY_ITEMS]
     for item in chosen:
         points = _points(plan, item)
         for number, unit in enumerate(points + item.decisions if points else []):
@@ -261,10 +271,11 @@ def _first_points(unit: Unit, room: int) -> Unit:
 
 def _informative(unit: Unit, known: set[str]) -> float:
     """What a unit adds (0..1): its share of words beyond the question, the title and reporting words, more for
-    a list of points or a figure."""
+    a list of points, a figure, or a point members raised ("Members enquired if ...": a summary's middle part)."""
     words = terms(unit.text)
     new = sum(word not in known for word in words) / len(words) if words else 0.0
-    return 0.5 * new + 0.3 * (len(unit.lines) > 1) + 0.2 * bool(_FIGURE.search(unit.text))
+    return (0.5 * new + 0.3 * (len(unit.lines) > 1) + 0.2 * bool(_FIGURE.search(unit.text))
+            + 0.2 * bool(_RAISED.match(unit.text)))
 
 
 def decisions(scored: list[Scored]) -> Draft:
@@ -351,13 +362,14 @@ def _titled(subject: _Subject, item: Scored) -> bool:
     return subject.share(item.item.hit.item_title) == 1.0
 
 
-def _names_subject(subject: _Subject, item: Scored) -> bool:
-    """Whether the item's title, or one sentence of it that may lead, names the whole subject.
+def _names_subject(subject: _Subject, item: Scored, share: float = 1.0) -> bool:
+    """Whether the item's title, or one sentence of it that may lead, names the whole subject (at least `share`).
 
     Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
     Accreditation Scheme" for "the Community Safety Plan") is not about it.
     """
-    return _titled(subject, item) or any(subject.share(unit.topic_text) == 1.0 for _, unit in item.ranked())
+    texts = [item.item.hit.item_title, *(unit.topic_text for _, unit in item.ranked())]
+    return any(subject.share(text) >= share for text in texts)
 
 
 def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:

@@ -163,6 +163,8 @@ PROCEDURAL = re.compile(
     r"|there\s+(?:were|was)\s+no\s+(?:declarations?\s+of\s+interests?|interests\s+declared|matters\s+arising"
     r"|(?:other|further)\s+business|reports?\s+back|further\s+update)"
     r"|there\s+wasn'?t\s+any\s+other\s+business"
+    # "Tina Williams declared an interest in respect of agenda item 15 - ...": housekeeping about the item
+    r"|[^.;:]{0,80}?\bdeclared\s+an?\s+(?:\w+\s+)?interests?\b"
     r"|introductions\s+and\s+apologies\s+(?:for\s+absence\s+)?were\s+given"
     r"|members\s+were\s+then\s+give[n]?\s+the\s+opportunity\s+to\s+ask\s+questions"
     r"|none\.?$)",
@@ -198,7 +200,7 @@ QUESTION_WORDS = frozenset(
     happen happened update updates report reported know please give
     anything much many also would could since handle handled handling deal dealt respond responded
     sent send gave give given get got make made take took show showed list name named describe explain
-    talk talked talks talking come came wat wot abt""".split()
+    talk talked talks talking come came wat wot abt whats wheres whens hows whos""".split()
 )
 """Words that shape a question but say nothing about its topic."""
 

@@ -92,7 +92,8 @@ def test_housekeeping_sentences_are_procedural():
     for sentence in ("Members were presented with a report on the Youth Diversion Fund.", "The report was noted.",
                      "This agenda item was an accidental duplication of the following item.",
                      "The Evacuation Procedure was noted by members.", "There were no declarations of interest.",
-                     "Members were given a presentation on the Violence Unit."):
+                     "Members were given a presentation on the Violence Unit.",
+                     "Jo Bloggs declared an interest in respect of agenda item 15 as she works for the service."):
         assert is_procedural(sentence), sentence
     assert not is_procedural("Members were informed that £48,500 had been awarded.")
 

@@ -22,7 +22,7 @@ from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, fact, shape
+from assistant.shapes import Draft, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
@@ -419,3 +419,20 @@ def test_asked_how_figures_changed_a_figure_naming_the_subject_beats_one_in_a_po
     draft = answer("how have the asb figures changed", found, chunked, TermStats(
         [chunk.embed_text for chunk in chunked[meeting.id]]), [(meeting.id, 1)])
     assert "19 ASB hotspots" in draft.sentences[0].text
+
+
+def test_a_further_item_joins_a_summary_only_if_it_names_the_whole_subject():
+    def scored(title: str, body: str, relevance: float) -> Scored:
+        meeting = parse_minutes(f"Board - 3 March 2025\n\n3\n\n{title}\n{body}\n", "x.txt")
+        chunk = chunk_meeting(meeting, lambda t: len(t.split()))[-1]
+        evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+        found = units(evidence)
+        return Scored(evidence, relevance, tuple(found), tuple(0.5 for _ in found))
+
+    strategy = scored("Alcohol Strategy", "The alcohol strategy runs for three years.", 0.8)
+    plan_item = scored("Community Safety Plan", "The strategy was welcomed by members.\nIt covers drugs and alcohol.", 0.75)
+    again = scored("Alcohol Strategy Review", "The alcohol strategy would be reviewed in the spring.", 0.7)
+    draft = summary(plan_question("what was said about the alcohol strategy", SearchFilters(), []),
+                    [strategy, plan_item, again])
+    assert "three years" in draft.text() and "reviewed in the spring" in draft.text()
+    assert "welcomed" not in draft.text() and "drugs" not in draft.text()
