@@ -15,14 +15,14 @@ import pytest
 
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
-from assistant.evidence import Evidence, Scored, read, units
+from assistant.evidence import Evidence, Scored, Unit, read, units
 from assistant.grounding import check
 from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, fact, shape, summary
+from assistant.shapes import Draft, _informative, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
@@ -436,3 +436,9 @@ def test_a_further_item_joins_a_summary_only_if_it_names_the_whole_subject():
                     [strategy, plan_item, again])
     assert "three years" in draft.text() and "reviewed in the spring" in draft.text()
     assert "welcomed" not in draft.text() and "drugs" not in draft.text()
+
+
+def test_a_point_members_raised_adds_more_to_a_summary_than_the_same_words_reported():
+    raised, reported = (Unit((f"{who} that the north ward visits be counted monthly.",), 0)
+                        for who in ("Members asked", "Officers noted"))
+    assert _informative(raised, set()) > _informative(reported, set())
