@@ -18,7 +18,7 @@ from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
-from assistant.meeting_answers import ATTENDANCE, about_meeting, meeting_answer, next_meetings
+from assistant.meeting_answers import ATTENDANCE, START_TIME, about_meeting, meeting_answer, next_meetings
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
@@ -34,7 +34,11 @@ _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole 
 _MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
-_ADVERB = re.compile(r"\b[a-z]{5,}ly\b", re.I)  # "originally", "exactly"; not "family", "July"
+# How a question asks, not what about: an adverb ("originally"; not "family", "July"), a past participle ("started",
+# "launched") or "start": the minutes say "implemented", "came into effect". Not an end ("when does it expire"):
+# minutes that give only the start do not answer that.
+_ASKED_HOW = re.compile(r"\b(?!(?:end|finish|expir|clos|stopp|ceas)ed\b)(?:[a-z]{5,}ly|[a-z]{4,}ed|start|begin|launch|"
+                        r"open|commence|happen)\b", re.I)
 _WHO_DID = re.compile(r"^\s*who\s+(?:\w+ly\s+)?(?P<verb>\w+)", re.I)  # "who (first) wrote to ..."
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 
@@ -81,7 +85,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         draft = meeting_answer(plan, meetings, sources.item, anchor)
         if draft.sentences:
             return draft
-        if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE) and meetings:
+        if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE, QuestionKind.WHEN) and meetings and not plan.relation:
             return _refused(_silent(plan, meetings), closest)
     if plan.refused:
         return _refused(plan.missing, closest)
@@ -160,18 +164,21 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
         return f"The minutes of {whose} record no apologies."
     if plan.kind is QuestionKind.WHERE:
         return f"The minutes of {whose} do not say where it was held."
+    if plan.kind is QuestionKind.WHEN:
+        return f"The minutes of {whose} do not say {'what time it started' if START_TIME.search(plan.question) else 'when it was held'}."
     return f"The attendance lists of {whose} do not name that."
 
 
 def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
-    """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use."""
+    """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use.
+
+    Only what the question is about counts, not how it asks: "who came up with it originally", "when was the
+    strategy started" (the minutes say "implemented"), "who wrote to the candidates" (they say "sent").
+    """
     if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
         return False
-    # "who came up with it originally", "when exactly": an adverb says how it is asked, not what about; "who wrote to
-    # the candidates": the minutes may say "sent" where the question says "wrote", and the answer names who did it.
-    manner = set(terms(" ".join(_ADVERB.findall(plan.topic))))
     action = _WHO_DID.match(plan.question)
-    asked_how = manner | set(terms(action.group("verb") if action else ""))
+    asked_how = set(terms(" ".join([*_ASKED_HOW.findall(plan.topic), action.group("verb") if action else ""])))
     return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | asked_how)
 
 

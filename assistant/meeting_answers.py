@@ -26,7 +26,7 @@ from assistant.terms import alternatives, terms
 ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
                         r"came\s+from|represent\w*|contact)\b",
                         re.I)
-_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
+START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
 # Words of a question about the meeting itself rather than something discussed at it.
 _MEETING_TERMS = frozenset(terms(
@@ -118,7 +118,9 @@ def _when(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft,
     held = meeting.facts.held
     if held is None or held.date is None:
         return
-    if _TIME.search(plan.question) and held.time:
+    if START_TIME.search(plan.question):
+        if not held.time:
+            return  # asked when it started, the date alone does not answer (see `extractive._silent`)
         sentence = f"The meeting of {format_date(held.date)} started at {held.time}."
     else:
         sentence = template.format(_written(held.date, held.source))

@@ -185,19 +185,22 @@ def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
     assert not (tmp_path / "typo").exists()
 
 
-@pytest.mark.parametrize("question, who", [
+@pytest.mark.parametrize("question, found", [
     ("who developed the right care right person model originally", "Humberside Police"),
     ("who wrote to the pcc candidates", "Geoff Lee"),
+    ("when was the alcohol strategy started", "April 2010"),
+    ("when does the pspo expire", None),  # the minutes give when it was introduced, not when it ends
 ])
-def test_an_adverb_or_verb_the_minutes_never_use_does_not_make_a_who_question_unknown(bot, question, who):
+def test_how_a_question_asks_is_not_what_it_asks_about(bot, question, found):
     answer = bot.ask(question)
-    assert not answer.refused and who in answer.text
+    assert (found in answer.text and not answer.refused) if found else answer.refused
 
 
 @pytest.mark.parametrize("question, start", [
     ("who chaired the op harmony meeting", "The minutes of the meeting whose date is not stated do not say who chaired it."),
     ("where was the partnership meeting in jan 2022 held",
      "The minutes of the meeting of 11 Jan 2022 do not say where it was held."),
+    ("what time did the feb 2017 meeting start", "The minutes of the meeting of 14 Feb 2017 do not say what time it started."),
 ])
 def test_what_a_meetings_minutes_do_not_say_is_refused_naming_the_meeting(bot, question, start):
     answer = bot.ask(question)
