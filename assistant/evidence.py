@@ -23,7 +23,7 @@ from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.sentences import LONG_LINE_WORDS, sentences
 from assistant.terms import TermStats, terms
-from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, is_procedural
+from assistant.vocabulary import DECISION_MARK, DECISION_WORDS, LIST_MARK, decision_verb, is_procedural
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
@@ -149,11 +149,19 @@ def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:
 
 
 def query_terms(plan: QueryPlan) -> list[str]:
-    """The topic's content terms, less dates already turned into filters."""
+    """The topic's content terms, less dates already turned into filters and, asked what was decided, the words that
+    ask it ("what did they agree about the plan" is about the plan, not any item where "it was agreed")."""
     found = terms(plan.topic)
     if plan.filters:
         found = [t for t in found if not (_DATE_TERM.fullmatch(t) or t in _month_terms())]
+    if plan.kind is QuestionKind.DECISION:
+        found = [t for t in found if t not in _decision_terms()] or found
     return found
+
+
+@lru_cache(maxsize=1)
+def _decision_terms() -> frozenset[str]:
+    return frozenset(terms(" ".join(DECISION_WORDS)))
 
 
 @lru_cache(maxsize=1)
@@ -210,8 +218,8 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
 
 def names_item(plan: QueryPlan, item: Evidence) -> bool:
     """Whether the question names the item itself: most words of its title are in the question ("the prevent
-    update" names "Prevent Strategy Update")."""
-    title = set(terms(item.hit.item_title))
+    update" names "Prevent Strategy Update"); a hyphenated name is its words ("Stockton-on-Tees")."""
+    title = set(terms(item.hit.item_title.replace("-", " ")))
     return bool(title) and len(title & set(terms(plan.topic))) >= max(1, round(_NAMED_SHARE * len(title)))
 
 

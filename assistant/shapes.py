@@ -116,7 +116,7 @@ def shape(plan: QueryPlan, scored: list[Scored]) -> Draft:
     if plan.kind is QuestionKind.SUMMARY:
         return summary(plan, scored)
     if plan.kind is QuestionKind.DECISION:
-        return decisions(scored) or fact(plan, scored)
+        return decisions(plan, scored) or fact(plan, scored)
     if plan.kind is QuestionKind.MEETINGS:
         return meetings(plan, scored)
     return fact(plan, scored)
@@ -278,13 +278,13 @@ def _informative(unit: Unit, known: set[str]) -> float:
             + 0.2 * bool(_RAISED.match(unit.text)))
 
 
-def decisions(scored: list[Scored]) -> Draft:
-    """The decisions of the most relevant item that records any, as written, dated."""
+def decisions(plan: QueryPlan, scored: list[Scored]) -> Draft:
+    """The decisions of the item the question names, else the most relevant item that records any, as written, dated."""
     draft = Draft()
     deciding = [item for item in scored if item.decisions]
     if not deciding:
         return draft
-    item = max(deciding, key=lambda entry: entry.relevance)
+    item = max(deciding, key=lambda entry: (names_item(plan, entry.item), entry.relevance))
     for unit in item.decisions:
         draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date else "")
     return draft

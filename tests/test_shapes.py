@@ -15,7 +15,7 @@ import pytest
 
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
-from assistant.evidence import Evidence, Scored, Unit, read, units
+from assistant.evidence import Evidence, Scored, Unit, query_terms, read, units
 from assistant.grounding import check
 from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
@@ -442,3 +442,22 @@ def test_a_point_members_raised_adds_more_to_a_summary_than_the_same_words_repor
     raised, reported = (Unit((f"{who} that the north ward visits be counted monthly.",), 0)
                         for who in ("Members asked", "Officers noted"))
     assert _informative(raised, set()) > _informative(reported, set())
+
+
+def test_asked_what_was_decided_about_an_item_the_question_names_its_decisions_answer():
+    def scored(title: str, body: str, relevance: float) -> Scored:
+        meeting = parse_minutes(f"Board - 3 March 2025\n\n3\n\n{title}\n{body}\n", "x.txt")
+        chunk = chunk_meeting(meeting, lambda t: len(t.split()))[-1]
+        evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+        found = units(evidence)
+        return Scored(evidence, relevance, tuple(found), tuple(0.5 for _ in found))
+
+    crime = scored("Recorded Crime Report", "The community safety plan was mentioned.\nAGREED that the report be noted.", 0.8)
+    plan_item = scored("Harbour-on-Sea Community Safety Plan", "AGREED that the plan be approved.", 0.79)
+    found = plan_question("what did they agree about the community safety plan", SearchFilters(), [])
+    assert shape(found, [crime, plan_item]).sentences[0].text == "On 3 Mar 2025: AGREED that the plan be approved."
+
+
+def test_asked_what_was_decided_the_words_asking_it_are_not_the_topic():
+    assert query_terms(plan_question("what did they agree about the harbour plan", SearchFilters(), [])) == ["harbour", "plan"]
+    assert "agreement" in query_terms(plan_question("was the agreement on the harbour plan signed", SearchFilters(), []))
