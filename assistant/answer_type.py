@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 
 from assistant.dates import CAPITALISED_MONTH
 from assistant.terms import alternatives, terms
-from assistant.vocabulary import BODY_WORDS, DECISION_WORDS, ROLE_WORDS
+from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
@@ -94,7 +94,7 @@ _KIND_PATTERNS = (
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
         r"(partnership|committee|board|council|members)\b|^\s*how\s+(has|have)\b.{0,60}\bbeen\b", re.I)),
     (QuestionKind.DECISION, re.compile(
-        rf"\b({'|'.join(sorted(DECISION_WORDS))})\b", re.I)),
+        rf"\b({'|'.join(sorted(ASKING_DECIDED))})\b", re.I)),
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"

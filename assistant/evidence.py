@@ -23,7 +23,7 @@ from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.sentences import LONG_LINE_WORDS, sentences
 from assistant.terms import TermStats, terms
-from assistant.vocabulary import DECISION_MARK, DECISION_WORDS, LIST_MARK, decision_verb, is_procedural
+from assistant.vocabulary import ASKING_DECIDED, DECISION_MARK, LIST_MARK, decision_verb, is_procedural
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
@@ -161,7 +161,7 @@ def query_terms(plan: QueryPlan) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _decision_terms() -> frozenset[str]:
-    return frozenset(terms(" ".join(DECISION_WORDS)))
+    return frozenset(terms(" ".join(ASKING_DECIDED)))
 
 
 @lru_cache(maxsize=1)

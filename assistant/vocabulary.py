@@ -17,9 +17,10 @@ DECISION_WORDS = ("AGREED", "RESOLVED")
 """The words minutes print in capitals to mark a decision."""
 
 DECISION_MARK = re.compile(r"\b(AGREED|RESOLVED)\b")
-DECISION_WORDS = frozenset("agree agreed agreement decide decided decision decisions resolve resolved resolution".split())
-"""Words that ask what was decided, not what about."""
 """A decision word as printed (capitals only: "officers agreed with members" is not a decision)."""
+
+ASKING_DECIDED = frozenset("agree agreed agreement decide decided decision decisions resolve resolved resolution".split())
+"""Words that ask what was decided, not what about."""
 
 _BODY = r"(?:the\s+)?(?:members|partnership|committee|board|panel|cabinet|council|forum|group|councillors|sub-committee)"
 DECISION_SENTENCE = re.compile(
