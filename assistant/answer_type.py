@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 
 from assistant.dates import CAPITALISED_MONTH
 from assistant.terms import alternatives, terms
-from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, ROLE_WORDS
+from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PLACE_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 
@@ -160,7 +160,7 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
     if kind is AnswerType.PLACE:
-        return bool(_PLACE.search(sentence))
+        return bool(_PLACE.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
 
 
@@ -206,10 +206,15 @@ def _has_person(sentence: str) -> bool:
     """
     if _THE_CHAIR.search(sentence):
         return True
-    for run in re.findall(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b", sentence):  # a name may end at a comma
+    for run in _capitalised_runs(sentence):
         words = run.split()
         named = sum(word not in _ROLES for word in words)
         titled = words[-2] in _TITLES and words[-1] not in _ROLES  # "Councillor Nelson", "Sgt Bell"
         if named >= 2 or titled or (words[-1] in BODY_WORDS and named >= 1):
             return True
     return False
+
+
+def _capitalised_runs(sentence: str) -> list[str]:
+    """Two or more capitalised words in a row ("Councillor Ken Lupton", "Eastern Area"); a run may end at a comma."""
+    return re.findall(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b", sentence)

@@ -105,6 +105,12 @@ BODY_WORDS = frozenset(
 )
 """Capitalised words that end the name of a body ("... Partnership", "... Police"), not of a person."""
 
+PLACE_WORDS = frozenset(
+    """Area Ward Park Estate Centre Center Road Street Lane Avenue Square Hub Hall House Building Library Station
+    Village Town City Borough Quay Market""".split()
+)
+"""Capitalised words that end the name of a place ("Eastern Area", "Ropner Park", "the Family Hub")."""
+
 COMMITTEE_WORD = re.compile(
     r"\b(partnership|committee|board|cabinet|panel|forum|group|commission|council|authority|assembly|executive)\b",
     re.IGNORECASE,

@@ -196,6 +196,8 @@ def test_a_place_is_named_after_a_preposition_or_what_a_scheme_involves():
     assert holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving Riverton had yielded useful data.", [])
     assert holds(AnswerType.PLACE, "The surgery was held at the Family Hub.", [])
     assert not holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving partners.", [])
+    assert holds(AnswerType.PLACE, "Eastern Area - CCTV cameras had been erected in various hot spots", [])
+    assert not holds(AnswerType.PLACE, "CCTV cameras had been erected in various hot spots of crime", [])
 
 
 def test_a_count_of_something_in_a_sentence_about_the_subject_holds_a_count():
