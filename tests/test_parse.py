@@ -351,25 +351,22 @@ def test_form_feeds_in_a_text_file_are_page_breaks():
     assert_nothing_lost(text, meeting)
 
 
-def test_a_list_point_wrapped_onto_an_indented_line_is_one_line_again():
-    text = ("Test Committee - 3 March 2020\n\n1\n\nCrime Report\n\nComments were as follows:-\n"
-            "- It was expected that there\n maybe an increase in figures.\n- Hate crime work was praised.\n"
-            "a) first sub-point\nnot indented so not joined\n")
+@pytest.mark.parametrize("points, joined, kept", [
+    # a point wrapped onto an indented line; a line that starts a list, or is not indented, is not joined
+    ("- It was expected that there\n maybe an increase in figures.\n- Hate crime work was praised.\n"
+     "a) first sub-point\nnot indented so not joined\n",
+     "- It was expected that there maybe an increase in figures.", ["a) first sub-point", "not indented so not joined"]),
+    # a bulleted point the converter broke into two paragraphs; lower case after a full stop stays apart
+    ("\n- Pleased that exploitation was\n\nincluded under vulnerability. More data was asked for.\n\n"
+     "- The plan was welcomed.\n\nAGREED that the report be noted.\n\nnoted in lower case after a full stop.\n",
+     "- Pleased that exploitation was included under vulnerability. More data was asked for.",
+     ["noted in lower case after a full stop."]),
+])
+def test_a_list_point_broken_by_the_converter_is_one_line_again(points, joined, kept):
+    text = f"Test Committee - 3 March 2020\n\n1\n\nCrime Report\n\nComments were as follows:-\n{points}"
     meeting = parse_minutes(text, "x.txt")
     lines = meeting.items[0].text.split("\n")
-    assert "- It was expected that there maybe an increase in figures." in lines
-    assert "a) first sub-point" in lines and "not indented so not joined" in lines
-    assert_nothing_lost(text, meeting)
-
-
-def test_a_bulleted_point_broken_into_two_paragraphs_is_one_point_again():
-    text = ("Test Committee - 3 March 2020\n\n1\n\nCrime Report\n\nComments were as follows:-\n\n"
-            "- Pleased that exploitation was\n\nincluded under vulnerability. More data was asked for.\n\n"
-            "- The plan was welcomed.\n\nAGREED that the report be noted.\n\nnoted in lower case after a full stop.\n")
-    meeting = parse_minutes(text, "x.txt")
-    lines = meeting.items[0].text.split("\n")
-    assert "- Pleased that exploitation was included under vulnerability. More data was asked for." in lines
-    assert "noted in lower case after a full stop." in lines
+    assert joined in lines and all(line in lines for line in kept)
     assert_nothing_lost(text, meeting)
 
 

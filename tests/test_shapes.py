@@ -58,6 +58,19 @@ def plan(question: str, meetings):
     return plan_question(question, SearchFilters(), infos)
 
 
+def one_item(text: str) -> Evidence:
+    """The one item of a meeting whose minutes are `text` (title line first), as the answerer reads it."""
+    chunks = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))
+    return Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [c for c in chunks if c.item_position == chunks[-1].item_position])
+
+
+def scored_item(text: str, relevance: float, scores: tuple[float, ...] = ()) -> Scored:
+    """`one_item(text)` read with this relevance and unit scores (0.5 each unless given)."""
+    evidence = one_item(text)
+    found = units(evidence)
+    return Scored(evidence, relevance, tuple(found), scores or tuple(0.5 for _ in found))
+
+
 def answer(question: str, meetings, chunks, stats, positions: list[tuple[str, int]]) -> Draft:
     """What the answerer writes when retrieval returns these items."""
     found = plan(question, meetings)
@@ -351,8 +364,7 @@ def test_a_sectioned_item_answers_from_the_section_the_question_names(stats):
 def test_a_marked_list_ends_at_the_first_unmarked_line_after_it():
     text = ("Restorative Justice\nThe presentation covered the following key areas:-\n* Approaches\n* Evaluation\n"
             "Members were then given the opportunity to ask questions.\nAGREED that the presentation be noted.")
-    chunk = chunk_meeting(parse_minutes(f"Board\n\n1\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
-    found = units(Evidence(Hit.from_chunk(chunk, 0, 0, 0), [chunk]))
+    found = units(one_item(text))
     assert [u.text for u in found][:2] == ["The presentation covered the following key areas: Approaches; Evaluation.",
                                            "Members were then given the opportunity to ask questions."]
 
@@ -362,8 +374,7 @@ def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stat
               for n, ward in enumerate(["north", "south", "east", "west", "central", "river", "hill"], start=1)]
     text = "\n".join(["Police Update", *filler[:5], "A group would review the results of the residents survey, which "
                       "asked for more youth sessions.", *filler[5:], "AGREED that the update be noted."])
-    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))
-    evidence = Evidence(Hit.from_chunk(chunk[-1], 0, 0.5, 0), [c for c in chunk if c.item_position == 1])
+    evidence = one_item(text)
     found = plan_question("whats come out of the residents survey", SearchFilters(), [])
     draft = shape(found, read(found, [evidence], stats, None, True))
     assert "more youth sessions" in draft.text() and draft.sentences[-1].text == "AGREED that the update be noted."
@@ -387,8 +398,7 @@ def test_asked_what_something_is_the_item_about_it_opens_with_its_list_not_its_d
             "following key areas:-\n* A new long term initiative to tackle violence in the town\n* Causes of violence\n"
             "AGREED that:-\n* The Violence Unit presentation be received; and\n* Members receive further updates from the Violence "
             "Unit.\n* The Violence Unit letter be circulated.")
-    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
-    evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
+    evidence = one_item(text)
     separate = units(evidence, lists=False)
     assert [u.decision for u in separate][-3:] == [True] * 3 and separate[-3].text == "The Violence Unit presentation be received"
     found = plan_question("what is the violence unit", SearchFilters(), [])
@@ -399,10 +409,7 @@ def test_asked_what_something_is_the_item_about_it_opens_with_its_list_not_its_d
 def test_asked_what_something_is_its_items_opening_leads_over_a_decision_that_names_it_more():
     text = ("Violence Unit\nThe unit is a new long term initiative to tackle violence in the town.\n"
             "AGREED that members receive further updates from the Violence Unit.")
-    chunk = chunk_meeting(parse_minutes(f"Board - 3 March 2025\n\n3\n\n{text}\n", "x.txt"), lambda t: len(t.split()))[-1]
-    evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
-    found = units(evidence)
-    scored = Scored(evidence, 0.8, tuple(found), (0.1, 0.9))
+    scored = scored_item(text, 0.8, (0.1, 0.9))
     assert fact(plan_question("what is the violence unit", SearchFilters(), []), [scored]).sentences[0].text == (
         "The unit is a new long term initiative to tackle violence in the town.")
     assert fact(plan_question("how will members hear about the violence unit", SearchFilters(), []),
@@ -422,16 +429,9 @@ def test_asked_how_figures_changed_a_figure_naming_the_subject_beats_one_in_a_po
 
 
 def test_a_further_item_joins_a_summary_only_if_it_names_the_whole_subject():
-    def scored(title: str, body: str, relevance: float) -> Scored:
-        meeting = parse_minutes(f"Board - 3 March 2025\n\n3\n\n{title}\n{body}\n", "x.txt")
-        chunk = chunk_meeting(meeting, lambda t: len(t.split()))[-1]
-        evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
-        found = units(evidence)
-        return Scored(evidence, relevance, tuple(found), tuple(0.5 for _ in found))
-
-    strategy = scored("Alcohol Strategy", "The alcohol strategy runs for three years.", 0.8)
-    plan_item = scored("Community Safety Plan", "The strategy was welcomed by members.\nIt covers drugs and alcohol.", 0.75)
-    again = scored("Alcohol Strategy Review", "The alcohol strategy would be reviewed in the spring.", 0.7)
+    strategy = scored_item("Alcohol Strategy\nThe alcohol strategy runs for three years.", 0.8)
+    plan_item = scored_item("Community Safety Plan\nThe strategy was welcomed by members.\nIt covers drugs and alcohol.", 0.75)
+    again = scored_item("Alcohol Strategy Review\nThe alcohol strategy would be reviewed in the spring.", 0.7)
     draft = summary(plan_question("what was said about the alcohol strategy", SearchFilters(), []),
                     [strategy, plan_item, again])
     assert "three years" in draft.text() and "reviewed in the spring" in draft.text()
@@ -445,15 +445,8 @@ def test_a_point_members_raised_adds_more_to_a_summary_than_the_same_words_repor
 
 
 def test_asked_what_was_decided_about_an_item_the_question_names_its_decisions_answer():
-    def scored(title: str, body: str, relevance: float) -> Scored:
-        meeting = parse_minutes(f"Board - 3 March 2025\n\n3\n\n{title}\n{body}\n", "x.txt")
-        chunk = chunk_meeting(meeting, lambda t: len(t.split()))[-1]
-        evidence = Evidence(Hit.from_chunk(chunk, 0, 0.5, 0), [chunk])
-        found = units(evidence)
-        return Scored(evidence, relevance, tuple(found), tuple(0.5 for _ in found))
-
-    crime = scored("Recorded Crime Report", "The community safety plan was mentioned.\nAGREED that the report be noted.", 0.8)
-    plan_item = scored("Harbour-on-Sea Community Safety Plan", "AGREED that the plan be approved.", 0.79)
+    crime = scored_item("Recorded Crime Report\nThe community safety plan was mentioned.\nAGREED that the report be noted.", 0.8)
+    plan_item = scored_item("Harbour-on-Sea Community Safety Plan\nAGREED that the plan be approved.", 0.79)
     found = plan_question("what did they agree about the community safety plan", SearchFilters(), [])
     assert shape(found, [crime, plan_item]).sentences[0].text == "On 3 Mar 2025: AGREED that the plan be approved."
 
