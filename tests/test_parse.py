@@ -382,3 +382,13 @@ def test_a_preamble_repeating_a_reference_joins_the_discussion_to_its_decision(f
     assert burglary.text.startswith("AGREED that the campaign be extended to Mill Road.")
     assert "fallen by 18 per cent" in burglary.text and "garden sheds" in burglary.text
     assert "18 per cent" not in meeting.item("HCSP 43/10").text
+
+
+def test_a_reference_of_year_and_item_on_its_own_line_numbers_the_item_below_it():
+    text = ("Riverton Safety Board - Tuesday, 3rd March, 2020 7.30 pm\n\nItems\nNo. Item\n\nRSB 20/1\n\n"
+            "Declarations of interest\n\nMinutes:\n\nThere were none.\n\nRSB 20/2\n\nBudget Update\n\nMinutes:\n\n"
+            "Members noted a 3% rise.\n\nRSB 20/12\n\nAny Other Business\n\nMinutes:\n\nNone.\n")
+    meeting = parse_minutes(text, "rsb-2020-03-03.txt")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("RSB 20/1", "Declarations of interest"), ("RSB 20/2", "Budget Update"), ("RSB 20/12", "Any Other Business")]
+    assert_nothing_lost(text, meeting)
