@@ -43,6 +43,8 @@ _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening say
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
                      r"raised|voiced|expressed|felt|suggested|requested|praised|welcomed|challenged)\b", re.I)
+# "To receive declarations of interest": what the agenda asked for, not what happened.
+_AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree)\b", re.I)
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
@@ -415,14 +417,15 @@ def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
 
 
 def _verdict(plan: QueryPlan, unit: Unit) -> str:
-    """"Yes:" or "No:" when the sentence covers every content word of the question; else nothing.
+    """"Yes:" or "No:" when the sentence covers every content word of the question and says what happened (not what
+    the agenda asked for); else nothing.
 
     A question of one content word ("Was the Prevent update given?") shares only its subject with any sentence about
     it, which says nothing of yes or no.
     """
     wanted = set(terms(plan.topic))
     present = set(terms(unit.text))
-    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted):
+    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted) or _AGENDA_ASK.match(unit.text):
         return ""
     return "No:" if _NEGATION.search(unit.text) else "Yes:"
 

@@ -294,6 +294,12 @@ def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
     assert not draft.sentences[0].text.startswith(("Yes", "No"))
 
 
+def test_no_verdict_from_what_the_agenda_asked_for():
+    asked = scored_item("Declarations of Interest\nTo receive declarations by Members of interests in respect of items.", 0.8)
+    found = plan_question("were there any declarations of interest by members", SearchFilters(), [])
+    assert fact(found, [asked]).sentences[0].text.startswith("To receive declarations")
+
+
 def test_once_an_item_is_titled_by_the_subject_an_item_sharing_one_word_with_it_gets_no_line(riverside):
     # January's RSB/3/24 says "community safety" (accreditation) and "plan" (its wardens'), never the community safety
     # plan; July's RSB/6/24 is titled by it.
