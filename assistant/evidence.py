@@ -27,7 +27,7 @@ from assistant.vocabulary import ASKING_DECIDED, DECISION_MARK, LIST_MARK, decis
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
-_JOINER = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)  # "...HMP Kirklevington; and": the point ends before it
+_JOINER = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)  # "...HMP Kirklevington; and": the point ends before it, as at ";"
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
 _HEADING_WORDS = 8  # fewer than this and no full stop: a heading
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
@@ -70,7 +70,7 @@ class Unit:
     def text(self) -> str:
         """The unit on one line: a list as "lead-in: first point; second point"."""
         if len(self.lines) == 1:
-            return _JOINER.sub("", LIST_MARK.sub("", self.lines[0])) or self.lines[0]
+            return _JOINER.sub("", LIST_MARK.sub("", self.lines[0])).rstrip(" ;,") or self.lines[0]
         points = [_point(line) for line in self.lines[1:]]
         return f"{_LEAD_IN.sub('', self.lines[0]).rstrip()}: {'; '.join(p for p in points if p)}."
 
@@ -205,12 +205,14 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     An item of housekeeping alone answers a pointed question about itself ("were there any declarations of
     interest?"), never a summary, which wants what was reported. An opener that carries the span or figure asked
     for ("Members were provided with the strategy consultation (2013 – 2018)") may lead, as it alone answers."""
+    figure_asked = plan.fact in _FIGURES_IN_OPENERS
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
-               and names_item(plan, item) and not asks_what_is(plan.question)) or plan.fact in _FIGURES_IN_OPENERS
-    if (unit.procedural and not pointed) or unit.words < _FRAGMENT_WORDS:
+               and names_item(plan, item) and not asks_what_is(plan.question)) or figure_asked
+    if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not figure_asked):
         return False
-    if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")):
-        return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement
+    if unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?")) and not figure_asked:
+        return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement ("The Strategy
+        # 2016-2019" answers "what years does it cover": `holds` then judges it)
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
         return False
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE

@@ -18,6 +18,8 @@ PAGE_BREAK = "\f"
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running headers or footers
 _MAX_RUNNING_WORDS = 14
 _LIST_START = re.compile(r"^\(?([a-z]|[ivx]{1,4})[.)]\s")  # "a) Apologies", "(ii) the budget", "b. Minutes"
+_LONE_BULLET = re.compile(r"^\s*[•·▪●◦]\s*$")  # a bullet the converter left on a line of its own
+_WRAPPED_LINES, _WRAPPED_SHARE = 3, 0.2  # lines that stop mid-sentence before a lower-case line: a hard-wrapped file
 _BULLET = re.compile(r"^\s*[-–•*·]\s+\S")  # "- point", "• point": a bulleted list point
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,3})(?:\s*-)?$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\b", re.IGNORECASE)
@@ -66,7 +68,7 @@ def paginate(text: str) -> PagedText:
     signature = _signature_start(lines)
     removed += [line.strip() for line in lines[signature:] if line.strip()]
     lines, pages = lines[:signature], pages[:signature]
-    lines, pages = _unwrapped(lines, pages, indented_only=not paged)
+    lines, pages = _unwrapped(lines, pages, indented_only=not (paged or _hard_wrapped(lines)))
     return PagedText(lines, pages, tuple(removed), paged)
 
 
@@ -87,6 +89,9 @@ def _unwrapped(lines: list[str], pages: list[int], indented_only: bool = False) 
     out_pages: list[int] = []
     for line, page in zip(lines, pages):
         text = line.strip()
+        if out and text and _LONE_BULLET.match(out[-1]):
+            out[-1] = f"{out[-1].strip()} {text}"  # "·" on a line of its own, its point on the next
+            continue
         goes_on = text[:1].islower() and not _LIST_START.match(text)
         point = _broken_point(out) if goes_on else None
         if out and out[-1].strip() and goes_on and (line[:1] in " \t" or not indented_only) and _unfinished(out[-1]):
@@ -99,6 +104,14 @@ def _unwrapped(lines: list[str], pages: list[int], indented_only: bool = False) 
             out.append(line)
             out_pages.append(page)
     return out, out_pages
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a text file was saved with its lines broken at a margin (copied from a web page or a PDF viewer):
+    many lines stop mid-sentence and the next goes on in lower case. Such a file's lines are rejoined like a PDF's."""
+    pairs = [(line, after) for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    broken = sum(_unfinished(line) and after.strip()[:1].islower() for line, after in pairs)
+    return broken >= _WRAPPED_LINES and broken >= _WRAPPED_SHARE * len(pairs)
 
 
 def _unfinished(line: str) -> bool:

@@ -1,7 +1,8 @@
-"""`grounding.check`: the literal judge of every answer sentence, whoever wrote it."""
+"""`grounding.check`: the literal judge of every answer sentence, whoever wrote it; and the sentences it judges."""
 from __future__ import annotations
 
 from assistant.grounding import check
+from assistant.sentences import sentences
 
 PASSAGE = ("Insp. Owen Hart reported 212 night-time violence incidents between October and December 2024, "
            "down 14% on the same quarter of 2023. Members agreed that the taxi marshal scheme continue.")
@@ -28,3 +29,9 @@ def test_a_sentence_mostly_of_other_words_is_not_supported():
 
 def test_citation_markers_are_not_read_as_numbers():
     assert check("Members agreed that the taxi marshal scheme continue. [7]", PASSAGE).supported
+
+
+def test_a_sentence_goes_on_after_an_abbreviation_with_a_full_stop():
+    text = "Work with Registered Social Landlords (incl. Private) and Cllr. Smith went well. It ends here."
+    assert sentences(text) == ["Work with Registered Social Landlords (incl. Private) and Cllr. Smith went well.",
+                               "It ends here."]

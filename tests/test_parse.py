@@ -356,6 +356,13 @@ def test_form_feeds_in_a_text_file_are_page_breaks():
     ("- It was expected that there\n maybe an increase in figures.\n- Hate crime work was praised.\n"
      "a) first sub-point\nnot indented so not joined\n",
      "- It was expected that there maybe an increase in figures.", ["a) first sub-point", "not indented so not joined"]),
+    # a file copied from a web page, its lines broken at a margin, a bullet on a line of its own
+    ("The Board received an update on the\nfollowing areas:-\n·\nThe Strategy 2016-2019;\n·\nThe work they are doing in\n"
+     "partnership with the Police to make the\ntown safer.\nMembers queried the rise and were told it was due\n"
+     "to a change in recording.\n",
+     "· The work they are doing in partnership with the Police to make the town safer.",
+     ["The Board received an update on the following areas:-", "· The Strategy 2016-2019;",
+      "Members queried the rise and were told it was due to a change in recording."]),
     # a bulleted point the converter broke into two paragraphs; lower case after a full stop stays apart
     ("\n- Pleased that exploitation was\n\nincluded under vulnerability. More data was asked for.\n\n"
      "- The plan was welcomed.\n\nAGREED that the report be noted.\n\nnoted in lower case after a full stop.\n",

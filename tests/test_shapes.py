@@ -460,3 +460,10 @@ def test_asked_what_was_decided_about_an_item_the_question_names_its_decisions_a
 def test_asked_what_was_decided_the_words_asking_it_are_not_the_topic():
     assert query_terms(plan_question("what did they agree about the harbour plan", SearchFilters(), [])) == ["harbour", "plan"]
     assert "agreement" in query_terms(plan_question("was the agreement on the harbour plan signed", SearchFilters(), []))
+
+
+def test_a_short_point_that_holds_the_span_asked_for_answers(stats):
+    evidence = one_item("ASB Update\nMembers had an update on the following areas:-\n* The ASB Strategy 2016-2019;\n"
+                        "* Tools and powers;\n* Partnership work with landlords and the police across the town.")
+    found = plan_question("what years does the asb strategy cover", SearchFilters(), [])
+    assert shape(found, read(found, [evidence], stats, None, False)).sentences[0].text == "The ASB Strategy 2016-2019"
