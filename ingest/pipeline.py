@@ -39,9 +39,9 @@ from ingest.read import UnreadableFile, read_bytes, read_document
 __all__ = ["CACHE_FILE", "IngestError", "ingest", "update_index"]
 
 METADATA_FILE = "meetings.toml"
-FORMAT_VERSION = "5"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+FORMAT_VERSION = "6"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 # (4: meetings carry their facts; 5: keyword terms fold British and American spellings, wrapped list
-# points rejoined, the page's contact kept)
+# points rejoined, the page's contact kept; 6: a figure such as "12.4" or "1,250,000" is one keyword term)
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
