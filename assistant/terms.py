@@ -18,7 +18,10 @@ from assistant.vocabulary import EXPANSIONS, QUESTION_WORDS, SPELLINGS
 
 # Every pattern here runs on whole minutes, so each is linear in its input (a backtracking
 # hyphenated-word pattern once made one 50,000-letter word cost 26 s). See tests/test_linear.py.
-_WORD = re.compile(r"[A-Za-z0-9]+")
+# A figure is one word, its separators kept or dropped as the same figure is written both ways: "12.4%" is
+# "12.4" (not "12" and a dropped "4"), "£1,250,000" and "1250000" are "1250000". A standing item
+# repeats its sentences with other figures each meeting, so a figure is often the word that tells two apart.
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|[A-Za-z0-9]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # every letter word; those with a hyphen are kept
 MAX_TERM_CHARS = 40  # longer "words" are noise (an unbroken run of letters), not terms anyone asks about
 _TYPO_MIN_LETTERS = 5  # shorter words are too often right but unknown (names, places) to be corrected
@@ -77,7 +80,7 @@ def _words(text: str) -> list[str]:
     stop = _stopwords()
     # "anti-social" must meet "antisocial", and "off-road" "Off Road": keep the parts and the joined word.
     joined = [w.replace("-", "") for w in _HYPHENATED.findall(text) if "-" in w]
-    raw = [w.lower() for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
+    raw = [w.lower().replace(",", "") for w in _WORD.findall(text) + joined if len(w) <= MAX_TERM_CHARS]
     return [_spelling(w) for w in raw if w not in stop and len(w) > 1]
 
 

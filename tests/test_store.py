@@ -130,6 +130,17 @@ def test_keyword_search_ranks_by_bm25_over_stemmed_words(store):
     assert found[0][0].text == "Item 1\nOff-road bikes were seized."
 
 
+def test_a_figure_is_one_keyword_term_however_its_thousands_are_written():
+    store = memory_store()
+    store.write([_write(_meeting("m", None, "Crime had risen by 12.4% this year.", "Crime had risen by 12.9%.",
+                                 "A grant of £1,250,000 was agreed.", "A grant of £250,000 was agreed."))])
+    assert _ids(store.keyword_search("risen by 12.4%", 5, SearchFilters()))[0] == ("m", 1)
+    assert len(store.keyword_search("12.4", 5, SearchFilters())) == 1  # not "12" and a dropped "4"
+    assert _ids(store.keyword_search("1250000", 5, SearchFilters())) == [("m", 3)]
+    assert _ids(store.keyword_search("250,000", 5, SearchFilters())) == [("m", 4)]
+    assert keyword_terms("items 3,4") == ["item"]  # a list of numbers, not a figure
+
+
 @pytest.mark.parametrize("query", ["", "?!", "the of and", 'harmony" OR NEAR(x', "zzzunknown"])
 def test_keyword_search_takes_any_text_and_finds_only_real_words(store, query):
     found = store.keyword_search(query, 5, SearchFilters())
