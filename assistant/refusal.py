@@ -87,7 +87,10 @@ def listed_text(person: Attendee, meeting: Meeting) -> str:
 
 def named(person: Attendee, wanted: set[str]) -> bool:
     """Whether the question uses most words of the person's organisation (or role): "fire brigade" names "Cleveland
-    Fire Brigade"."""
+    Fire Brigade"; or the person's whole name ("gilly marshall")."""
+    name = _group_terms(person.name)
+    if len(name) >= 2 and all(alternatives(term) & wanted for term in name):
+        return True
     group = _group_terms(person.organisation or person.role or "")
     if not group:
         return False

@@ -170,6 +170,9 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
                          list(meetings.values()))
     assert listed is not None and listed_text(*listed) == ("Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025, "
                     "but no item records what they said.")
+    by_name = listed_only("what did raj patel say about the night time economy", list(meetings.values()))
+    assert by_name is not None and by_name[0].name == "Raj Patel"
+    assert listed_only("what did raj smith say about the night time economy", list(meetings.values())) is None
 
 
 @pytest.mark.parametrize("question, passage, refused", [
