@@ -5,7 +5,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,7 +200,8 @@ class Assistant:
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
-        return plan_question(clean_question(question), filters, infos, self.glossary, self.retriever.stats.corrected)
+        spelling = partial(self.retriever.stats.corrected, keep=self.embedder.is_word)
+        return plan_question(clean_question(question), filters, infos, self.glossary, spelling)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:
         hits = self.retriever.retrieve(plan.search, k, plan.filters)

@@ -74,6 +74,16 @@ class Embedder:
         tokenizer.no_truncation()
         return tokenizer
 
+    def is_word(self, word: str) -> bool:
+        """Whether `word` is one piece of the model's vocabulary: an ordinary word the model knows whole ("earlier"),
+        not a misspelling or a local name ("goverment", "thornaby"). Spelling repair leaves such words alone."""
+        return word.lower() in self._vocabulary
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        tokenizer = self._tokenizer if self._tokenizer is not None else self._model.tokenizer
+        return frozenset(tokenizer.get_vocab())
+
     def count_tokens(self, text: str) -> int:
         """Word pieces in `text`, without the special tokens the model adds."""
         if self._tokenizer is not None:

@@ -145,17 +145,19 @@ class TermStats:
         """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""
         return terms(self.glossary.augment(text))
 
-    def corrected(self, text: str) -> str:
+    def corrected(self, text: str, keep: Callable[[str], bool] | None = None) -> str:
         """`text` with each word the index never uses, but whose stem is a letter or two off one it does ("goverment",
         "seperately", "commitee"), replaced by a word with that stem: a typo should not turn a question into a refusal.
 
-        Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals and words the glossary knows are left alone;
-        the nearest stem must start with the same letter (see `_nearest` for which of the nearest wins).
+        Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals, words the glossary knows and words `keep`
+        says are spelt right (an ordinary word: "earlier" is not a typo of "easier") are left alone; the nearest stem
+        must start with the same letter (see `_nearest` for which of the nearest wins).
         """
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             found = terms(word)
-            if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()):
+            if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()) \
+                    or (keep is not None and keep(word)):
                 return word
             mended = self._nearest(found[0])
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended

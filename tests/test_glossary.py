@@ -147,3 +147,10 @@ def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
     assert mended.endswith("Cllr Nelson")
     left = "asked the PCSO in Thornaby about ASB and knife crime"  # unknown, but no near word: left as typed
     assert stats.corrected(left) == left
+
+
+def test_a_word_spelt_right_is_not_mended_into_another(embedder):
+    stats = TermStats(["It was easier to report crime.", "The government survey was noted."])
+    assert terms(stats.corrected("which earlier meetings")) == terms("which easier meetings")  # a letter off
+    kept = stats.corrected("which earlier meetings about the goverment", keep=embedder.is_word)
+    assert kept.startswith("which earlier meetings") and terms(kept) == terms("which earlier meetings about the government")
