@@ -46,9 +46,9 @@ _PERIOD = re.compile(
 """A length of time or a span as minutes write one: what "how long" and "what years" want."""
 _PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout|"
                     r"involving|including|covering|between)\s+"
-                    r"(the\s+)?[A-Z][\w'’-]+")
+                    rf"(the\s+)?(?!(?:{CAPITALISED_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+")
 """A place as a sentence names one: "at the Jamal Building", "to Hull", "within Stockton and Norton", "a scheme
-involving Middlesbrough"."""
+involving Middlesbrough"; not a month or a day ("in February")."""
 _MONEY_TERMS = frozenset(terms("funding funded money cost costs budget spend spent grant awarded paid pay price pounds"))
 """Question words that ask for a sum of money: "how much funding" wants "1 million", not "19 hotspots"."""
 _MONEY_UNITS = frozenset({"million", "billion", "thousand", "m", "bn", "k", "pounds", "pence", "p"})
@@ -99,6 +99,7 @@ _KIND_PATTERNS = (
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
         r"what\s+points\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
+        r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
         r"what\s+came\s+out\s+of|what\s+(is|was)\s+the\s+(latest|update|outcome))|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),

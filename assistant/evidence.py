@@ -188,6 +188,10 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
                 scores.append(0.0)
                 continue
             words = stats.coverage(wanted, unit.topic_text) if wanted else 0.0
+            if words == 0 and wanted and plan.fact in _NAMED_FACTS:
+                # "Where is the summit to be held?" is not answered by a place in a sentence about something else.
+                scores.append(0.0)
+                continue
             # A unit that may lead keeps a score above 0 even with no word or meaning in common: in an item about
             # the subject, a summary still wants it.
             scores.append(max(_MEANING_SHARE * max(cosine, 0.0) + (1 - _MEANING_SHARE) * words, _FLOOR))
@@ -196,6 +200,7 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
 
 
 _NAMED_SHARE = 0.6  # of an item's title words, for a question to name the item
+_NAMED_FACTS = frozenset([AnswerType.PLACE, AnswerType.PERSON])  # a date or span is often asked in other words
 _FIGURES_IN_OPENERS = frozenset([AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENT])
 
 

@@ -34,12 +34,8 @@ _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole 
 _MEETINGS_ANSWERED = 20
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
-# How a question asks, not what about: an adverb ("originally"; not "family", "July"), a past participle ("started",
-# "launched") or "start": the minutes say "implemented", "came into effect". Not an end ("when does it expire"):
-# minutes that give only the start do not answer that.
-_ASKED_HOW = re.compile(r"\b(?!(?:end|finish|expir|clos|stopp|ceas)ed\b)(?:[a-z]{5,}ly|[a-z]{4,}ed|start|begin|launch|"
-                        r"open|commence|happen)\b", re.I)
-_WHO_DID = re.compile(r"^\s*who\s+(?:\w+ly\s+)?(?P<verb>\w+)", re.I)  # "who (first) wrote to ..."
+_WORD = re.compile(r"[A-Za-z]+")
+_END = re.compile(r"(?:end|finish|expir|clos|stop|ceas)", re.I)  # "when does it expire / end / close"
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 
 
@@ -54,6 +50,7 @@ class Sources:
     stats: TermStats
     meaning: Meaning | None
     threshold: float
+    ordinary: Callable[[str], bool] = lambda word: False  # an ordinary word, spelt right (`Embedder.is_word`)
 
     def item(self, meeting_id: str, position: int) -> Evidence | None:
         """One item (position 0: the attendance block) as evidence, or None if the index lacks it."""
@@ -93,7 +90,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         dates = next_meetings(list(_named_meetings(plan, sources, _MEETINGS_ANSWERED)), sources.item)
         if dates.sentences:
             return dates
-    if _asks_unknown_specific(plan, sources.stats):
+    if _asks_unknown_specific(plan, sources):
         return _refused(None, closest)
     read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
     items = _relevant(plan, [item for item in read_items if _names_year(plan, item)], sources)
@@ -169,17 +166,18 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
     return f"The attendance lists of {whose} do not name that."
 
 
-def _asks_unknown_specific(plan: QueryPlan, stats: TermStats) -> bool:
+def _asks_unknown_specific(plan: QueryPlan, sources: Sources) -> bool:
     """"When does the PSPO in Thornaby expire?": a pointed question about a word the minutes never use.
 
-    Only what the question is about counts, not how it asks: "who came up with it originally", "when was the
-    strategy started" (the minutes say "implemented"), "who wrote to the candidates" (they say "sent").
+    Only a name or a rare word counts: an ordinary word says how the question asks, and the minutes may put it
+    another way ("originally"; "started" for "implemented", "reply" for "response", "wrote" for "sent"). An end
+    stays a specific ("when did it finish"): minutes that give only the start do not answer it.
     """
     if plan.fact not in (AnswerType.DATE, AnswerType.PERSON):
         return False
-    action = _WHO_DID.match(plan.question)
-    asked_how = set(terms(" ".join([*_ASKED_HOW.findall(plan.topic), action.group("verb") if action else ""])))
-    return any(not stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | asked_how)
+    asked_how = {term for word in _WORD.findall(plan.topic) if sources.ordinary(word) and not _END.match(word)
+                 for term in terms(word)}
+    return any(not sources.stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | asked_how)
 
 
 def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:

@@ -44,6 +44,9 @@ _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-
 _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+(time|the\s+years))\b",
                     re.I)
 # Words that say which meeting without saying what it discussed.
+# "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.
+_DOCUMENT_DATE = re.compile(r"\b(?:letter|e-?mail|paper|document|response|reply|consultation)s?\s+(?:of|from|dated|on)\s+$",
+                            re.I)
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
 
@@ -165,7 +168,7 @@ def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilte
 
 def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
     period = find_period(plan.topic, _newest(meetings))
-    if period is None:
+    if period is None or _DOCUMENT_DATE.search(plan.topic[: period.start]):
         return plan
     # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower.
     candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)

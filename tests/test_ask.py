@@ -190,6 +190,7 @@ def test_reading_an_index_that_does_not_exist_creates_nothing(tmp_path):
     ("who wrote to the pcc candidates", "Geoff Lee"),
     ("when was the alcohol strategy started", "April 2010"),
     ("when does the pspo expire", None),  # the minutes give when it was introduced, not when it ends
+    ("who sent the reply to the police authority's letter from 18 june", "Councillor Nelson"),  # "response"; a letter's date
 ])
 def test_how_a_question_asks_is_not_what_it_asks_about(bot, question, found):
     answer = bot.ask(question)

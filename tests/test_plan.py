@@ -41,6 +41,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("whats come out of the residents survey", QuestionKind.SUMMARY),
     ("what has come up about the skate park at diffrent meetings", QuestionKind.MEETINGS),
     ("what did the chair say at the meeting in march", QuestionKind.SUMMARY),
+    ("what was in the knife crime presentation", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -195,6 +196,7 @@ def test_a_question_for_a_set_of_things_wants_lists_whole():
 def test_a_place_is_named_after_a_preposition_or_what_a_scheme_involves():
     assert holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving Riverton had yielded useful data.", [])
     assert holds(AnswerType.PLACE, "The surgery was held at the Family Hub.", [])
+    assert not holds(AnswerType.PLACE, "A summit was proposed for a date in February, on Tuesday.", [])
     assert not holds(AnswerType.PLACE, "Mapping was discussed as a scheme involving partners.", [])
     assert holds(AnswerType.PLACE, "Eastern Area - CCTV cameras had been erected in various hot spots", [])
     assert not holds(AnswerType.PLACE, "CCTV cameras had been erected in various hot spots of crime", [])
@@ -215,3 +217,9 @@ def test_a_meeting_named_by_a_subject_no_meeting_discussed_is_missing_not_every_
     named = plan_question("who chaired the riverside board meeting", SearchFilters(),
                           [*MEETINGS, MeetingInfo("riverside", dt.date(2024, 1, 1), ("Budget",), "Riverside Board")])
     assert not named.refused
+
+
+def test_a_date_that_dates_a_letter_is_not_a_meeting_date():
+    found = plan("who sent the reply to the police authority's letter from 18 june")
+    assert not found.refused and found.filters == SearchFilters() and "18 june" in found.topic
+    assert plan("what was said at the meeting on 14 aug 2012").filters.since == dt.date(2012, 8, 14)

@@ -470,3 +470,10 @@ def test_a_short_point_that_holds_the_span_asked_for_answers(stats):
                         "* Tools and powers;\n* Partnership work with landlords and the police across the town.")
     found = plan_question("what years does the asb strategy cover", SearchFilters(), [])
     assert shape(found, read(found, [evidence], stats, None, False)).sentences[0].text == "The ASB Strategy 2016-2019"
+
+
+def test_a_place_in_a_sentence_about_something_else_does_not_answer_where(stats):
+    evidence = one_item("Violence Update\nA summit on the night time economy was proposed for February.\n"
+                        "The unit would work with partners in Riverton on youth diversion.")
+    found = plan_question("where is the night time economy summit going to be held", SearchFilters(), [])
+    assert not shape(found, read(found, [evidence], stats, None, False)).sentences
