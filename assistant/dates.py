@@ -173,11 +173,26 @@ def find_period(text: str, latest: dt.date | None = None) -> Period | None:
     that began by `latest`. Month names must be spelt right (see
     `correct_months`).
     """
-    for reader in (_day, _between, _month_year, _relative, _open_range, _year):
-        found = reader(text, latest)
-        if found:
-            return found
-    return None
+    first = _first(text, latest)
+    if first is None:
+        return None
+    joined = _JOIN.match(text, first.end)
+    second = _first(text[joined.end():], latest) if joined else None
+    if joined is None or second is None or second.start != 0:
+        return first
+    # "from 2012 to last summer", "Jan 2022 - Jul 2023": one span from the first's start to the second's end.
+    since = first.since if first.since is not None else second.since
+    until = second.until if second.until is not None else first.until
+    return Period(since, until, first.start, joined.end() + second.end)
+
+
+_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|-|–)\s*", re.IGNORECASE)
+
+
+def _first(text: str, latest: dt.date | None) -> Period | None:
+    """The period named first in `text` (the longest of those starting there)."""
+    found = [period for reader in _READERS if (period := reader(text, latest))]
+    return min(found, key=lambda period: (period.start, -period.end), default=None)
 
 
 def _day(text: str, latest: dt.date | None) -> Period | None:
@@ -233,6 +248,9 @@ def _year(text: str, latest: dt.date | None) -> Period | None:
         return None
     year = int(match.group(1))
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), match.start(), match.end())
+
+
+_READERS = (_day, _between, _month_year, _relative, _open_range, _year)
 
 
 def _month_end(first: dt.date) -> dt.date:

@@ -28,6 +28,11 @@ ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s
                         re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
+# "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?": asked across meetings, presence.
+_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$", re.I)
+# A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
+# drugs at each meeting"), it is about what was said, not who held it.
+_ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
 # Words of a question about the meeting itself rather than something discussed at it.
 _MEETING_TERMS = frozenset(terms(
     "when what which time date day held hold start started begin began take place took venue where located location "
@@ -35,6 +40,9 @@ _MEETING_TERMS = frozenset(terms(
     "sent gave absent there vice deputy contact represent represented representing"
     " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
 ))
+# ... and of one asked across meetings ("how has the chair changed over the years").
+_ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who"
+                                " someone anyone somebody send sent go went come came turn turned along"))
 _NAMES_LISTED = 15
 
 ItemSource = Callable[[str, int], Evidence | None]
@@ -47,6 +55,9 @@ def about_meeting(plan: QueryPlan) -> bool:
         return bool(ATTENDANCE.search(plan.topic))
     if plan.kind in (QuestionKind.WHEN, QuestionKind.WHERE):
         return not set(terms(plan.topic)) - _MEETING_TERMS
+    if plan.kind is QuestionKind.MEETINGS and (ATTENDANCE.search(plan.topic) or _PRESENCE.search(plan.question)):
+        # Other words name who was there ("Gary Knight", "the fire brigade"): judged against each meeting's list.
+        return not (_ROLE.search(plan.topic) and set(terms(plan.topic)) - _MEETING_TERMS - _ACROSS_TERMS)
     return False
 
 
@@ -63,7 +74,7 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
             _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
         return draft
     for meeting in meetings:
-        if plan.kind is QuestionKind.WHO:
+        if plan.kind in (QuestionKind.WHO, QuestionKind.MEETINGS):
             _who(plan, meeting, item, draft)
         elif plan.kind is QuestionKind.WHERE:
             _where(meeting, item, draft)
@@ -75,7 +86,11 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
 
 
 def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> None:
-    facts, when = meeting.facts, _of(meeting)
+    """Who chaired, sent apologies, was the contact or attended (those the question names): one sentence, or one
+    line per meeting when the question asks across meetings ("- 14 Aug 2012: Geoff Lee chaired the meeting.")."""
+    facts = meeting.facts
+    across = plan.kind is QuestionKind.MEETINGS
+    when = "" if across else _of(meeting)
     question = plan.question.lower()
     if re.search(r"\b(vice|deputy)\b", question):
         found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
@@ -91,7 +106,9 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> N
     header = item(meeting.id, HEADER_POSITION) if found else None  # a question over every meeting reads only those that say
     if header is not None:
         names = _names(found, header.text, with_groups=template.startswith("{} attended"))
-        _cite_header(draft, meeting, item, template.format(names, when), [a.source for a in found])
+        sentence = template.format(names, when)
+        _cite_header(draft, meeting, item, f"{_line_lead(meeting)} {sentence}" if across else sentence,
+                     [a.source for a in found])
 
 
 def next_meetings(meetings: Sequence[Meeting], item: ItemSource) -> Draft:
@@ -102,7 +119,7 @@ def next_meetings(meetings: Sequence[Meeting], item: ItemSource) -> Draft:
         source = item(meeting.id, found.position) if found and found.date else None
         if found and found.date and source is not None:
             when = _written(found.date, found.source) + (f" at {found.time}" if found.time else "")
-            line = f"- {meeting.date_label[:1].upper()}{meeting.date_label[1:]}: the next meeting was set for {when.rstrip('.')}."
+            line = f"{_line_lead(meeting)} the next meeting was set for {when.rstrip('.')}."
             draft.say(line, draft.cite(source, [found.source]))
     return draft
 
@@ -180,6 +197,11 @@ def _and(parts: list[str], passage: str) -> str:
         return parts[0]
     last = f" and {parts[-1]}" if f"{parts[-2]} and {parts[-1]}" in passage else f", {parts[-1]}"
     return ", ".join(parts[:-1]) + last
+
+
+def _line_lead(meeting: Meeting) -> str:
+    """"- 14 Aug 2012:": how a line of an answer across meetings starts."""
+    return f"- {meeting.date_label[:1].upper()}{meeting.date_label[1:]}:"
 
 
 def _of(meeting: Meeting) -> str:

@@ -54,6 +54,24 @@ def test_who_chaired_is_one_sentence_from_the_attendance_block(bot):
     assert answer.citations[0].label == f"{COMMITTEE}, 9 Jun 2025, attendance" and grounded(answer)
 
 
+def test_asked_across_meetings_who_chaired_is_a_line_per_meeting_from_the_facts(bot):
+    answer = bot.ask("How has the chair changed over the meetings?")
+    assert answer.text == ("- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]\n"
+                           "- 9 Jun 2025: Insp. Owen Hart chaired the meeting. [2]")
+    assert [c.label for c in answer.citations] == [f"{COMMITTEE}, 3 Mar 2025, attendance",
+                                                   f"{COMMITTEE}, 9 Jun 2025, attendance"] and grounded(answer)
+
+
+def test_which_meetings_someone_was_at_names_only_those(bot):
+    answer = bot.ask("which meetings was raj patel at")
+    assert answer.text == "- 3 Mar 2025: Raj Patel (Fire and Rescue) attended the meeting. [1]" and grounded(answer)
+
+
+def test_what_the_chair_said_is_not_who_chaired(bot):
+    answer = bot.ask("What did the chair say about door-staff logs at each meeting?")
+    assert "chaired the meeting" not in answer.text
+
+
 def test_the_meeting_after_the_march_one(bot):
     answer = bot.ask("When was the meeting after the March one?")
     assert answer.text == "The next meeting was set for Monday 9 June 2025 at 10.00 am, Quay House. [1]"

@@ -64,6 +64,9 @@ def test_a_misspelling_is_corrected_only_beside_a_year_or_day():
     ("anything last august", dt.date(2022, 8, 1), dt.date(2022, 8, 31)),  # August 2023 had not begun
     ("since 2012", dt.date(2012, 1, 1), None),
     ("between 2017 and 2012", dt.date(2012, 1, 1), dt.date(2017, 12, 31)),
+    ("from 2012 to last summer", dt.date(2012, 1, 1), dt.date(2023, 8, 31)),
+    ("jan 2022 - jul 2023", dt.date(2022, 1, 1), dt.date(2023, 7, 31)),
+    ("the 2016-2019 strategy", dt.date(2016, 1, 1), dt.date(2019, 12, 31)),
 ])
 def test_periods_are_read_relative_to_the_newest_meeting(text, since, until):
     period = find_period(text, latest=dt.date(2023, 7, 19))
