@@ -20,6 +20,7 @@ from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PLACE_WORDS, ROLE_W
 _NEAR = 6  # words between a figure and the thing it counts
 
 _PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
+_TIME_UNITS = frozenset(terms("day days week weeks month months year years"))
 _COUNT_Q = re.compile(r"^\s*how many\b|^\s*what (number|count)\b", re.I)
 _AMOUNT_Q = re.compile(
     r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
@@ -168,7 +169,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
 def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     tokens = re.findall(r"£?\d[\d,.]*%?|[A-Za-z]+", sentence)
     figures = [i for i, token in enumerate(tokens) if _FIGURE.match(token) and _fits(kind, token)
-               and (kind is not AnswerType.AMOUNT or not _MONEY_TERMS & set(wanted) or _money(token, tokens[i + 1: i + 2]))]
+               and (kind is not AnswerType.AMOUNT or not _MONEY_TERMS & set(wanted) or _money(token, tokens[i + 1: i + 2]))
+               and not _a_length(tokens[i + 1: i + 2], wanted)]
     if not figures:
         return False
     stems = [terms(token) for token in tokens]
@@ -176,6 +178,13 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
     # "410 individuals had received training on Prevent": a count of something, in a sentence about the subject.
     counted = kind is AnswerType.COUNT and topical and any(_counts(tokens[f + 1: f + 2]) for f in figures)
     return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted or bool(counted)
+
+
+def _a_length(after: list[str], wanted: list[str]) -> bool:
+    """Whether a figure is a length of time ("the 12-month period", "a 3 year strategy") the question does not count:
+    "how many incidents" is not answered by "12", "how many years" may be."""
+    unit = terms(after[0]) if after else []
+    return bool(unit) and unit[0] in _TIME_UNITS and unit[0] not in wanted
 
 
 def _counts(after: list[str]) -> bool:

@@ -38,11 +38,21 @@ _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is t
 _FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names this share of the subject
 _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
-_SECOND_ITEM_SHARE = 0.95  # a second item of one meeting, against that meeting's best
+_SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's best
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
                      r"raised|voiced|expressed|felt|suggested|requested|praised|welcomed|challenged)\b", re.I)
+# "... was given the opportunity to ask questions and make comments ... summarised as follows": what comes after it
+# (up to a decision) is what members raised, whatever each point's wording.
+_COMMENTS_FOLLOW = re.compile(r"\b(ask(ed)?\s+questions|make\s+comments|comments\s+(made|raised|received)|"
+                              r"(points|issues|questions|comments)\s+(were\s+)?raised|following\s+(points|comments|questions))\b", re.I)
+# "What did partners say about ...", "what concerns were raised": the question wants the points raised above all.
+_ASKS_VIEWS = re.compile(r"\b(members|partners|councillors?|cllrs?|they|people|anyone|attendees)\s+(\w+\s+){0,2}?"
+                         r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*)\b|"
+                         r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(raised|asked|made|expressed|given)\b",
+                         re.I)
+_VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
 # "To receive declarations of interest": what the agenda asked for, not what happened.
 _AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree)\b", re.I)
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
@@ -245,7 +255,11 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     # What the question asks about beyond the item's title ("the survey" in a police update) comes before what
     # merely adds most.
     aspect = frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - _REPORTING
+    # Points raised add more, the first of them most (as a list cut to fit keeps its first points).
+    raised = {index: 1 - 0.5 * order / len(points) for points in [sorted(_raised(item))] for order, index in enumerate(points)}
+    views = _VIEWS_BONUS if _ASKS_VIEWS.search(plan.question) else 0.2
     ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)
+                                                   + views * raised.get(pair[1].index, 0.0)
                                                    + _share(aspect, set(terms(pair[1].topic_text)))))
     # What was reported comes first in minutes: the item's first sentence that may lead opens its summary.
     opening = min(candidates, key=lambda pair: pair[1].index)
@@ -273,11 +287,24 @@ def _first_points(unit: Unit, room: int) -> Unit:
 
 def _informative(unit: Unit, known: set[str]) -> float:
     """What a unit adds (0..1): its share of words beyond the question, the title and reporting words, more for
-    a list of points, a figure, or a point members raised ("Members enquired if ...": a summary's middle part)."""
+    a list of points or a figure. (A point members raised, a summary's middle part, adds more: see `_raised`.)"""
     words = terms(unit.text)
     new = sum(word not in known for word in words) / len(words) if words else 0.0
-    return (0.5 * new + 0.3 * (len(unit.lines) > 1) + 0.2 * bool(_FIGURE.search(unit.text))
-            + 0.2 * bool(_RAISED.match(unit.text)))
+    return 0.5 * new + 0.3 * (len(unit.lines) > 1) + 0.2 * bool(_FIGURE.search(unit.text))
+
+
+def _raised(item: Scored) -> set[int]:
+    """The indexes of the item's units that are points members raised: one that says so ("Members enquired if
+    ..."), a lead-in to the comments made that holds its list, and every unit after such a lead-in up to a decision
+    (a converter may have broken the list off it)."""
+    raised: set[int] = set()
+    following = False
+    for unit in item.units:
+        following = following and not unit.decision
+        if following or _RAISED.match(unit.text) or (len(unit.lines) > 1 and _COMMENTS_FOLLOW.search(unit.lines[0])):
+            raised.add(unit.index)
+        following = following or bool(_COMMENTS_FOLLOW.search(unit.lines[0]))
+    return raised
 
 
 def decisions(plan: QueryPlan, scored: list[Scored]) -> Draft:
@@ -381,7 +408,7 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     lines = []
     for item in chosen:
-        unit = (_figure_unit(item, subject) if wants_figures else None) or _line_unit(item)
+        unit = (_figure_unit(item, subject) if wants_figures else None) or _line_unit(item, subject)
         lines += [(item, said) for said in [unit, *_what_was_said(item, unit)]]
     return lines
 
@@ -395,10 +422,14 @@ def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:
     return after[:1]
 
 
-def _line_unit(item: Scored) -> Unit:
-    """The item's best unit that is not a decision (a decision when nothing else can); its first if none may lead."""
+def _line_unit(item: Scored, subject: _Subject) -> Unit:
+    """The item's best unit that is not a decision; failing that, its first sentence naming the subject, even one
+    that only says it was presented ("Members were presented with the minutes of the Adult Safeguarding Board"
+    says which meeting saw them, as "AGREED that the minutes be noted" does not); else its best or first unit."""
     ranked = [unit for _, unit in item.ranked()]
-    return next((unit for unit in ranked if not unit.decision), ranked[0] if ranked else item.units[0])
+    leading = next((unit for unit in ranked if not unit.decision), None)
+    naming = (unit for unit in item.units if not unit.decision and subject.share(unit.topic_text) > 0)
+    return leading or next(naming, ranked[0] if ranked else item.units[0])
 
 
 def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:

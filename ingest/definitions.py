@@ -3,10 +3,12 @@
     "Cleveland Unit for Reduction of Violence (CURV)"  → CURV = Cleveland Unit for Reduction of Violence
     "ACT (Action Counters Terrorism)"                  → ACT = Action Counters Terrorism
     "anti-social behaviour figures ... ASB incidents"  → ASB = anti-social behaviour (initials, same item)
+    "Youth Offending Team: M. Sigsworth" ... "YOT Q3"    → YOT = Youth Offending Team (initials, a body present)
 
 Written-out definitions count wherever they are. Without brackets, a phrase
 counts only when it stands in the same item as the abbreviation and its
 initials spell it: across items, "ASB" would meet "Adult Safeguarding Board".
+The one exception is a body the attendance list names, a proper name.
 """
 from __future__ import annotations
 
@@ -95,13 +97,19 @@ def _spells(words: list[str], letters: str) -> int:
 def _by_initials(blocks: list[tuple[int, str]], known: set[str]) -> Iterator[Definition]:
     """Abbreviations used without a definition, matched to a phrase in the meeting whose initials spell them."""
     done = set(known)
+    header = dict(blocks).get(HEADER_POSITION, "")
     for position, text in blocks:
         wanted = [term for term in dict.fromkeys(m.group(1) for m in _ACRONYM.finditer(text)) if term not in done]
-        phrases = _phrases_spelling(text, set(wanted)) if wanted else {}
+        found = {term: (position, *spelt) for term, spelt in (_phrases_spelling(text, set(wanted)) if wanted else {}).items()}
+        if position != HEADER_POSITION and (left := set(wanted) - set(found)):
+            # A body the attendance list names ("Youth Offending Team: ...") is a proper name: its initials stand
+            # for it anywhere in the meeting ("YOT Q3"), where a phrase of another item's prose would not.
+            found |= {term: (HEADER_POSITION, *spelt) for term, spelt in _phrases_spelling(header, left).items()}
         for term in wanted:
-            if term in phrases:
+            if term in found:
                 done.add(term)
-                yield Definition(term, phrases[term][0], "initials", position, phrases[term][1])
+                where, phrase, sentence = found[term]
+                yield Definition(term, phrase, "initials", where, sentence)
 
 
 def _phrases_spelling(text: str, wanted: set[str]) -> dict[str, tuple[str, str]]:

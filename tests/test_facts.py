@@ -268,6 +268,12 @@ def test_initials_in_another_item_do_not_define_an_abbreviation():
     assert "ASB" not in {d.term for d in seed("2017").facts.definitions}
 
 
+def test_a_body_the_attendance_list_names_defines_its_initials_anywhere_in_the_meeting():
+    # 2017 lists "Youth Offending Team: Miriam Sigsworth" among those present and titles item 10 "YOT Q3".
+    found = {d.term: (d.expansion, d.how, d.position) for d in seed("2017").facts.definitions}
+    assert found["YOT"] == ("Youth Offending Team", "initials", 0)
+
+
 def test_meetings_carry_their_facts_through_the_index(data_index):
     bot = Assistant.open(data_index)
     facts = bot.meeting("safer-stockton-partnership-2012-08-14").facts

@@ -15,14 +15,14 @@ import pytest
 
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
-from assistant.evidence import Evidence, Scored, Unit, query_terms, read, units
+from assistant.evidence import Evidence, Scored, query_terms, read, units
 from assistant.grounding import check
 from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, _informative, fact, shape, summary
+from assistant.shapes import Draft, _raised, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
@@ -447,10 +447,26 @@ def test_a_further_item_joins_a_summary_only_if_it_names_the_whole_subject():
     assert "welcomed" not in draft.text() and "drugs" not in draft.text()
 
 
-def test_a_point_members_raised_adds_more_to_a_summary_than_the_same_words_reported():
-    raised, reported = (Unit((f"{who} that the north ward visits be counted monthly.",), 0)
-                        for who in ("Members asked", "Officers noted"))
-    assert _informative(raised, set()) > _informative(reported, set())
+def test_points_raised_are_those_that_say_so_and_those_after_a_lead_in_to_the_comments():
+    item = scored_item("Harbour Plan\nOfficers presented the draft harbour plan.\nMembers asked about the ferry.\n"
+                       "Partners were given the opportunity to ask questions and make comments, summarised as follows.\n"
+                       "The marina needs more lighting.\nThe bus link should run later.\nAGREED that the plan be noted.\n"
+                       "The next review is in May.", 0.8)
+    texts = {unit.index: unit.text for unit in item.units}
+    assert sorted(texts[index] for index in _raised(item)) == [
+        "Members asked about the ferry.", "The bus link should run later.", "The marina needs more lighting."]
+
+
+def test_asked_what_members_said_a_summary_gives_the_points_raised_before_what_was_reported():
+    report = " ".join(f"The plan covers {topic} in detail, with costs and timescales for each stage of the works."
+                      for topic in ("the quay", "the old docks", "the river walk", "the ferry pier", "the car parks",
+                                    "the beach huts", "the lifeboat station", "the fish market"))
+    item = scored_item(f"Harbour Plan\nOfficers presented the draft harbour plan. {report}\n"
+                       "Partners were given the opportunity to ask questions and make comments, summarised as follows.\n"
+                       "The marina needs more lighting.\nThe bus link should run later.\nAGREED that the plan be noted.", 0.8,
+                       (0.9,) * 9 + (0.5, 0.2, 0.2, 0.5))  # the report reads closer to the question than the points
+    text = summary(plan_question("what did partners say about the harbour plan", SearchFilters(), []), [item]).text()
+    assert "marina needs more lighting" in text and "bus link should run later" in text
 
 
 def test_asked_what_was_decided_about_an_item_the_question_names_its_decisions_answer():
