@@ -78,7 +78,11 @@ class QuestionKind(StrEnum):
 _AUX = r"is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|must"
 # Checked in this order: the first that matches decides.
 _KIND_PATTERNS = (
-    (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b", re.I)),
+    # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
+    # question ("or not" still is).
+    (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
+                                       r"each\s+meeting)\b", re.I)),
+    (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     (QuestionKind.WHO, re.compile(
         r"^\s*(who|whom|whose)\b|^\s*(which|what)\s+((?!(did|do|does|was|were|is|are)\b)\w+\s+){0,3}?(person|people|officers?|councillors?|members?|"
         r"candidates?|organisations?|bod(y|ies)|agenc(y|ies))\b", re.I)),
@@ -86,7 +90,10 @@ _KIND_PATTERNS = (
         r"^\s*(when|what\s+(date|time|day|year|month)|on\s+what\s+(date|day)|which\s+(date|day|month|year)|"
         r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
     (QuestionKind.WHERE, re.compile(
-        r"^\s*(where|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|areas?))\b",
+        # "which areas does the PSPO cover" asks where; "what areas did the presentation cover" asks what it covered.
+        r"^\s*(where|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
+        r"areas?\b(?!.{0,40}\b(presentation|report|update|paper|talk|briefing|discussion)\b.{0,30}"
+        r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
         r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
@@ -112,8 +119,10 @@ def question_kind(question: str) -> QuestionKind:
     return next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
 
 
-# "what are the key areas of ...", "what were the six outcomes": a set of things, which minutes write as a list.
-_SET_Q = re.compile(r"^\s*(what|which)\s+(are|were)\s+the\s+(\w+\s+){0,3}?\w+s\b", re.I)
+# "what are the key areas of ...", "what were the six outcomes", "what areas did it cover": a set of things, which
+# minutes write as a list.
+_SET_Q = re.compile(r"^\s*(what|which)\s+(are|were)\s+the\s+(\w+\s+){0,3}?\w+s\b|"
+                    r"^\s*(what|which)\s+(\w+\s+)?\w+s\s+(did|does|do|was|were)\b.{0,60}\b(cover|include|list|outline|highlight)", re.I)
 
 
 # "what is cavic", "whats op harmony", "what are PSPOs": what something is, in a few words.

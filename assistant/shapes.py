@@ -62,7 +62,7 @@ _REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
 # "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
 # figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
 _NUMBERS_ASKED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics)\b", re.I)
-_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*)\b", re.I)
+_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*|up|down|trend\w*)\b", re.I)
 # A number starts where no digit, comma or point comes before it (`(?<![\d,.])`), so "1.1.1.1…" is read
 # once, not again from each of its digits (which cost time in the square of its length).
 _AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)

@@ -42,6 +42,11 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what has come up about the skate park at diffrent meetings", QuestionKind.MEETINGS),
     ("what did the chair say at the meeting in march", QuestionKind.SUMMARY),
     ("what was in the knife crime presentation", QuestionKind.SUMMARY),
+    ("has asb gone up or down over the years", QuestionKind.MEETINGS),
+    ("did crime go up or down in 2017", QuestionKind.FACT),
+    ("was the bid approved or not", QuestionKind.YESNO),
+    ("which areas does the pspo cover", QuestionKind.WHERE),
+    ("what areas did the knife crime presentation cover", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -193,6 +198,7 @@ def test_someone_is_a_name_even_before_a_comma_a_named_body_or_the_chair():
 def test_a_question_for_a_set_of_things_wants_lists_whole():
     assert wants_list("what are the key areas of the presentation") and wants_list("which were the six outcomes")
     assert wants_list("what is cavic") and wants_list("whats the voice project")
+    assert wants_list("what areas did the knife crime presentation cover")
     assert not wants_list("how many bikes were seized") and not wants_list("what was said about the plan in march 2023")
 
 

@@ -129,6 +129,13 @@ def test_which_meetings_gives_one_line_per_meeting_oldest_first_with_its_figure(
     assert_grounded(draft)
 
 
+def test_asked_whether_it_went_up_or_down_a_line_gives_the_figure():
+    item = scored_item("Crime Report\nMembers discussed crime in the town centre.\nCrime fell by 12% in the quarter.", 0.8,
+                       (0.9, 0.5))
+    found = plan_question("has crime gone up or down over time", SearchFilters(), [])
+    assert shape(found, [item]).text() == "- 3 Mar 2025: Crime fell by 12% in the quarter. [1]"
+
+
 def test_yes_or_no_only_when_the_sentence_says_so(meetings, chunks, stats):
     draft = answer("Was Dock Lane's lighting fixed?", meetings, chunks, stats, [(JUNE, 1)])
     assert "eleven lamps" in draft.sentences[0].text
