@@ -304,6 +304,13 @@ def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
     assert not draft.sentences[0].text.startswith(("Yes", "No"))
 
 
+def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_about_itself():
+    evidence = one_item("Reports Back\n(a) Renaissance\n(b) DAAT Groups\nThere were no reports back.")
+    found = plan_question("were there any reports back from the daat groups", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert fact(found, scored).text() == "There were no reports back. [1]"
+
+
 def test_no_verdict_from_what_the_agenda_asked_for():
     asked = scored_item("Declarations of Interest\nTo receive declarations by Members of interests in respect of items.", 0.8)
     found = plan_question("were there any declarations of interest by members", SearchFilters(), [])
