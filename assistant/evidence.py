@@ -203,6 +203,10 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
 _NAMED_SHARE = 0.6  # of an item's title words, for a question to name the item
 _NAMED_FACTS = frozenset([AnswerType.PLACE, AnswerType.PERSON])  # a date or span is often asked in other words
 _FIGURES_IN_OPENERS = frozenset([AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENT])
+# "Who presented the report?": the opener that says who presented it is the answer; one that says only who was
+# presented with it ("Members were presented with the minutes of the Children's Safeguarding Board") is not.
+_TO_MEMBERS = re.compile(r"^\s*(members|the\s+partnership|the\s+committee|the\s+board)\s+(were|was)\b", re.I)
+_PRESENTER_ASKED = re.compile(r"\b(present\w*|report(ed)?|gave|give[ns]?|deliver\w*|brought|introduc\w*|talk\w*)\b", re.I)
 
 
 def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -> bool:
@@ -210,10 +214,13 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     Patrols") and the item's title (unless a date is asked for: "Date of next meeting - 25 September") never lead.
     An item of housekeeping alone answers a pointed question about itself ("were there any declarations of
     interest?"), never a summary, which wants what was reported. An opener that carries the span or figure asked
-    for ("Members were provided with the strategy consultation (2013 – 2018)") may lead, as it alone answers."""
+    for ("Members were provided with the strategy consultation (2013 – 2018)") or says who presented, asked who
+    did ("Representatives from Cleveland Police presented a report on ..."), may lead, as it alone answers."""
     figure_asked = plan.fact in _FIGURES_IN_OPENERS
+    presenter_asked = (plan.fact is AnswerType.PERSON and bool(_PRESENTER_ASKED.search(plan.question))
+                       and not _TO_MEMBERS.match(unit.text))
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
-               and names_item(plan, item) and not asks_what_is(plan.question)) or figure_asked
+               and names_item(plan, item) and not asks_what_is(plan.question)) or figure_asked or presenter_asked
     if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not figure_asked):
         return False
     if _heading_like(unit) and not figure_asked:

@@ -311,6 +311,14 @@ def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_abou
     assert fact(found, scored).text() == "There were no reports back. [1]"
 
 
+def test_asked_who_presented_the_opener_that_says_so_answers():
+    evidence = one_item("Bikes Report\nRepresentatives from Harbour Police presented a report on bikes to members.\n"
+                        "Bike thefts on the quay were discussed at length by Cllr Dana Price.")
+    found = plan_question("who presented the bikes report", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert fact(found, scored).sentences[0].text.startswith("Representatives from Harbour Police presented")
+
+
 def test_no_verdict_from_what_the_agenda_asked_for():
     asked = scored_item("Declarations of Interest\nTo receive declarations by Members of interests in respect of items.", 0.8)
     found = plan_question("were there any declarations of interest by members", SearchFilters(), [])
