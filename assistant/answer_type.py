@@ -18,6 +18,7 @@ from assistant.terms import alternatives, terms
 from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PLACE_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
+_NEAR_SPAN = 3  # words between a length of time or span and the thing it is of
 
 _PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
 _TIME_UNITS = frozenset(terms("day days week weeks month months year years"))
@@ -167,12 +168,22 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     if kind is AnswerType.DATE:
         return bool(_DATE.search(sentence))
     if kind is AnswerType.PERIOD:
-        return bool(_PERIOD.search(sentence))
+        topical = [term for term in wanted if term not in _TIME_UNITS]  # "what years": "years" is how it asks
+        return any(_near_terms(sentence, match.start(), match.end(), topical) for match in _PERIOD.finditer(sentence))
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
+
+
+def _near_terms(sentence: str, start: int, end: int, wanted: list[str]) -> bool:
+    """Whether the span `start:end` of `sentence` stands within `_NEAR_SPAN` words of one of the question's terms: "how
+    long was the strategy" is answered by "a 3 year Strategy", not by "the 1 year plan for ... the Strategy"."""
+    before = sentence[:start].split()[-_NEAR_SPAN:]
+    after = sentence[end:].split()[:_NEAR_SPAN]
+    near = set(terms(" ".join([*before, sentence[start:end], *after])))
+    return not wanted or any(alternatives(term) & near for term in wanted)
 
 
 def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:

@@ -174,6 +174,11 @@ def test_how_long_and_what_years_want_a_span_of_time(question):
     assert holds(AnswerType.PERIOD, "The strategy covers 2013 – 2018.", [])
     assert not holds(AnswerType.PERIOD, "The strategy was implemented in April 2010.", [])
     assert answer_type("how long ago was the order made") is not AnswerType.PERIOD
+    # The span must be of what is asked about: "how long was the strategy" is not answered by "the 1 year plan".
+    plan_first = "The 1 year plan for 2012-2013 had been developed to meet the aims of the Alcohol Strategy."
+    assert not holds(AnswerType.PERIOD, plan_first, ["alcohol", "strategi"])
+    assert holds(AnswerType.PERIOD, "The Strategy was a 3 year Strategy.", ["alcohol", "strategi"])
+    assert not holds(AnswerType.PERIOD, "Funding was limited to one year.", ["year", "asb", "strategi"])
 
 
 def test_how_much_money_wants_a_sum_not_a_count():
