@@ -31,6 +31,11 @@ _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|wh
                        r"until\s+when\b)", re.I)
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
 _THE_CHAIR = re.compile(r"\b[Tt]he\s+(Vice[- ])?Chair(man|woman|person)?\b")
+# "Where did Stockton rank against other CSPs?": a position among others, not a place.
+_RANK_Q = re.compile(r"^\s*(where|how)\s+(did|does|do|is|was|were|are)\b.{0,60}\b(rank\w*|rated|stand|stood|sit|sat|"
+                     r"compare[sd]?|place[sd]?)\b|^\s*what\s+(rank\w*|position)\b", re.I)
+_RANK = re.compile(r"\b\d+(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|top|bottom|highest|lowest|best|worst|"
+                   r"above|below|average|ranked|ranking|position|league)\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
 
 _DATE = re.compile(
@@ -92,7 +97,7 @@ _KIND_PATTERNS = (
         r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
     (QuestionKind.WHERE, re.compile(
         # "which areas does the PSPO cover" asks where; "what areas did the presentation cover" asks what it covered.
-        r"^\s*(where|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
+        r"^\s*(where(?!.{0,60}\b(rank\w*|rated|stand|stood|compare[sd]?)\b)|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
         r"areas?\b(?!.{0,40}\b(presentation|report|update|paper|talk|briefing|discussion)\b.{0,30}"
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
@@ -151,10 +156,11 @@ class AnswerType(Enum):
     PERIOD = "period"
     PERSON = "person"
     PLACE = "place"
+    RANK = "rank"
 
 
 def answer_type(question: str) -> AnswerType:
-    for pattern, kind in ((_PERCENT_Q, AnswerType.PERCENT), (_COUNT_Q, AnswerType.COUNT), (_AMOUNT_Q, AnswerType.AMOUNT),
+    for pattern, kind in ((_RANK_Q, AnswerType.RANK), (_PERCENT_Q, AnswerType.PERCENT), (_COUNT_Q, AnswerType.COUNT), (_AMOUNT_Q, AnswerType.AMOUNT),
                           (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
@@ -167,6 +173,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         return True
     if kind is AnswerType.DATE:
         return bool(_DATE.search(sentence))
+    if kind is AnswerType.RANK:
+        return bool(_RANK.search(sentence))
     if kind is AnswerType.PERIOD:
         topical = [term for term in wanted if term not in _TIME_UNITS]  # "what years": "years" is how it asks
         return any(_near_terms(sentence, match.start(), match.end(), topical) for match in _PERIOD.finditer(sentence))

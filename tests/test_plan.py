@@ -47,6 +47,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("was the bid approved or not", QuestionKind.YESNO),
     ("which areas does the pspo cover", QuestionKind.WHERE),
     ("what areas did the knife crime presentation cover", QuestionKind.FACT),
+    ("where did stockton rank against the other csps", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -237,3 +238,11 @@ def test_a_date_that_dates_a_letter_is_not_a_meeting_date():
     found = plan("who sent the reply to the police authority's letter from 18 june")
     assert not found.refused and found.filters == SearchFilters() and "18 june" in found.topic
     assert plan("what was said at the meeting on 14 aug 2012").filters.since == dt.date(2012, 8, 14)
+
+
+def test_where_something_ranked_wants_a_position_not_a_place():
+    assert answer_type("where did stockton rank against the other csps") is AnswerType.RANK
+    assert answer_type("how does the town compare with similar areas") is AnswerType.RANK
+    assert holds(AnswerType.RANK, "Stockton was ranked 3rd of 15 similar partnerships.", [])
+    assert holds(AnswerType.RANK, "Truancy was 170% above the national average.", [])
+    assert not holds(AnswerType.RANK, "The report covered crime in the Borough of Stockton-on-Tees.", [])
