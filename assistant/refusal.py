@@ -15,12 +15,18 @@ from assistant.answer import SourceRef
 from assistant.dates import format_date
 from assistant.facts import Attendee
 from assistant.models import Meeting
+from assistant.sentences import sentences
 from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
 
 # "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
-_SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+(?P<who>.{2,60}?)\s+(?:say|said|report|reported|raise|raised|"
+_SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+"
+                      r"(?P<who>(?:(?!\b(?:when|where|why|how|about|after|before|agree\w*|decid\w*|resolv\w*)\b).){2,60}?)"
+                      r"\s+(?:say|said|report|reported|raise|raised|"
                       r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
+_SAYING = frozenset(terms("say said report reported raise raised present presented tell told mention mentioned propose "
+                          "proposed ask asked"))
+_SAID_AFTER = 2  # sentences after the one naming a speaker that may say what they said
 _GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | {"they", "people", "everyone", "anyone"})))
 # "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
 _COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|"
@@ -64,18 +70,30 @@ def speaker(question: str) -> str | None:
 
 
 def unheard(question: str, passages: Sequence[str]) -> bool:
-    """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them.
+    """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them
+    where it speaks of the question's subject.
 
     "What did the fire brigade say about hate crime?" is not answered by the
-    hate crime report unless it says what the brigade said; "what did members
-    say" names nobody in particular (role and body words alone), so is not judged here.
+    hate crime report unless it says what the brigade said; nor "what did the
+    Home Office say about hate crime" by a sentence naming the Home Office for
+    something else ("... until released by the Home Office"): the speaker must
+    be named in a sentence that, or one of the next `_SAID_AFTER`, names the
+    subject. "What did members say" names nobody in particular (role and body
+    words alone), so is not judged here.
     """
     who = speaker(question)
     wanted = [term for term in terms(who or "") if term not in _GENERIC_SPEAKERS]
     if not wanted:
         return False
-    present = {term for passage in passages for term in terms(passage)}
-    return sum(bool(alternatives(term) & present) for term in wanted) < min(2, len(wanted))
+    about = set(terms(question)) - set(terms(who or "")) - _SAYING
+    for passage in passages:
+        said = [set(terms(sentence)) for sentence in sentences(passage) or [passage]]
+        for index, present in enumerate(said):
+            named = sum(bool(alternatives(term) & present) for term in wanted) >= min(2, len(wanted))
+            following = set().union(*said[index: index + 1 + _SAID_AFTER])
+            if named and (not about or any(alternatives(term) & following for term in about)):
+                return False
+    return True
 
 
 def listed_text(person: Attendee, meeting: Meeting) -> str:

@@ -186,10 +186,17 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
     ("What did the fire brigade say about hate crime?", "Hate crime reports rose; members asked for a breakdown.", True),
     ("What did the fire brigade say about hate crime?", "Cleveland Fire Brigade said hate crime had risen.", False),
     ("What did members say about hate crime?", "Hate crime reports rose.", False),
+    ("What did the Home Office say about hate crime?",
+     "Hate crime reports rose. The report was restricted until released by the Home Office.", True),
+    ("What did the police say about hate crime?", "Sgt Bell of Cleveland Police gave an update. Hate crime had risen.", False),
 ])
 def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, refused):
     assert unheard(question, [passage]) is refused
-    assert speaker(question) == ("members" if "members" in question else "the fire brigade")
+    assert speaker(question) == question.split(" say")[0].removeprefix("What did ")
+
+
+def test_what_they_agreed_when_told_names_no_speaker():
+    assert speaker("what did they agree when told about the youth justice review") is None
 
 
 def test_lists_stay_whole_with_their_lead_in_and_bare_titles_are_left_out():
