@@ -181,7 +181,7 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     for item, found in cut:
         item_score = relevance(plan, item, stats)
         # Housekeeping alone, beside headings at most ("(b) DAAT Groups ... There were no reports back.").
-        housekeeping = all(unit.procedural for unit in found if not _heading_like(unit))
+        housekeeping = all(unit.procedural for unit in found if not heading_like(unit))
         scores = []
         for unit in found:
             cosine = next(cosines)
@@ -223,7 +223,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
                and names_item(plan, item) and not asks_what_is(plan.question)) or figure_asked or presenter_asked
     if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not figure_asked):
         return False
-    if _heading_like(unit) and not figure_asked:
+    if heading_like(unit) and not figure_asked:
         return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement ("The Strategy
         # 2016-2019" answers "what years does it cover": `holds` then judges it)
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
@@ -231,7 +231,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
 
 
-def _heading_like(unit: Unit) -> bool:
+def heading_like(unit: Unit) -> bool:
     """A short line that does not end as a sentence does: a heading or a list of names, not a statement."""
     return unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?"))
 

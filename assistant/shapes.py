@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import QuestionKind, asks_what_is
 from assistant.dates import format_date
-from assistant.evidence import Evidence, Scored, Unit, names_item, quote_for
+from assistant.evidence import Evidence, Scored, Unit, heading_like, names_item, quote_for
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
@@ -425,11 +425,13 @@ def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:
 def _line_unit(item: Scored, subject: _Subject) -> Unit:
     """The item's best unit that is not a decision; failing that, its first sentence naming the subject, even one
     that only says it was presented ("Members were presented with the minutes of the Adult Safeguarding Board"
-    says which meeting saw them, as "AGREED that the minutes be noted" does not); else its best or first unit."""
+    says which meeting saw them, as "AGREED that the minutes be noted" does not), else a heading naming it (never
+    the bare title); else its best or first unit."""
     ranked = [unit for _, unit in item.ranked()]
     leading = next((unit for unit in ranked if not unit.decision), None)
-    naming = (unit for unit in item.units if not unit.decision and subject.share(unit.topic_text) > 0)
-    return leading or next(naming, ranked[0] if ranked else item.units[0])
+    naming = sorted((unit for unit in item.units if not unit.decision and subject.share(unit.text) > 0
+                     and unit.lines[0].strip() != item.item.hit.item_title.strip()), key=heading_like)
+    return leading or next(iter(naming), ranked[0] if ranked else item.units[0])
 
 
 def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
