@@ -129,6 +129,13 @@ def test_which_meetings_gives_one_line_per_meeting_oldest_first_with_its_figure(
     assert_grounded(draft)
 
 
+def test_a_meetings_line_says_what_was_presented_rather_than_that_it_was_noted():
+    item = scored_item("Minutes of the Harbour Safeguarding Board\nMembers were presented with the minutes of the Harbour "
+                       "Safeguarding Board held on 2 May 2025.\nAGREED that the minutes be noted.", 0.8, (0.0, 0.5))
+    found = plan_question("which meetings looked at safeguarding board minutes", SearchFilters(), [])
+    assert shape(found, [item]).text().startswith("- 3 Mar 2025: Members were presented with the minutes of the Harbour")
+
+
 def test_asked_whether_it_went_up_or_down_a_line_gives_the_figure():
     item = scored_item("Crime Report\nMembers discussed crime in the town centre.\nCrime fell by 12% in the quarter.", 0.8,
                        (0.9, 0.5))
