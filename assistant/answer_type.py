@@ -51,6 +51,9 @@ _PERIOD = re.compile(
     rf"\b(until|till|through|by|from)\s+(the\s+end\s+of\s+)?(\d{{1,2}}\s+)?({CAPITALISED_MONTH}|(19|20)\d\d)\b",
     re.I)
 """A length of time or a span as minutes write one: what "how long" and "what years" want."""
+# Where something happens without a proper name: "navigators working in custody", "sessions in schools".
+_SETTING = re.compile(r"\b(in|at|into|within)\s+(the\s+|local\s+)?(custody|prisons?|schools?|hospitals?|community|communities|"
+                      r"homes?|streets?|town\s+centres?|social\s+media|online|courts?)\b", re.I)
 _PLACE = re.compile(r"\b(at|in|on|to|from|within|across|near|alongside|beside|inside|outside|around|along|throughout|"
                     r"involving|including|covering|between)\s+"
                     rf"(the\s+)?(?!(?:{CAPITALISED_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+")
@@ -181,7 +184,7 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     if kind is AnswerType.PERSON:
         return _has_person(sentence)
     if kind is AnswerType.PLACE:
-        return bool(_PLACE.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
+        return bool(_PLACE.search(sentence) or _SETTING.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
 
 

@@ -40,6 +40,8 @@ _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's best
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
+_ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does|did|do|will|would)\b.{0,60}\binclude\b", re.I)
+_ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
                      r"raised|voiced|expressed|felt|suggested|requested|praised|welcomed|challenged)\b", re.I)
@@ -187,10 +189,13 @@ def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
 
 def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
     """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out; for "what is CAVIC?",
-    asked of the item titled "CAVIC", the item's opening: what was presented about it."""
+    asked of the item titled "CAVIC", the item's opening: what was presented about it; for "what kinds of offences
+    go into it?", a sentence that says what something includes."""
     text = unit.text.lower()
     if any(form.lower() in text for form in plan.long_forms):
         return 1.0
+    if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
+        return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes
     return _OPENING_BONUS if unit in [opening for _, opening in _opening(plan, item)] else 0.0
 
 

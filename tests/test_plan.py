@@ -246,3 +246,9 @@ def test_where_something_ranked_wants_a_position_not_a_place():
     assert holds(AnswerType.RANK, "Stockton was ranked 3rd of 15 similar partnerships.", [])
     assert holds(AnswerType.RANK, "Truancy was 170% above the national average.", [])
     assert not holds(AnswerType.RANK, "The report covered crime in the Borough of Stockton-on-Tees.", [])
+
+
+def test_a_setting_without_a_proper_name_is_a_place():
+    assert holds(AnswerType.PLACE, "Four navigators were working in custody targeting repeat offenders.", [])
+    assert holds(AnswerType.PLACE, "Sessions would be run in local schools.", [])
+    assert not holds(AnswerType.PLACE, "Navigators were targeting repeat offenders.", [])

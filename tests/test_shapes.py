@@ -129,6 +129,13 @@ def test_which_meetings_gives_one_line_per_meeting_oldest_first_with_its_figure(
     assert_grounded(draft)
 
 
+def test_asked_what_kinds_a_sentence_saying_what_it_includes_leads():
+    item = scored_item("Violence Measure\nA new measure of the more serious offences of violence was proposed.\n"
+                       "The measure included homicide and assaults with injury.", 0.8, (0.6, 0.5))
+    found = plan_question("what kinds of offences go into the new violence measure", SearchFilters(), [])
+    assert fact(found, [item]).sentences[0].text.startswith("The measure included homicide")
+
+
 def test_a_meetings_line_says_what_was_presented_rather_than_that_it_was_noted():
     item = scored_item("Minutes of the Harbour Safeguarding Board\nMembers were presented with the minutes of the Harbour "
                        "Safeguarding Board held on 2 May 2025.\nAGREED that the minutes be noted.", 0.8, (0.0, 0.5))
