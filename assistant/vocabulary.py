@@ -19,6 +19,9 @@ DECISION_WORDS = ("AGREED", "RESOLVED")
 DECISION_MARK = re.compile(r"\b(AGREED|RESOLVED)\b")
 """A decision word as printed (capitals only: "officers agreed with members" is not a decision)."""
 
+BARE_DECISION = re.compile(r"^\s*(?:AGREED|RESOLVED)(?:\s+(?:that|THAT))?\s*\.?\s*$")
+"""A decision word alone on its line, its words on the next ("RESOLVED" / "That an additional meeting be held ...")."""
+
 ASKING_DECIDED = frozenset("agree agreed agreement decide decided decision decisions resolve resolved resolution".split())
 """Words that ask what was decided, not what about."""
 

@@ -142,8 +142,9 @@ def _next_venue(line: str) -> str | None:
 def item_decisions(item: AgendaItem) -> list[Decision]:
     """The item's decisions in order, each the exact words from its decision sentence on.
 
-    A decision that introduces a list (``AGREED that:-``) keeps the list that
-    follows, up to the next decision or the end of the item.
+    A decision that introduces a list (``AGREED that:-``, ``RESOLVED THAT:``) keeps
+    the list that follows, whatever its points say ("a) Council approved ..."), up
+    to the next AGREED or RESOLVED or the end of the item.
     """
     text = item.text
     found: list[tuple[int, int, str]] = []
@@ -160,9 +161,13 @@ def item_decisions(item: AgendaItem) -> list[Decision]:
         begin = start + (_sentence_start(sentence, mark.start()) if mark else _list_mark_length(sentence))
         found.append((begin, cursor, verb))
     decisions = []
+    covered = 0
     for index, (begin, end, verb) in enumerate(found):
+        if begin < covered:
+            continue  # a point of the list above ("a) Council approved ..."), kept with it
         if _DECISION_LIST.search(text[begin:end]):
-            end = found[index + 1][0] if index + 1 < len(found) else len(text)
+            marked = [start for start, _, _ in found[index + 1:] if DECISION_MARK.match(text, start)]
+            end = covered = marked[0] if marked else len(text)
         decisions.append(Decision(item.position, text[begin:end].strip(), verb))
     return decisions
 

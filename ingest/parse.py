@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.models import FALLBACKS, AgendaItem, Meeting
+from assistant.vocabulary import BARE_DECISION
 from ingest.header import HeaderFields, header_fields
 from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
 from ingest.pages import PAGE_BREAK, paginate
@@ -199,6 +200,7 @@ def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[t
             out.append((line, page))
     while out and not out[-1][0]:
         out.pop()
+    out = _decisions_joined(out)
     page_starts: list[tuple[int, int]] = []
     offset = 0
     for line, page in out:
@@ -206,3 +208,16 @@ def _tidy(lines: list[str], pages: list[int], table: bool) -> tuple[str, tuple[t
             page_starts.append((offset, page))
         offset += len(line) + 1
     return "\n".join(line for line, _ in out), tuple(page_starts)
+
+
+def _decisions_joined(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A decision word alone on its line joined to the next line with words ("RESOLVED" + "That an additional meeting
+    be held ..."; "RESOLVED" + "THAT:"): apart, the decision would be the bare word and its words a remark."""
+    out: list[tuple[str, int]] = []
+    for line, page in lines:
+        last = next((at for at in range(len(out) - 1, -1, -1) if out[at][0]), None)
+        if line and last is not None and BARE_DECISION.match(out[last][0]):
+            out[last:] = [(f"{out[last][0]} {line}", out[last][1])]
+            continue
+        out.append((line, page))
+    return out

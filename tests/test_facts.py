@@ -187,6 +187,18 @@ def test_numbered_decision_lists_are_kept_whole():
     assert "1. The principle of attempting to replicate the Minerva Project" in decision.text
 
 
+def test_a_decision_word_alone_on_its_line_keeps_the_words_below_it():
+    minutes = ("Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n"
+               "1 Extra Meeting\n\nIt was proposed that the Panel meet again.\n\nRESOLVED\n\n"
+               "That an additional meeting be held on 10 April 2025.\n\n"
+               "2 Harbour Panel\n\nRESOLVED\n\nTHAT:\n\na) Council approved the panel.\n\n"
+               "b) Council authorised the Director to finalise the details.\n")
+    facts = extract_facts(parse_minutes(minutes, "quayside.txt"))
+    assert [d.text for d in facts.item_decisions(1)] == ["RESOLVED That an additional meeting be held on 10 April 2025."]
+    [listed] = facts.item_decisions(2)
+    assert listed.text.startswith("RESOLVED THAT:") and listed.text.endswith("authorised the Director to finalise the details.")
+
+
 def test_decisions_without_capitals_are_found():
     assert [d.text for d in seed("2023").facts.item_decisions(2)] == ["Members noted the update."]
     assert seed("2023").facts.item_decisions(1)[0].text.endswith("were agreed as a true record.")
