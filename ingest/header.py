@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from assistant.dates import find_dates
 from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
 from ingest.attendance import labelled_blocks, split_list
+from ingest.layouts import ISSUE_MEETING
 
 _COUNCIL = re.compile(
     r"^(?:(?:london|royal|metropolitan)\s+borough\s+of\s+[a-z][\w'’ -]+"
@@ -141,7 +142,12 @@ def _chair(present: tuple[str, ...]) -> str | None:
 
 
 def _committee(lines: list[str]) -> str | None:
-    """The committee's name: from "A meeting of X was held", a ``X - Tuesday …`` title, or a name line."""
+    """The committee's name: from an issue page's ``Meeting: <date> - X (Item N)``, "A meeting of X was held", a
+    ``X - Tuesday …`` title, or a name line."""
+    for line in lines:
+        issue = ISSUE_MEETING.match(line)
+        if issue:  # a moderngov issue page: "Meeting: 25/05/2012 - Council (Item 11)"
+            return _tidy_case(issue.group("committee").strip())
     text = " ".join(line.strip() for line in lines)
     match = _HELD.search(text)
     if match:

@@ -46,6 +46,9 @@ Rule = Callable[[list[str]], list[ItemStart]]
 LINK_NOISE = re.compile(r"(?<!\s)\s*(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b", re.IGNORECASE)
 """The link label a saved moderngov page leaves after a heading: ``pdf icon PDF 74 KB``, ``PDF 2 MB``."""
 
+PAGE_LABELS = re.compile(r"^\s*(?:Additional documents|Issue - meetings)\s*:?\s*$", re.IGNORECASE)
+"""Labels of a saved moderngov page's own furniture, on their own line: never a heading, never text of an item."""
+
 MINUTES_LABEL = "Minutes:"
 """The label moderngov puts between an item's heading and its minuted text."""
 
@@ -91,6 +94,35 @@ def _increasing(starts: list[tuple[int, ItemStart]]) -> list[ItemStart]:
             kept.append(start)
             last = value
     return kept
+
+
+ISSUE_MEETING = re.compile(r"^\s*Meeting:\s*\d{1,2}/\d{1,2}/\d{4}\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<number>[\w/.]+)\)\s*$",
+                           re.IGNORECASE)
+"""The line of a moderngov issue page ("Issue - meetings") that says which meeting and item the page shows:
+``Meeting: 25/05/2012 - Council (Item 11)``."""
+
+
+def issue_page(lines: list[str]) -> list[ItemStart]:
+    """The one item of a moderngov issue page: the line the page's ``Meeting: … (Item N)`` line names by its number.
+
+    Example::
+
+        Meeting: 25/05/2012 - Council (Item 11)
+
+        11 POLICE AND CRIME PANEL REPORT pdf icon PDF 93 KB
+
+    (A page of one item would otherwise lose to a rule that guesses two from the text's shape.)
+    """
+    for index, line in enumerate(lines):
+        found = ISSUE_MEETING.match(line)
+        if not found:
+            continue
+        heading = re.compile(rf"^{re.escape(found.group('number'))}\.?\s*\*?\s*(?P<title>\S.*)$")
+        for at in range(index + 1, len(lines)):
+            match = heading.match(lines[at].strip())
+            if match:
+                return [ItemStart(at, at + 1, found.group("number"), match.group("title"))]
+    return []
 
 
 def moderngov(lines: list[str]) -> list[ItemStart]:
@@ -195,7 +227,7 @@ def inline(lines: list[str]) -> list[ItemStart]:
     """
     candidates = []
     for index, line in enumerate(lines):
-        match = re.fullmatch(r"(\d{1,3})\.?\s+(\S.*)", line.strip())
+        match = re.fullmatch(r"(\d{1,3})\.?\s+\*?\s*(\S.*)", line.strip())  # "141 *Title": an asterisk marks some items
         if not match or not (index == 0 or not lines[index - 1].strip()):
             continue
         number, title = match.groups()

@@ -3,7 +3,7 @@
 The document's lines are partitioned: everything before the first item start
 is the meeting header, and each item owns the lines up to the next start. Only
 recognised boilerplate (``Minutes:`` labels, ``pdf icon PDF 124 KB`` link
-noise, table pipes) is removed, so every other word of the input survives in
+noise, a page's ``Additional documents:`` label, table pipes) is removed, so every other word of the input survives in
 the header, an item title or an item text.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.models import FALLBACKS, AgendaItem, Meeting
 from assistant.vocabulary import BARE_DECISION
 from ingest.header import HeaderFields, header_fields
-from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, RULES, ItemStart
+from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, PAGE_LABELS, RULES, ItemStart, issue_page
 from ingest.pages import PAGE_BREAK, paginate
 
 _TABLE_LAYOUTS = ("pipe-table", "pipe-rows", "reference-rows")
@@ -44,7 +44,9 @@ def parse_minutes(
     signature block go to `Meeting.boilerplate`; each item knows its pages.
     """
     paged = paginate(normalise(text))
-    lines, pages = paged.lines, paged.pages if paged.paged else [_UNPAGED] * len(paged.lines)
+    labels = tuple(line.strip() for line in paged.lines if PAGE_LABELS.match(line))
+    lines = ["" if PAGE_LABELS.match(line) else line for line in paged.lines]
+    pages = paged.pages if paged.paged else [_UNPAGED] * len(lines)
     layout, starts = _best_layout(lines)
     cut = starts[0].line if starts else 0
     fields = header_fields(lines[:cut] if starts else lines[:15], paged.running)
@@ -76,7 +78,7 @@ def parse_minutes(
         date_source=fields.date_source,
         layout=layout,
         fallbacks=_fallbacks(fields, items, recognised=bool(starts)),
-        boilerplate=paged.boilerplate + tuple(repeats),
+        boilerplate=paged.boilerplate + labels + tuple(repeats),
         header_pages=tuple(sorted(set(pages[:cut]) - {_UNPAGED})),
     )
 
@@ -113,11 +115,15 @@ def slug(value: str) -> str:
 
 
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
-    """The rule that recognises the most items; earlier rules win ties.
+    """The rule that recognises the most items; earlier rules win ties. A moderngov issue page says which one item
+    it shows, and is read so.
 
     The fallback rules, which guess from the text's shape, are asked only
     when no main rule finds two items.
     """
+    issue = issue_page(lines)
+    if issue:
+        return "issue-page", issue
     best_name, best = "", list[ItemStart]()
     for tier in (RULES, FALLBACK_RULES):
         if len(best) >= 2:

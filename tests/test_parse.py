@@ -114,6 +114,13 @@ def test_sub_items_stay_inside_their_item():
     assert "(d) there may be some mileage" in meeting.item("17").text
 
 
+def test_an_asterisk_before_a_title_does_not_hide_its_item():
+    text = ("Harbourside Community Safety Partnership - Monday, 3rd March, 2025\n\n5 Night-time Economy\n\n"
+            "Incidents fell.\n\n6 *Youth Diversion Fund\n\nThe bid was approved.\n")
+    meeting = parse_minutes(text, "hcsp.txt")
+    assert [(item.number, item.title) for item in meeting.items] == [("5", "Night-time Economy"), ("6", "Youth Diversion Fund")]
+
+
 def test_numbered_decision_lists_are_not_items():
     assert "1. The principle of attempting to replicate the Minerva Project" in parse_seed("2012").item("17").text
     assert [i.number for i in parse_seed("2012").items][16:18] == ["17", "18"]
