@@ -165,12 +165,12 @@ class TermStats:
 
     def _nearest(self, term: str) -> str | None:
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         if self._known_terms is None:
             self._known_terms = [known for known in self._vocabulary() if len(known) > 2 and known.isalpha()]
-        limit = 1 if len(term) <= 6 else 2
-        found = process.extract(term, self._known_terms, scorer=Levenshtein.distance, score_cutoff=limit, limit=20)
+        limit = 1 if len(term) <= 6 else 2  # edits, two letters swapped counting as one ("reprot")
+        found = process.extract(term, self._known_terms, scorer=OSA.distance, score_cutoff=limit, limit=20)
         # The same first letter; then the nearest, the longer (a typo drops a letter more often than it adds one),
         # the more frequent; and a word that stems to it, so the mended question reads as words.
         close = sorted((int(distance), -len(known), -self.frequency(known), str(known)) for known, distance, _ in found

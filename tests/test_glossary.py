@@ -145,6 +145,8 @@ def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
     mended = stats.corrected("what did the commitee say about the goverment survay seperately, Cllr Nelsen")
     assert terms(mended) == terms("what did the committee say about the government survey separately, Cllr Nelson")
     assert mended.endswith("Cllr Nelson")
+    swapped = TermStats(["The budget was approved."]).corrected("who set the budegt")
+    assert terms(swapped) == terms("who set the budget")  # two letters swapped: one slip, not two
     left = "asked the PCSO in Thornaby about ASB and knife crime"  # unknown, but no near word: left as typed
     assert stats.corrected(left) == left
 
