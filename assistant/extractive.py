@@ -151,19 +151,35 @@ def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
     """"The minutes of the meeting of 19 Jul 2023 do not say who chaired it." and kin (where it was held)."""
-    whose = ", ".join(f"the meeting of {m.date_label}" if m.date else "the meeting whose date is not stated"
-                      for m in meetings[:3])
+    whose, one = _whose(meetings)
+    it, was = ("it", "was") if one else ("them", "were")
     asked = ATTENDANCE.search(plan.topic)
     what = asked.group(0).lower() if asked else "attended"
     if what.startswith("chair"):
-        return f"The minutes of {whose} do not say who chaired it."
+        return f"The minutes of {whose} do not say who chaired {it}."
     if what.startswith(("apolog", "absent")):
         return f"The minutes of {whose} record no apologies."
+    they = "it" if one else "they"
     if plan.kind is QuestionKind.WHERE:
-        return f"The minutes of {whose} do not say where it was held."
+        return f"The minutes of {whose} do not say where {they} {was} held."
     if plan.kind is QuestionKind.WHEN:
-        return f"The minutes of {whose} do not say {'what time it started' if START_TIME.search(plan.question) else 'when it was held'}."
+        asked_when = f"what time {they} started" if START_TIME.search(plan.question) else f"when {they} {was} held"
+        return f"The minutes of {whose} do not say {asked_when}."
     return f"The attendance lists of {whose} do not name that."
+
+
+def _whose(meetings: list[Meeting]) -> tuple[str, bool]:
+    """"the meeting of 19 Jul 2023", "the meetings of 14 Aug 2012 and 14 Feb 2017 and 2 whose dates are not stated":
+    the meetings a refusal speaks of (the first three dates), and whether it is one."""
+    dates = [m.date_label for m in meetings if m.date]
+    undated = len(meetings) - len(dates)
+    if len(meetings) == 1:
+        return (f"the meeting of {dates[0]}" if dates else "the meeting whose date is not stated"), True
+    if not dates:
+        return f"the {undated} meetings whose dates are not stated", False
+    parts = dates[:3] + ([f"{len(dates) - 3} more"] if len(dates) > 3 else [])
+    parts += [f"{undated} whose date{'s are' if undated > 1 else ' is'} not stated"] if undated else []
+    return f"the meetings of {', '.join(parts[:-1])} and {parts[-1]}", False
 
 
 def _asks_unknown_specific(plan: QueryPlan, sources: Sources) -> bool:

@@ -202,6 +202,8 @@ def test_how_a_question_asks_is_not_what_it_asks_about(bot, question, found):
     ("where was the partnership meeting in jan 2022 held",
      "The minutes of the meeting of 11 Jan 2022 do not say where it was held."),
     ("what time did the feb 2017 meeting start", "The minutes of the meeting of 14 Feb 2017 do not say what time it started."),
+    ("what time did the meetings between 2012 and 2017 start",
+     "The minutes of the meetings of 14 Aug 2012 and 14 Feb 2017 do not say what time they started."),
 ])
 def test_what_a_meetings_minutes_do_not_say_is_refused_naming_the_meeting(bot, question, start):
     answer = bot.ask(question)
