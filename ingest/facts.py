@@ -168,7 +168,9 @@ def item_decisions(item: AgendaItem) -> list[Decision]:
         if _DECISION_LIST.search(text[begin:end]):
             marked = [start for start, _, _ in found[index + 1:] if DECISION_MARK.match(text, start)]
             end = covered = marked[0] if marked else len(text)
-        decisions.append(Decision(item.position, text[begin:end].strip(), verb))
+        decision = Decision(item.position, text[begin:end].strip(), verb)
+        if decision not in decisions:  # a page that prints the decision under "Decision:" and again in its minutes
+            decisions.append(decision)
     return decisions
 
 

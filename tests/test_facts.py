@@ -196,6 +196,9 @@ def test_a_decision_word_alone_on_its_line_keeps_the_words_below_it():
     facts = extract_facts(parse_minutes(minutes, "quayside.txt"))
     assert [d.text for d in facts.item_decisions(1)] == ["RESOLVED That an additional meeting be held on 10 April 2025."]
     [listed] = facts.item_decisions(2)
+    twice = extract_facts(parse_minutes(minutes.replace("It was proposed", "RESOLVED That an additional meeting be held on "
+                                                        "10 April 2025.\n\nIt was proposed"), "quayside.txt"))
+    assert len(twice.item_decisions(1)) == 1  # printed under "Decision:" and again in the minutes: one decision
     assert listed.text.startswith("RESOLVED THAT:") and listed.text.endswith("authorised the Director to finalise the details.")
 
 
