@@ -72,7 +72,8 @@ def _refused(reason: str | None, closest: SourceRef | None, listed: str | None =
 
 def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     """The extractive answer to `plan`, or why there is none."""
-    hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION]
+    hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION
+            and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None
     if about_meeting(plan):
         meetings = [] if plan.refused else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))

@@ -47,6 +47,11 @@ _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(a
 # "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.
 _DOCUMENT_DATE = re.compile(r"\b(?:letter|e-?mail|paper|document|response|reply|consultation)s?\s+(?:of|from|dated|on)\s+$",
                             re.I)
+# "apart from iquanta, what restricted items ...", "... other than the pspo": what the answer leaves out.
+_EXCEPTING = r"(?:apart\s+from|other\s+than|except(?:\s+for)?|besides|aside\s+from)\s+(?:the\s+)?(?P<what>[^,?]{2,40}?)"
+_EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|when|where|has|have|had|did|do|does|is|are|"
+                            r"was|were|any)\b)", re.I)
+_EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*\??\s*$", re.I)
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
 
@@ -86,6 +91,7 @@ class QueryPlan:
     years: tuple[int, ...] = ()
     missing: str | None = None
     long_forms: tuple[str, ...] = ()
+    excluded: frozenset[str] = frozenset()
 
     @property
     def refused(self) -> bool:
@@ -127,12 +133,15 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
           spelling: Callable[[str], str] | None) -> QueryPlan:
     text = correct_months(question)
     text = spelling(text) if spelling else text
-    kind, fact = question_kind(text), answer_type(text)
+    asked, excluded = _without_exception(text)
+    kind, fact = question_kind(asked), answer_type(asked)
+    if kind in (QuestionKind.MEETINGS, QuestionKind.SUMMARY):
+        text = asked  # "apart from iQuanta, what restricted items ...": what is set aside is whole items
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
         fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
     topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
-    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()))
+    plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()), excluded=excluded)
     # "each meeting", "across the meetings": a question about all of them names none in particular.
     reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:
@@ -142,6 +151,16 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if not (filters.since or filters.until or filters.meeting):
         return plan
     return replace(plan, filters=filters, missing=None, years=())
+
+
+def _without_exception(text: str) -> tuple[str, frozenset[str]]:
+    """The question without "apart from X" / "other than X" (what it asks, for its kind), and X's terms: items titled
+    by X are left out ("apart from iQuanta, what restricted items ..."). Asked for one fact, X stays in the topic: a
+    thing set aside within an item ("apart from DNA sprays, what else ...") finds the sentence naming both."""
+    found = _EXCEPT_BEFORE.search(text) or _EXCEPT_AFTER.search(text)
+    if not found:
+        return text, frozenset()
+    return " ".join((text[:found.start()] + " " + text[found.end():]).split()), frozenset(terms(found.group("what")))
 
 
 def _with_other_forms(topic: str, glossary: Glossary) -> str:

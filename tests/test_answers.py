@@ -72,6 +72,12 @@ def test_what_the_chair_said_is_not_who_chaired(bot):
     assert "chaired the meeting" not in answer.text
 
 
+def test_items_the_question_sets_aside_are_left_out(bot):
+    assert "212" in bot.ask("what was said about night-time violence").text
+    answer = bot.ask("apart from the night-time economy update, what was said about violence")
+    assert answer.refused and "212" not in answer.text and "190" not in answer.text
+
+
 def test_the_meeting_after_the_march_one(bot):
     answer = bot.ask("When was the meeting after the March one?")
     assert answer.text == "The next meeting was set for Monday 9 June 2025 at 10.00 am, Quay House. [1]"

@@ -252,3 +252,14 @@ def test_a_setting_without_a_proper_name_is_a_place():
     assert holds(AnswerType.PLACE, "Four navigators were working in custody targeting repeat offenders.", [])
     assert holds(AnswerType.PLACE, "Sessions would be run in local schools.", [])
     assert not holds(AnswerType.PLACE, "Navigators were targeting repeat offenders.", [])
+
+
+@pytest.mark.parametrize("question, excluded, kind", [
+    ("apart from iquanta what restricted items has the partnership had", {"iquanta"}, QuestionKind.MEETINGS),
+    ("what else was discussed other than the pspo", {"pspo"}, QuestionKind.FACT),
+    ("what restricted items has the partnership had", set(), QuestionKind.MEETINGS),
+])
+def test_what_a_question_sets_aside_does_not_decide_its_kind(question, excluded, kind):
+    found = plan(question)
+    assert found.excluded == frozenset(excluded) and found.kind is kind
+    assert found.topic == question if kind is QuestionKind.FACT else not set(terms(found.topic)) & set(excluded)
