@@ -159,11 +159,11 @@ class TermStats:
             if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()) \
                     or (keep is not None and keep(word)):
                 return word
-            mended = self._nearest(found[0])
+            mended = self._nearest(found[0], keep)
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended
         return _TYPO_WORD.sub(fix, text)
 
-    def _nearest(self, term: str) -> str | None:
+    def _nearest(self, term: str, keep: Callable[[str], bool] | None = None) -> str | None:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -172,13 +172,14 @@ class TermStats:
         limit = 1 if len(term) <= 6 else 2  # edits, two letters swapped counting as one ("reprot")
         found = process.extract(term, self._known_terms, scorer=OSA.distance, score_cutoff=limit, limit=20)
         # The same first letter; then the nearest, the longer (a typo drops a letter more often than it adds one),
-        # the more frequent; and a word that stems to it, so the mended question reads as words.
+        # the more frequent; and a word that stems to it, so the mended question reads as words (one `keep` knows,
+        # "addition" rather than the bare stem "addit", when there is one).
         close = sorted((int(distance), -len(known), -self.frequency(known), str(known)) for known, distance, _ in found
                        if known[0] == term[0])
         for *_, known in close:
-            word = next((known + end for end in _SURFACE_ENDINGS if terms(known + end) == [known]), None)
-            if word:
-                return word
+            words = [known + end for end in _SURFACE_ENDINGS if keyword_terms(known + end) == [known]]
+            if words:
+                return next((word for word in words if keep is not None and keep(word)), words[0])
         return None
 
     def idf(self, term: str) -> float:

@@ -147,6 +147,8 @@ def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
     assert mended.endswith("Cllr Nelson")
     swapped = TermStats(["The budget was approved."]).corrected("who set the budegt")
     assert terms(swapped) == terms("who set the budget")  # two letters swapped: one slip, not two
+    mended = TermStats(["An additional meeting was held."]).corrected("the aditional meeting", keep={"addition"}.__contains__)
+    assert mended == "the addition meeting"  # a word, not the bare stem "addit", where `keep` knows one
     left = "asked the PCSO in Thornaby about ASB and knife crime"  # unknown, but no near word: left as typed
     assert stats.corrected(left) == left
 
