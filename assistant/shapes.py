@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import AnswerSentence, Citation
-from assistant.answer_type import QuestionKind, asks_what_is
+from assistant.answer_type import AnswerType, QuestionKind, asks_what_is
 from assistant.dates import format_date
 from assistant.evidence import Evidence, Scored, Unit, heading_like, names_item, quote_for
 from assistant.plan import QueryPlan
@@ -41,6 +41,9 @@ _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's best
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 _ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does|did|do|will|would)\b.{0,60}\binclude\b", re.I)
+# "what worries did members have ...", "which areas were ...": the noun that names what is asked for.
+_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[a-z]+)\s+(?:did|do|does|were|was|are|is|have|has|had|will|would)\b",
+                         re.I)
 _ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
@@ -190,12 +193,17 @@ def _answers_little(plan: QueryPlan, unit: Unit) -> bool:
 def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
     """A lead for "What does ACT stand for?": the sentence that spells the abbreviation out; for "what is CAVIC?",
     asked of the item titled "CAVIC", the item's opening: what was presented about it; for "what kinds of offences
-    go into it?", a sentence that says what something includes."""
+    go into it?", a sentence that says what something includes; for "what worries did members have?", one that
+    names the thing asked for (a concern)."""
     text = unit.text.lower()
     if any(form.lower() in text for form in plan.long_forms):
         return 1.0
     if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
         return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes
+    asked = _ASKED_NOUN.match(plan.question) if plan.fact is AnswerType.ANY else None  # "what years": a span
+    noun = terms(asked.group("noun")) if asked else []
+    if noun and alternatives(noun[0]) & set(terms(unit.text)):
+        return _OPENING_BONUS  # "what worries did members have about X": the sentence with the concern
     return _OPENING_BONUS if unit in [opening for _, opening in _opening(plan, item)] else 0.0
 
 
@@ -268,6 +276,12 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
                                                    + _share(aspect, set(terms(pair[1].topic_text)))))
     # What was reported comes first in minutes: the item's first sentence that may lead opens its summary.
     opening = min(candidates, key=lambda pair: pair[1].index)
+    # An item of several subjects asked about one of them ("stop and search" in a crime report): after its opening,
+    # only what names that subject, or runs on from a sentence that does.
+    on_aspect = {unit.index for _, unit in candidates if _share(aspect, set(terms(unit.topic_text))) == 1.0}
+    if on_aspect:
+        near = on_aspect | {index + 1 for index in on_aspect}
+        ranked = [pair for pair in ranked if pair[1].index in near]
     ranked = [opening, *(pair for pair in ranked if pair is not opening)]
     count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
     chosen: list[Unit] = []

@@ -235,6 +235,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "held": ("venue",),
     "schedul": ("next",),
     "locat": ("venue",),
+    "worri": ("concern",),  # "what worries did members have" is answered by "some concern over ..."
+    "copi": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
 }
 """Stem prefix → words the minutes use for the same thing ("chaired" is printed "(Chairman)").
 

@@ -136,6 +136,23 @@ def test_asked_what_kinds_a_sentence_saying_what_it_includes_leads():
     assert fact(found, [item]).sentences[0].text.startswith("The measure included homicide")
 
 
+def test_asked_about_one_subject_of_a_long_item_a_summary_keeps_to_it():
+    figures = " ".join(f"Crime in the {ward} ward fell by {n}% over the twelve months shown in the report to members."
+                       for ward, n in (("north", 4), ("south", 6), ("east", 8), ("west", 3), ("central", 5), ("harbour", 7)))
+    item = scored_item(f"Crime Report\nMembers discussed the crime report. {figures} The new lighting scheme would be "
+                       "copied in other towns.\nStop and search was discussed, with members asking how it was scrutinised.\n"
+                       "Police said stop and search had a 30% success rate.\nAGREED that the report be noted.", 0.8)
+    text = summary(plan_question("what was said about stop and search", SearchFilters(), []), [item]).text()
+    assert "30% success rate" in text and "ward" not in text and "lighting" not in text
+
+
+def test_the_noun_a_question_asks_for_leads_in_any_of_its_words():
+    item = scored_item("Street Pastors\nMembers highlighted the Street Pastors initiative from years gone by.\n"
+                       "Some concern over the name of the programme was discussed.", 0.8, (0.7, 0.4))
+    found = plan_question("what worries did members have about street pastors", SearchFilters(), [])
+    assert fact(found, [item]).sentences[0].text.startswith("Some concern over the name")
+
+
 def test_a_meetings_line_says_what_was_presented_rather_than_that_it_was_noted():
     item = scored_item("Minutes of the Harbour Safeguarding Board\nMembers were presented with the minutes of the Harbour "
                        "Safeguarding Board held on 2 May 2025.\nAGREED that the minutes be noted.", 0.8, (0.0, 0.5))
