@@ -57,6 +57,7 @@ _ASKS_VIEWS = re.compile(r"\b(members|partners|councillors?|cllrs?|they|people|a
                          r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*)\b|"
                          r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(raised|asked|made|expressed|given)\b",
                          re.I)
+_SPEAKING = frozenset(terms("members partners councillors cllrs officers people attendees"))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
 # "To receive declarations of interest": what the agenda asked for, not what happened.
 _AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree)\b", re.I)
@@ -278,8 +279,9 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     opening = min(candidates, key=lambda pair: pair[1].index)
     # An item of several subjects asked about one of them ("stop and search" in a crime report): after its opening,
     # only what names that subject, or runs on from a sentence that does.
-    on_aspect = {unit.index for _, unit in candidates if _share(aspect, set(terms(unit.topic_text))) == 1.0}
-    if on_aspect:
+    subject = aspect - _SPEAKING  # "what did partners say about ...": who spoke is no subject
+    on_aspect = {unit.index for _, unit in candidates if _share(subject, set(terms(unit.topic_text))) == 1.0}
+    if on_aspect - {opening[1].index}:  # named past the opening ("the draft plan" in the opening alone is the item)
         near = on_aspect | {index + 1 for index in on_aspect}
         ranked = [pair for pair in ranked if pair[1].index in near]
     ranked = [opening, *(pair for pair in ranked if pair is not opening)]

@@ -217,6 +217,7 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
     ("What did the fire brigade say about hate crime?", "Hate crime reports rose; members asked for a breakdown.", True),
     ("What did the fire brigade say about hate crime?", "Cleveland Fire Brigade said hate crime had risen.", False),
     ("What did members say about hate crime?", "Hate crime reports rose.", False),
+    ("What did partners say about hate crime?", "Hate crime reports rose.", False),
     ("What did the Home Office say about hate crime?",
      "Hate crime reports rose. The report was restricted until released by the Home Office.", True),
     ("What did the police say about hate crime?", "Sgt Bell of Cleveland Police gave an update. Hate crime had risen.", False),
