@@ -118,7 +118,7 @@ _KIND_PATTERNS = (
         r"what\s+points\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
-        r"what\s+came\s+out\s+of|what\s+(is|was)\s+the\s+(latest|update|outcome))|"
+        r"what\s+came\s+out\s+of|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome))|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
 )
 
@@ -206,8 +206,11 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
         return False
     stems = [terms(token) for token in tokens]
     topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted)]
-    # "410 individuals had received training on Prevent": a count of something, in a sentence about the subject.
-    counted = kind is AnswerType.COUNT and topical and any(_counts(tokens[f + 1: f + 2]) for f in figures)
+    # "410 individuals had received training on Prevent": a count of the thing asked about ("how many people"), in a
+    # sentence about the subject; not of something else ("how many referrals").
+    asked = {other for term in wanted for other in alternatives(term)}
+    counted = kind is AnswerType.COUNT and topical and any(
+        _counts(tokens[f + 1: f + 2]) and set(terms(tokens[f + 1])) & asked for f in figures)
     return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted or bool(counted)
 
 

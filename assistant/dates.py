@@ -209,11 +209,33 @@ def _between(text: str, latest: dt.date | None) -> Period | None:
 
 
 def _month_year(text: str, latest: dt.date | None) -> Period | None:
-    match = re.search(rf"\b({MONTH})\.?,?\s+({_YEAR})\b", text, re.IGNORECASE)
+    """"aug 2012"; also "jan 22", "feb '17" (a year written short, as people type it; "22 jan" is a day)."""
+    match = re.search(rf"\b({MONTH})\.?,?\s+({_YEAR}|'?\d\d)(?![\d/:.]|\s*(?:st|nd|rd|th)\b)", text, re.IGNORECASE)
     if not match:
         return None
-    since = dt.date(int(match.group(2)), MONTHS[match.group(1).lower()], 1)
+    year = int(match.group(2).lstrip("'"))
+    since = dt.date(year if year > 99 else 2000 + year, MONTHS[match.group(1).lower()], 1)
     return Period(since, _month_end(since), match.start(), match.end())
+
+
+def _financial_year(text: str, latest: dt.date | None) -> Period | None:
+    """"2016/17": the financial year, April 2016 to March 2017, as council reports count them."""
+    for match in re.finditer(rf"\b(?:(?:in|during|of|for)\s+)?({_YEAR})/(\d\d)\b", text, re.IGNORECASE):
+        first = int(match.group(1))
+        if int(match.group(2)) == (first + 1) % 100:
+            return Period(dt.date(first, 4, 1), dt.date(first + 1, 3, 31), match.start(), match.end())
+    return None
+
+
+def _season_year(text: str, latest: dt.date | None) -> Period | None:
+    """"summer 2012", "the winter of 2016"."""
+    match = re.search(rf"\b({_SEASON})\s+(?:of\s+)?({_YEAR})\b", text, re.IGNORECASE)
+    if not match:
+        return None
+    first, last = SEASONS[match.group(1).lower()]
+    year = int(match.group(2))
+    since = dt.date(year, first, 1)
+    return Period(since, _month_end(dt.date(year + (last < first), last, 1)), match.start(), match.end())
 
 
 def _relative(text: str, latest: dt.date | None) -> Period | None:
@@ -250,7 +272,7 @@ def _year(text: str, latest: dt.date | None) -> Period | None:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), match.start(), match.end())
 
 
-_READERS = (_day, _between, _month_year, _relative, _open_range, _year)
+_READERS = (_day, _between, _month_year, _season_year, _financial_year, _relative, _open_range, _year)
 
 
 def _month_end(first: dt.date) -> dt.date:

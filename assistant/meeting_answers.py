@@ -28,8 +28,9 @@ ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s
                         re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
-# "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?": asked across meetings, presence.
-_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$", re.I)
+# "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
+# asked across meetings, presence.
+_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$|\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)
 # A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
@@ -42,7 +43,7 @@ _MEETING_TERMS = frozenset(terms(
 ))
 # ... and of one asked across meetings ("how has the chair changed over the years").
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who"
-                                " someone anyone somebody send sent go went come came turn turned along"))
+                                " someone anyone somebody send sent go went come came turn turned show showed along"))
 _NAMES_LISTED = 15
 
 ItemSource = Callable[[str, int], Evidence | None]

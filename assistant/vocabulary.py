@@ -235,6 +235,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "held": ("venue",),
     "schedul": ("next",),
     "locat": ("venue",),
+    "peopl": ("individuals", "persons", "residents"),  # "how many people" is answered by "410 individuals"
     "worri": ("concern",),  # "what worries did members have" is answered by "some concern over ..."
     "copi": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
 }

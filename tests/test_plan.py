@@ -47,6 +47,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("was the bid approved or not", QuestionKind.YESNO),
     ("which areas does the pspo cover", QuestionKind.WHERE),
     ("what areas did the knife crime presentation cover", QuestionKind.FACT),
+    ("whats the latest on the alcohol strategy", QuestionKind.SUMMARY),
     ("where did stockton rank against the other csps", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -73,6 +74,10 @@ def test_a_misspelling_is_corrected_only_beside_a_year_or_day():
     ("from 2012 to last summer", dt.date(2012, 1, 1), dt.date(2023, 8, 31)),
     ("jan 2022 - jul 2023", dt.date(2022, 1, 1), dt.date(2023, 7, 31)),
     ("the 2016-2019 strategy", dt.date(2016, 1, 1), dt.date(2019, 12, 31)),
+    ("who was there in jan 22", dt.date(2022, 1, 1), dt.date(2022, 1, 31)),  # a year written short
+    ("the feb '17 meeting", dt.date(2017, 2, 1), dt.date(2017, 2, 28)),
+    ("the alcohol strategy from summer 2012", dt.date(2012, 6, 1), dt.date(2012, 8, 31)),
+    ("how many referrals in 2016/17", dt.date(2016, 4, 1), dt.date(2017, 3, 31)),  # a financial year
 ])
 def test_periods_are_read_relative_to_the_newest_meeting(text, since, until):
     period = find_period(text, latest=dt.date(2023, 7, 19))
@@ -263,3 +268,9 @@ def test_what_a_question_sets_aside_does_not_decide_its_kind(question, excluded,
     found = plan(question)
     assert found.excluded == frozenset(excluded) and found.kind is kind
     assert found.topic == question if kind is QuestionKind.FACT else not set(terms(found.topic)) & set(excluded)
+
+
+def test_a_count_of_something_else_does_not_answer_how_many():
+    sentence = "To date 410 individuals had received additional awareness raising training on Prevent."
+    assert holds(AnswerType.COUNT, sentence, terms("how many people had prevent training"))
+    assert not holds(AnswerType.COUNT, sentence, terms("how many prevent referrals were made"))
