@@ -48,6 +48,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("which areas does the pspo cover", QuestionKind.WHERE),
     ("what areas did the knife crime presentation cover", QuestionKind.FACT),
     ("whats the latest on the alcohol strategy", QuestionKind.SUMMARY),
+    ("what came up under matters arising at the march meeting", QuestionKind.SUMMARY),
     ("where did stockton rank against the other csps", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
