@@ -42,8 +42,7 @@ _SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 _ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does|did|do|will|would)\b.{0,60}\binclude\b", re.I)
 # "what worries did members have ...", "which areas were ...": the noun that names what is asked for.
-_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[a-z]+)\s+(?:did|do|does|were|was|are|is|have|has|had|will|would)\b",
-                         re.I)
+_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[a-z]+)\b", re.I)  # "what is ...": no noun (a stop word)
 _ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"

@@ -237,6 +237,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "locat": ("venue",),
     "peopl": ("individuals", "persons", "residents"),  # "how many people" is answered by "410 individuals"
     "worri": ("concern",),  # "what worries did members have" is answered by "some concern over ..."
+    "uneasi": ("concern",),
     "copi": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
 }
 """Stem prefix → words the minutes use for the same thing ("chaired" is printed "(Chairman)").
