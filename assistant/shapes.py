@@ -428,9 +428,19 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     lines = []
     for item in chosen:
-        unit = (_figure_unit(item, subject) if wants_figures else None) or _line_unit(item, subject)
+        unit = _figure_unit(item, subject) if wants_figures else _close_figure(item, subject)
+        unit = unit or _line_unit(item, subject)
         lines += [(item, said) for said in [unit, *_what_was_said(item, unit)]]
     return lines
+
+
+def _close_figure(item: Scored, subject: _Subject) -> Unit | None:
+    """The item's share or sum about the subject when it reads nearly as close as its best unit (`_SUPPORT_SHARE`): a
+    line per meeting gives that meeting's figure ("170% above the national average") where it can."""
+    scores = {unit.index: score for score, unit in item.ranked()}
+    found = _figure_unit(item, subject)
+    close = found is not None and scores.get(found.index, 0.0) >= _SUPPORT_SHARE * item.best
+    return found if close and _AMOUNT_OR_SHARE.search(found.text) else None  # a share or a sum, not "Section 26"
 
 
 def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:

@@ -154,6 +154,13 @@ def test_asked_about_one_subject_of_a_long_item_a_summary_keeps_to_it():
     assert "30% success rate" in text and "ward" not in text and "lighting" not in text
 
 
+def test_a_meetings_line_gives_the_meetings_figure_when_it_reads_nearly_as_close():
+    item = scored_item("Police Update\nThe impact of truancy on crime was discussed at length by members.\n"
+                       "Truancy in the borough was 170% above the national average.", 0.8, (0.6, 0.5))
+    found = plan_question("what has the partnership heard about truancy over time", SearchFilters(), [])
+    assert shape(found, [item]).text() == "- 3 Mar 2025: Truancy in the borough was 170% above the national average. [1]"
+
+
 def test_a_meetings_line_says_what_was_presented_rather_than_that_it_was_noted():
     item = scored_item("Minutes of the Harbour Safeguarding Board\nMembers were presented with the minutes of the Harbour "
                        "Safeguarding Board held on 2 May 2025.\nAGREED that the minutes be noted.", 0.8, (0.0, 0.5))
