@@ -439,8 +439,9 @@ def _close_figure(item: Scored, subject: _Subject) -> Unit | None:
     line per meeting gives that meeting's figure ("170% above the national average") where it can."""
     scores = {unit.index: score for score, unit in item.ranked()}
     found = _figure_unit(item, subject)
-    close = found is not None and scores.get(found.index, 0.0) >= _SUPPORT_SHARE * item.best
-    return found if close and _AMOUNT_OR_SHARE.search(found.text) else None  # a share or a sum, not "Section 26"
+    if found is None or scores.get(found.index, 0.0) < _SUPPORT_SHARE * max(scores.values(), default=0.0):
+        return None
+    return found if _AMOUNT_OR_SHARE.search(found.text) else None  # a share or a sum, not "Section 26"
 
 
 def _what_was_said(item: Scored, unit: Unit) -> list[Unit]:
