@@ -17,7 +17,7 @@ from assistant.facts import Attendee
 from assistant.models import Meeting
 from assistant.sentences import sentences
 from assistant.terms import alternatives, terms
-from assistant.vocabulary import BODY_WORDS, ROLE_WORDS
+from assistant.vocabulary import BODY_WORDS, PEOPLE_IN_GENERAL, ROLE_WORDS
 
 # "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
 _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+"
@@ -27,7 +27,7 @@ _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+"
 _SAYING = frozenset(terms("say said report reported raise raised present presented tell told mention mentioned propose "
                           "proposed ask asked"))
 _SAID_AFTER = 2  # sentences after the one naming a speaker that may say what they said
-_GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | {"they", "people", "everyone", "anyone", "partners"})))
+_GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | set(PEOPLE_IN_GENERAL))))
 # "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
 _COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?P<what>\w+s)\b", re.I)

@@ -23,7 +23,7 @@ from assistant.evidence import Evidence, Scored, Unit, heading_like, names_item,
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
-from assistant.vocabulary import DISCUSSED_ONLY, REPORTING_WORDS, is_routine_decision
+from assistant.vocabulary import DISCUSSED_ONLY, PEOPLE_IN_GENERAL, REPORTING_WORDS, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -52,11 +52,11 @@ _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0
 _COMMENTS_FOLLOW = re.compile(r"\b(ask(ed)?\s+questions|make\s+comments|comments\s+(made|raised|received)|"
                               r"(points|issues|questions|comments)\s+(were\s+)?raised|following\s+(points|comments|questions))\b", re.I)
 # "What did partners say about ...", "what concerns were raised": the question wants the points raised above all.
-_ASKS_VIEWS = re.compile(r"\b(members|partners|councillors?|cllrs?|they|people|anyone|attendees)\s+(\w+\s+){0,2}?"
+_ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+(\w+\s+){{0,2}}?"
                          r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*)\b|"
                          r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(raised|asked|made|expressed|given)\b",
                          re.I)
-_SPEAKING = frozenset(terms("members partners councillors cllrs officers people attendees"))
+_SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
 # "To receive declarations of interest": what the agenda asked for, not what happened.
 _AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree)\b", re.I)

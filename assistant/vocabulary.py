@@ -102,6 +102,10 @@ ROLE_WORDS = frozenset(
 )
 """Capitalised words that name a role, not a person."""
 
+PEOPLE_IN_GENERAL = ("members", "partners", "councillors", "cllrs", "officers", "people", "attendees", "they", "anyone",
+                     "everyone")
+"""Words a question uses for whoever spoke ("what did partners say"): nobody in particular, and no subject."""
+
 BODY_WORDS = frozenset(
     """Partnership Committee Board Council Cabinet Panel Forum Group Commission Authority Assembly Executive Police
     Service Services Team Trust Unit Office Department Directorate Agency Association Network Centre""".split()
