@@ -170,7 +170,7 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
 
 
 def _whose(meetings: list[Meeting]) -> tuple[str, bool]:
-    """"the meeting of 19 Jul 2023", "the meetings of 14 Aug 2012 and 14 Feb 2017 and 2 whose dates are not stated":
+    """"the meeting of 19 Jul 2023", "the meetings of 14 Aug 2012, 14 Feb 2017 and 2 whose dates are not stated":
     the meetings a refusal speaks of (the first three dates), and whether it is one."""
     dates = [m.date_label for m in meetings if m.date]
     undated = len(meetings) - len(dates)

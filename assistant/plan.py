@@ -78,6 +78,8 @@ class QueryPlan:
     answer can use; with `years`, evidence that names one of them may still
     answer, otherwise the question is refused. `long_forms` are what an
     abbreviation the question asks about stands for ("What does ACT stand for?").
+    `excluded` are the terms of what the question sets aside ("apart from
+    iQuanta"): items titled by them are not read.
     """
 
     question: str
