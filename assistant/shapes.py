@@ -28,6 +28,7 @@ from assistant.vocabulary import DISCUSSED_ONLY, PEOPLE_IN_GENERAL, REPORTING_WO
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
 _SUPPORTING = 2
+_LEAD_CANDIDATES = 3  # an item's closest units that may lead a single fact, besides those `_defines` favours
 _RESTATED_SHARE = 0.3  # a leading sentence with fewer new words than this only restates the question
 _SUMMARY_ITEMS = 3
 _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
@@ -42,7 +43,9 @@ _SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 _ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does|did|do|will|would)\b.{0,60}\binclude\b", re.I)
 # "what worries did members have ...", "which areas were ...": the noun that names what is asked for.
-_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?P<noun>[a-z]+)\b", re.I)  # "what is ...": no noun (a stop word)
+_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:(?P<phrase>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:did|do|does|were|was|are|is|have|"
+                         r"has|had|will|would|could|can|might|should)\b|(?P<noun>[a-z]+)\b)", re.I)  # "what is": a stop word
+_NAMED_ANSWERS = frozenset([AnswerType.ANY, AnswerType.PLACE, AnswerType.PERSON])  # not a date, span or figure
 _ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
@@ -149,8 +152,8 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     holds the answer ("...: With questions raised over ...").
     """
     draft = Draft()
-    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + _defines(plan, item, unit), item,
-              score, unit) for item in scored for score, unit in item.ranked()[:3] + _opening(plan, item)]
+    leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + bonus, item, score, unit)
+             for item in scored for bonus, score, unit in _lead_candidates(plan, item)]
     if not leads:
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -171,6 +174,14 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _lead_candidates(plan: QueryPlan, item: Scored) -> list[tuple[float, float, Unit]]:
+    """(bonus, score, unit) for the units of `item` that may lead a single fact: its three closest, its opening when
+    asked what its subject is, and any other that names what the question asks for (`_defines`)."""
+    ranked = item.ranked()
+    return [(bonus, score, unit) for rank, (score, unit) in enumerate(ranked + _opening(plan, item))
+            if (bonus := _defines(plan, item, unit)) or rank < _LEAD_CANDIDATES or rank >= len(ranked)]
 
 
 def _restates(plan: QueryPlan, item: Scored, unit: Unit) -> bool:
@@ -200,9 +211,9 @@ def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
         return 1.0
     if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
         return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes
-    asked = _ASKED_NOUN.match(plan.question) if plan.fact is AnswerType.ANY else None  # "what years": a span
-    noun = terms(asked.group("noun")) if asked else []
-    if noun and alternatives(noun[0]) & set(terms(unit.text)):
+    asked = _ASKED_NOUN.match(plan.question) if plan.fact in _NAMED_ANSWERS else None  # "what years": a span
+    named = terms(asked.group("phrase") or asked.group("noun")) if asked else []
+    if any(alternatives(term) & set(terms(unit.text)) for term in named):
         return _OPENING_BONUS  # "what worries did members have about X": the sentence with the concern
     return _OPENING_BONUS if unit in [opening for _, opening in _opening(plan, item)] else 0.0
 

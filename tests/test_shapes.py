@@ -144,6 +144,15 @@ def test_the_sentence_with_what_the_question_asks_for_leads_a_closer_one(text, q
     assert fact(plan_question(question, SearchFilters(), []), [item]).sentences[0].text.startswith(lead)
 
 
+def test_a_sentence_naming_what_is_asked_may_lead_though_three_others_read_closer():
+    item = scored_item("Diversion Scheme\nMembers discussed the Hull scheme for Stockton.\nThe Hull scheme was visited.\n"
+                       "A Stockton scheme would be smaller than the one in Hull.\n"
+                       "Local prisons such as HMP Holme House may have a role.", 0.8, (0.6, 0.55, 0.5, 0.45))
+    found = plan_question("which local prisons could get involved in a stockton version of the hull scheme",
+                          SearchFilters(), [])
+    assert fact(found, [item]).sentences[0].text.startswith("Local prisons such as HMP Holme House")
+
+
 def test_asked_about_one_subject_of_a_long_item_a_summary_keeps_to_it():
     figures = " ".join(f"Crime in the {ward} ward fell by {n}% over the twelve months shown in the report to members."
                        for ward, n in (("north", 4), ("south", 6), ("east", 8), ("west", 3), ("central", 5), ("harbour", 7)))
