@@ -32,8 +32,9 @@ _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|wh
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
 _THE_CHAIR = re.compile(r"\b[Tt]he\s+(Vice[- ])?Chair(man|woman|person)?\b")
 # "Where did Stockton rank against other CSPs?": a position among others, not a place.
-_RANK_Q = re.compile(r"^\s*(where|how)\s+(did|does|do|is|was|were|are)\b.{0,60}\b(rank\w*|rated|stand|stood|sit|sat|"
-                     r"compare[sd]?|place[sd]?)\b|^\s*what\s+(rank\w*|position)\b", re.I)
+_RANKED = r"rank\w*|rated|stand|stood|compare[sd]?"  # "where did X rank": a position, wherever "where" asks it
+_RANK_Q = re.compile(rf"^\s*(where|how)\s+(did|does|do|is|was|were|are)\b.{{0,60}}\b({_RANKED}|sit|sat|place[sd]?)\b|"
+                     r"^\s*what\s+(rank\w*|position)\b", re.I)
 _RANK = re.compile(r"\b\d+(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|top|bottom|highest|lowest|best|worst|"
                    r"above|below|average|ranked|ranking|position|league)\b", re.I)
 _PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
@@ -100,7 +101,7 @@ _KIND_PATTERNS = (
         r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
     (QuestionKind.WHERE, re.compile(
         # "which areas does the PSPO cover" asks where; "what areas did the presentation cover" asks what it covered.
-        r"^\s*(where(?!.{0,60}\b(rank\w*|rated|stand|stood|compare[sd]?)\b)|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
+        rf"^\s*(where(?!.{{0,60}}\b({_RANKED})\b)|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
         r"areas?\b(?!.{0,40}\b(presentation|report|update|paper|talk|briefing|discussion)\b.{0,30}"
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
@@ -208,9 +209,9 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
     topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted)]
     # "410 individuals had received training on Prevent": a count of the thing asked about ("how many people"), in a
     # sentence about the subject; not of something else ("how many referrals").
-    asked = {other for term in wanted for other in alternatives(term)}
     counted = kind is AnswerType.COUNT and topical and any(
-        _counts(tokens[f + 1: f + 2]) and set(terms(tokens[f + 1])) & asked for f in figures)
+        _counts(tokens[f + 1: f + 2]) and any(alternatives(term) & set(terms(tokens[f + 1])) for term in wanted)
+        for f in figures)
     return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted or bool(counted)
 
 

@@ -81,6 +81,7 @@ def _to_date(groups: tuple[str, ...], order: str) -> dt.date | None:
 
 _FULL_NAMES = tuple(names[0] for names in _NAMES)
 _YEAR = r"(?:19|20)\d\d"
+_IN = r"(?:(?:in|during|of|for)\s+)?"  # "in 2017": the words before a year that belong to the period
 _WORD = re.compile(r"[A-Za-z]{4,}")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 """Seasons as questions name them ("last summer"), to their first and last months."""
@@ -220,7 +221,7 @@ def _month_year(text: str, latest: dt.date | None) -> Period | None:
 
 def _financial_year(text: str, latest: dt.date | None) -> Period | None:
     """"2016/17": the financial year, April 2016 to March 2017, as council reports count them."""
-    for match in re.finditer(rf"\b(?:(?:in|during|of|for)\s+)?({_YEAR})/(\d\d)\b", text, re.IGNORECASE):
+    for match in re.finditer(rf"\b{_IN}({_YEAR})/(\d\d)\b", text, re.IGNORECASE):
         first = int(match.group(1))
         if int(match.group(2)) == (first + 1) % 100:
             return Period(dt.date(first, 4, 1), dt.date(first + 1, 3, 31), match.start(), match.end())
@@ -265,7 +266,7 @@ def _open_range(text: str, latest: dt.date | None) -> Period | None:
 
 
 def _year(text: str, latest: dt.date | None) -> Period | None:
-    match = re.search(rf"\b(?:(?:in|during|of|for)\s+)?({_YEAR})\b", text, re.IGNORECASE)
+    match = re.search(rf"\b{_IN}({_YEAR})\b", text, re.IGNORECASE)
     if not match:
         return None
     year = int(match.group(1))

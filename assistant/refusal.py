@@ -20,12 +20,12 @@ from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, PEOPLE_IN_GENERAL, ROLE_WORDS
 
 # "what did the fire brigade report ...", "what has Thirteen said ...": who is asked to have spoken.
+_SAYING_VERBS = ("say", "said", "report", "reported", "raise", "raised", "present", "presented", "tell", "told", "mention",
+                 "mentioned", "propose", "proposed", "ask", "asked")
 _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+"
                       r"(?P<who>(?:(?!\b(?:when|where|why|how|about|after|before|agree\w*|decid\w*|resolv\w*)\b).){2,60}?)"
-                      r"\s+(?:say|said|report|reported|raise|raised|"
-                      r"present|presented|tell|told|mention|mentioned|propose|proposed|ask|asked)\b", re.I)
-_SAYING = frozenset(terms("say said report reported raise raised present presented tell told mention mentioned propose "
-                          "proposed ask asked"))
+                      rf"\s+(?:{'|'.join(_SAYING_VERBS)})\b", re.I)
+_SAYING = frozenset(terms(" ".join(_SAYING_VERBS)))
 _SAID_AFTER = 2  # sentences after the one naming a speaker that may say what they said
 _GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | set(PEOPLE_IN_GENERAL))))
 # "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
