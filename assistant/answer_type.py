@@ -26,7 +26,8 @@ _COUNT_Q = re.compile(r"^\s*how many\b|^\s*what (number|count)\b", re.I)
 _AMOUNT_Q = re.compile(
     r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
     re.I)
-_DATE_Q = re.compile(r"^\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
+# Asked first, or after a comma ("the board minutes they looked at then, what date was that board meeting").
+_DATE_Q = re.compile(r"(^|,)\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
@@ -49,6 +50,7 @@ _NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|e
 _PERIOD = re.compile(
     rf"\b({_NUMBER})[\s-]*(years?|months?|weeks?|days?)\b|"  # "a 3 year Strategy", "the 12-month period"
     r"\b(19|20)\d\d(/\d\d)?\s*(–|-|to|until)\s*((19|20)?\d\d)\b|"  # "2013 – 2018", "2012/13 to 2014"
+    rf"\b({CAPITALISED_MONTH})\s+(19|20)\d\d\s*(–|-|to|until)\s*({CAPITALISED_MONTH})\s+(19|20)\d\d\b|"  # "April 2016 - Mar 2017"
     rf"\b(until|till|through|by|from)\s+(the\s+end\s+of\s+)?(\d{{1,2}}\s+)?({CAPITALISED_MONTH}|(19|20)\d\d)\b",
     re.I)
 """A length of time or a span as minutes write one: what "how long" and "what years" want."""
@@ -119,14 +121,23 @@ _KIND_PATTERNS = (
         r"what\s+points\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
+        r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
         r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome))|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
 )
 
 
+# No question word anywhere: "restorative justice at the probation trust", "what about the youth survey".
+_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|wat|whats|which|who|whom|whose|when|where|why|how)\b(?!\s+about\b)", re.I)
+
+
 def question_kind(question: str) -> QuestionKind:
-    """The answer shape `question` wants; a plain question for one fact is `FACT`."""
-    return next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
+    """The answer shape `question` wants; a plain question for one fact is `FACT`, a bare topic (no question word,
+    no figure asked for) wants what was said about it."""
+    kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
+    if kind is QuestionKind.FACT and not _ASKS_SOMETHING.search(question) and answer_type(question) is AnswerType.ANY:
+        return QuestionKind.SUMMARY
+    return kind
 
 
 # "what are the key areas of ...", "what were the six outcomes", "what areas did it cover": a set of things, which
@@ -187,6 +198,14 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(sentence) or _SETTING.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
+
+
+_DAY_OR_MONTH = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({CAPITALISED_MONTH})\b|\b({CAPITALISED_MONTH})\s+(\d{{1,2}}(st|nd|rd|th)?\b|(19|20)\d\d)")
+
+
+def dated(sentence: str) -> bool:
+    """Whether `sentence` gives a date with its month ("18 October 2016", "June 2012"), not a year or span alone."""
+    return bool(_DAY_OR_MONTH.search(sentence))
 
 
 def _near_terms(sentence: str, start: int, end: int, wanted: list[str]) -> bool:

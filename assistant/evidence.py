@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from assistant.answer import Hit
-from assistant.answer_type import AnswerType, QuestionKind, asks_what_is, holds
+from assistant.answer_type import AnswerType, QuestionKind, asks_what_is, dated, holds
 from assistant.dates import MONTHS, SEASONS
 from assistant.meaning import Meaning
 from assistant.models import HEADER_POSITION, Chunk
@@ -202,7 +202,11 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
 
 _NAMED_SHARE = 0.6  # of an item's title words, for a question to name the item
 _NAMED_FACTS = frozenset([AnswerType.PLACE, AnswerType.PERSON])  # a date or span is often asked in other words
-_FIGURES_IN_OPENERS = frozenset([AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENT])
+# "Members were presented with the minutes of the Board held on 18 October 2016": an opener that carries the date
+# (with its month: "Strategy Consultation (2013 – 2018)" does not say when the consultation ran) or figure asked for
+# answers it.
+_FIGURES_IN_OPENERS = frozenset([AnswerType.DATE, AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT,
+                                 AnswerType.PERCENT])
 # "Who presented the report?": the opener that says who presented it is the answer; one that says only who was
 # presented with it ("Members were presented with the minutes of the Children's Safeguarding Board") is not.
 _TO_MEMBERS = re.compile(r"^\s*(members|the\s+partnership|the\s+committee|the\s+board)\s+(were|was)\b", re.I)
@@ -216,7 +220,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     interest?"), never a summary, which wants what was reported. An opener that carries the span or figure asked
     for ("Members were provided with the strategy consultation (2013 – 2018)") or says who presented, asked who
     did ("Representatives from Cleveland Police presented a report on ..."), may lead, as it alone answers."""
-    figure_asked = plan.fact in _FIGURES_IN_OPENERS
+    figure_asked = plan.fact in _FIGURES_IN_OPENERS and (plan.fact is not AnswerType.DATE or dated(unit.text))
     presenter_asked = (plan.fact is AnswerType.PERSON and bool(_PRESENTER_ASKED.search(plan.question))
                        and not _TO_MEMBERS.match(unit.text))
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
@@ -238,9 +242,10 @@ def heading_like(unit: Unit) -> bool:
 
 def names_item(plan: QueryPlan, item: Evidence) -> bool:
     """Whether the question names the item itself: most words of its title are in the question ("the prevent
-    update" names "Prevent Strategy Update"); a hyphenated name is its words ("Stockton-on-Tees")."""
+    update" names "Prevent Strategy Update", "any aob" names "Any Other Business" through the glossary); a hyphenated
+    name is its words ("Stockton-on-Tees")."""
     title = set(terms(item.hit.item_title.replace("-", " ")))
-    return bool(title) and len(title & set(terms(plan.topic))) >= max(1, round(_NAMED_SHARE * len(title)))
+    return bool(title) and len(title & set(terms(plan.search or plan.topic))) >= max(1, round(_NAMED_SHARE * len(title)))
 
 
 def units(item: Evidence, lists: bool = True) -> list[Unit]:

@@ -80,6 +80,23 @@ class Glossary:
         return self._patterns
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SMALL = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "at", "by"})
+
+
+def title_initials(titles: Iterable[str]) -> list[tuple[str, str]]:
+    """(initials, title) for agenda titles of three or more capitalised words: people write "AOB" for "Any Other
+    Business" though the minutes never do. The part of a title after a dash is a note ("- identification only")."""
+    pairs = []
+    for title in titles:
+        name = re.split(r"\s[-–:]\s", title)[0].strip()
+        words = name.split()
+        main = [word for word in words if word.lower() not in _SMALL]
+        if len(main) >= 3 and all(_TITLE_WORD.fullmatch(word) and word[0].isupper() and not word.isupper() for word in main):
+            pairs.append(("".join(word[0] for word in main), name))
+    return pairs
+
+
 def load_glossary_file(path: Path) -> list[tuple[str, str]]:
     """(abbreviation, long form) pairs from a glossary TOML file; `SettingsError` if it cannot be used."""
     try:

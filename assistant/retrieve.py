@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.answer import Hit
 from assistant.embed import Embedder
-from assistant.glossary import Glossary, load_glossary_file
+from assistant.glossary import Glossary, load_glossary_file, title_initials
 from assistant.models import Chunk
 from assistant.plan import MeetingInfo
 from assistant.query import SearchFilters
@@ -99,9 +99,13 @@ class HybridRetriever:
 
 
 def index_glossary(records: list[MeetingRecord], path: Path | None = None) -> Glossary:
-    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`."""
+    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`; last,
+    the initials of agenda titles ("AOB") that neither defines otherwise."""
     pairs = [pair for record in records for pair in record.abbreviations]
-    return Glossary([*pairs, *(load_glossary_file(path) if path else ())])
+    pairs += load_glossary_file(path) if path else []
+    known = {short.upper() for short, _ in pairs}
+    return Glossary([*pairs, *((short, long) for record in records for short, long in title_initials(record.titles)
+                                if short not in known)])
 
 
 def in_question_order(ranking: list[tuple[Chunk, float]], question: list[str],

@@ -154,7 +154,7 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     draft = Draft()
     leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + bonus, item, score, unit)
              for item in scored for bonus, score, unit in _lead_candidates(plan, item)]
-    if not leads:
+    if not leads or _silent_item(plan, scored):
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
     verdict = _verdict(plan, lead) if plan.kind is QuestionKind.YESNO else ""
@@ -174,6 +174,15 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+def _silent_item(plan: QueryPlan, scored: list[Scored]) -> bool:
+    """Whether the item the question names, the closest of all, records nothing but that it was presented and
+    noted ("Targets from the Plan were presented ... AGREED that the Plan be noted." for "what were the targets in
+    the Q3 plan"): another item's sentence about some other plan is no answer."""
+    top = max(scored, key=lambda item: item.relevance, default=None)
+    return (top is not None and plan.kind is QuestionKind.FACT and names_item(plan, top.item)
+            and not any(not unit.decision for _, unit in top.ranked()))
 
 
 def _lead_candidates(plan: QueryPlan, item: Scored) -> list[tuple[float, float, Unit]]:

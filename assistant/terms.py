@@ -96,7 +96,8 @@ def _spelling(word: str) -> str:
 @lru_cache(maxsize=4096)
 def alternatives(term: str) -> frozenset[str]:
     """The term and the stems that count as the same word in the minutes."""
-    extra = [more for key, group in EXPANSIONS.items() if term.startswith(key) for more in group]
+    extra = [more for key, group in EXPANSIONS.items()
+             if (term.startswith(key[:-1]) if key.endswith("*") else term == key) for more in group]
     return frozenset([term, *_stemmer().stemWords(extra)])
 
 

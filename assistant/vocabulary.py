@@ -174,6 +174,9 @@ PROCEDURAL = re.compile(
     r"|[^;:]{0,80}?\bpresented\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|update|presentation)\s+(?:on|about)\s+"
     r"[^.;:,]{0,80}?(?:\s+to\s+(?:the\s+)?(?:members|partnership|committee|board|panel)(?:\s+of\s+the\s+\w+)?)?\s*\.?$"
     r"|the\s+(?:report|update|presentation|minutes)\s+(?:was|were)\s+(?:noted|received)\b"
+    # "Targets from the Plan were presented to the Partnership, with a brief overview.": what, not what they were
+    r"|[^.;:]{0,120}?\b(?:was|were)\s+presented\s+to\s+(?:the\s+)?(?:members|partnership|committee|board|panel)\b"
+    r"(?:,?\s+with\s+an?\s+(?:brief\s+|short\s+)?(?:overview|introduction))?\s*\.?$"
     r"|this\s+(?:agenda\s+)?item\s+was\s+(?:an?\s+)?(?:accidental\s+)?(?:duplicat|deferred|withdrawn)"
     r"|(?:the\s+)?evacuation\s+procedure\b"
     r"|there\s+(?:were|was)\s+no\s+(?:declarations?\s+of\s+interests?|interests\s+declared|matters\s+arising"
@@ -233,18 +236,20 @@ resident who types "license", "behavior" or "program" means the "licence", "beha
 minutes print. ``-ize``/``-ization`` become ``-ise``/``-isation`` by rule (`assistant.terms`)."""
 
 EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "chair": ("chairman", "chairperson", "chairwoman"),
-    "attend": ("present",),
-    "apolog": ("apologies",),
+    "chair*": ("chairman", "chairperson", "chairwoman"),
+    "attend*": ("present",),
+    "apolog*": ("apologies",),
     "held": ("venue",),
-    "schedul": ("next",),
-    "locat": ("venue",),
-    "peopl": ("individuals", "persons", "residents"),  # "how many people" is answered by "410 individuals"
-    "worri": ("concern",),  # "what worries did members have" is answered by "some concern over ..."
-    "uneasi": ("concern",),
-    "copi": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
+    "schedul*": ("next",),
+    "locat*": ("venue",),
+    "peopl*": ("individuals", "persons", "residents"),  # "how many people" is answered by "410 individuals"
+    "worri*": ("concern",),  # "what worries did members have" is answered by "some concern over ..."
+    "uneasi*": ("concern",),
+    "copi*": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
+    "sign": ("approved",),  # "which minutes did they sign off" (not "significant": no "*")
 }
-"""Stem prefix → words the minutes use for the same thing ("chaired" is printed "(Chairman)").
+"""Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
+"(Chairman)").
 
 General English only; a body's own abbreviations live in its glossary.
 """

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import SettingsError
-from assistant.glossary import Glossary, load_glossary_file
+from assistant.glossary import Glossary, load_glossary_file, title_initials
 from assistant.retrieve import index_glossary
 from assistant.settings import Settings
 from assistant.store import MeetingRecord
-from assistant.terms import TermStats, keyword_terms, terms
+from assistant.terms import TermStats, alternatives, keyword_terms, terms
 from assistant.vocabulary import decision_verb, is_chair_role, is_procedural, is_role, is_routine_decision
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,18 @@ def test_definitions_from_several_meetings_merge(tmp_path):
     path.write_text('CSP = "community safety partnership"\n')
     assert index_glossary(records, path).pairs() == [
         ("ASB", "anti-social behaviour"), ("CSP", "community safety partnership"), ("PCC", "police and crime commissioner")]
+
+
+def test_agenda_titles_give_their_initials_only_where_nothing_else_defines_them(tmp_path):
+    titles = ("Any Other Business - identification only", "Declarations of Interest", "Date and time of next meeting",
+              "YOT Q3", "Community Safety Plan", "Taxi Marshal Scheme")
+    assert title_initials(titles) == [("AOB", "Any Other Business"), ("CSP", "Community Safety Plan"),
+                                      ("TMS", "Taxi Marshal Scheme")]
+    path = tmp_path / "glossary.toml"
+    path.write_text('TMS = "traffic management scheme"\n')
+    records = [replace(RECORD, abbreviations=(("CSP", "Community Safety Partnership"),), titles=titles)]
+    assert index_glossary(records, path).pairs() == [
+        ("AOB", "any other business"), ("CSP", "community safety partnership"), ("TMS", "traffic management scheme")]
 
 
 def test_augment_adds_the_other_forms_and_leaves_lower_case_words_alone():
@@ -93,9 +105,11 @@ def test_housekeeping_sentences_are_procedural():
                      "This agenda item was an accidental duplication of the following item.",
                      "The Evacuation Procedure was noted by members.", "There were no declarations of interest.",
                      "Members were given a presentation on the Violence Unit.",
-                     "Jo Bloggs declared an interest in respect of agenda item 15 as she works for the service."):
+                     "Jo Bloggs declared an interest in respect of agenda item 15 as she works for the service.",
+                     "Targets from the Night-time Plan Q3 were presented to the Partnership, with a brief overview."):
         assert is_procedural(sentence), sentence
     assert not is_procedural("Members were informed that £48,500 had been awarded.")
+    assert not is_procedural("Targets were presented to the Partnership, which set a 10% cut in repeat calls.")
 
 
 def test_an_opener_that_only_says_who_presented_what_is_procedural():
@@ -132,6 +146,11 @@ def test_words_that_name_the_indexed_committees_are_not_topic_words():
                                             ("center", "centre"), ("offenses", "offences")])
 def test_british_and_american_spellings_are_one_term(typed, printed):
     assert terms(typed) == terms(printed) and keyword_terms(typed) == keyword_terms(printed)
+
+
+def test_a_stem_stands_for_the_words_the_minutes_use_whole_or_as_a_prefix():
+    assert "approv" in alternatives("sign") and "approv" not in alternatives("signific")  # "sign off", not "significant"
+    assert "concern" in alternatives("worri") and "chairman" in alternatives("chairperson")
 
 
 def test_spelling_folds_touch_only_whole_forms():

@@ -50,6 +50,12 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("whats the latest on the alcohol strategy", QuestionKind.SUMMARY),
     ("what came up under matters arising at the march meeting", QuestionKind.SUMMARY),
     ("where did stockton rank against the other csps", QuestionKind.FACT),
+    ("what went on with the taxi marshals at the probation service", QuestionKind.SUMMARY),
+    ("whats been going on with door staff", QuestionKind.SUMMARY),
+    ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
+    ("what about the taxi marshals", QuestionKind.SUMMARY),
+    ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
+    ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -179,6 +185,7 @@ def test_how_long_and_what_years_want_a_span_of_time(question):
     assert answer_type(question) is AnswerType.PERIOD
     assert holds(AnswerType.PERIOD, "The Strategy was a 3 year Strategy with a 2 year Action Plan.", [])
     assert holds(AnswerType.PERIOD, "The strategy covers 2013 – 2018.", [])
+    assert holds(AnswerType.PERIOD, "Members were presented with the Data Summary April 2016 - Mar 2017 - Q3.", [])
     assert not holds(AnswerType.PERIOD, "The strategy was implemented in April 2010.", [])
     assert answer_type("how long ago was the order made") is not AnswerType.PERIOD
     # The span must be of what is asked about: "how long was the strategy" is not answered by "the 1 year plan".

@@ -16,6 +16,7 @@ import pytest
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
 from assistant.evidence import Evidence, Scored, query_terms, read, units
+from assistant.glossary import Glossary
 from assistant.grounding import check
 from assistant.meeting_answers import meeting_answer, next_meetings
 from assistant.models import Meeting
@@ -367,12 +368,44 @@ def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_abou
     assert fact(found, scored).text() == "There were no reports back. [1]"
 
 
+def test_an_abbreviated_title_names_its_item_of_housekeeping():
+    evidence = one_item("Any Other Business\nThere wasn't any other business.")
+    glossary = Glossary([("AOB", "Any Other Business")])
+    found = plan_question("was there any aob at the meeting", SearchFilters(), [], glossary)
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other matters."], glossary), None, False)
+    assert fact(found, scored).text() == "There wasn't any other business. [1]"
+
+
 def test_asked_who_presented_the_opener_that_says_so_answers():
     evidence = one_item("Bikes Report\nRepresentatives from Harbour Police presented a report on bikes to members.\n"
                         "Bike thefts on the quay were discussed at length by Cllr Dana Price.")
     found = plan_question("who presented the bikes report", SearchFilters(), [])
     scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
     assert fact(found, scored).sentences[0].text.startswith("Representatives from Harbour Police presented")
+
+
+def test_asked_a_date_an_opener_that_gives_one_answers_and_one_with_a_year_alone_does_not():
+    stats = TermStats(["Other minutes of other business.", "Minutes of the board."])
+    board = one_item("Minutes of the Harbour Safeguarding Board\nMembers were presented with the minutes of the Harbour "
+                     "Safeguarding Board held on 18 October 2024.\nAGREED that the minutes be noted.")
+    asked = plan_question("the safeguarding board minutes they looked at, what date was that board meeting", SearchFilters(), [])
+    assert fact(asked, read(asked, [board], stats, None, False)).sentences[0].text.endswith("held on 18 October 2024.")
+    strategy = one_item("Lighting Strategy\nMembers were provided with a copy of the Lighting Strategy Consultation "
+                        "(2023 – 2028).\n"
+                        "The consultation ran between 12th July and 25th August 2024.")
+    asked = plan_question("when did the lighting strategy consultation run", SearchFilters(), [])
+    assert fact(asked, read(asked, [strategy], stats, None, False)).sentences[0].text.startswith("The consultation ran")
+
+
+def test_an_item_the_question_names_that_records_only_its_presenting_answers_nothing():
+    # Another item's sentence about some other plan is no answer to what the targets in this one were.
+    named = one_item("Night-time Plan Q3\nTargets from the Night-time Plan Q3 were presented to the Partnership, with "
+                     "a brief overview.\nAGREED that the Night-time Plan Q3 be noted.")
+    other = one_item("Lighting\nThe lighting plan for the night-time economy would replace eleven lamps on the quay.")
+    asked = plan_question("what were the actual targets in the night-time plan q3", SearchFilters(), [])
+    stats = TermStats([named.text, other.text, "Other minutes of other business."])
+    assert fact(asked, read(asked, [named, other], stats, None, False)).sentences == []
+    assert fact(asked, read(asked, [other], stats, None, False)).sentences  # not named, the other item may answer
 
 
 def test_no_verdict_from_what_the_agenda_asked_for():
