@@ -38,8 +38,10 @@ _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent)$", re.I)
 _OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
-_STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b",
-                         re.I)
+# "What does ACT stand for?", "what is ACT in the campaign" (an abbreviation asked about alone, not "the ASB figures").
+_STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b|"
+                         r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+|an?\s+)?(?P<alone>[A-Za-z]{2,10})"
+                         r"(?:\s*\??\s*$|\s+(?:in|on|of|for|at|from|under|within)\b)", re.I)
 # "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
 _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+(time|the\s+years))\b",
                     re.I)
@@ -127,7 +129,7 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
         return replace(plan, search=plan.topic)
     asked = _STANDS_FOR.search(plan.topic)
     if asked:  # "What does ACT stand for?": the long form is what the answer must hold
-        plan = replace(plan, long_forms=tuple(sorted(glossary.expand(asked.group("term")))))
+        plan = replace(plan, long_forms=tuple(sorted(glossary.expand(asked.group("term") or asked.group("alone")))))
     return replace(plan, search=_with_other_forms(plan.topic, glossary))
 
 

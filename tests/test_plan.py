@@ -177,6 +177,9 @@ def test_abbreviations_are_searched_in_both_forms_and_asked_long_forms_kept():
     assert "public space protection order" in found.search.lower()
     asked = plan_question("What does ACT stand for?", SearchFilters(), MEETINGS, glossary)
     assert asked.long_forms == ("action counters terrorism",)
+    asked = plan_question("what is ACT in the counter terrorism campaign", SearchFilters(), MEETINGS, glossary)
+    assert asked.long_forms == ("action counters terrorism",)
+    assert plan_question("what is the act figure", SearchFilters(), MEETINGS, glossary).long_forms == ()
 
 
 @pytest.mark.parametrize("question", ["how long was the alcohol strategy meant to run", "what years does the strategy cover",
