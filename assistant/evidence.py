@@ -23,7 +23,7 @@ from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.sentences import LONG_LINE_WORDS, sentences
 from assistant.terms import TermStats, terms
-from assistant.vocabulary import ASKING_DECIDED, DECISION_MARK, LIST_MARK, decision_verb, is_procedural
+from assistant.vocabulary import ASKING_DECIDED, DECISION_MARK, LIST_MARK, REPORTING_WORDS, decision_verb, is_procedural
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
@@ -200,6 +200,7 @@ def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Mean
     return out
 
 
+REPORTING_TERMS = frozenset(terms(" ".join(REPORTING_WORDS)))  # as `terms` writes them
 _NAMED_SHARE = 0.6  # of an item's title words, for a question to name the item
 _NAMED_FACTS = frozenset([AnswerType.PLACE, AnswerType.PERSON])  # a date or span is often asked in other words
 # "Members were presented with the minutes of the Board held on 18 October 2016": an opener that carries the date
@@ -224,7 +225,8 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     presenter_asked = (plan.fact is AnswerType.PERSON and bool(_PRESENTER_ASKED.search(plan.question))
                        and not _TO_MEMBERS.match(unit.text))
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
-               and names_item(plan, item) and not asks_what_is(plan.question)) or figure_asked or presenter_asked
+               and (names_item(plan, item) or _names_unit(plan, unit)) and not asks_what_is(plan.question)
+               ) or figure_asked or presenter_asked
     if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not figure_asked):
         return False
     if heading_like(unit) and not figure_asked:
@@ -233,6 +235,13 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
         return False
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
+
+
+def _names_unit(plan: QueryPlan, unit: Unit) -> bool:
+    """Whether the question names what a sentence of housekeeping is about, in an item whose title does not ("was
+    the evacuation procedure gone through" of "The Evacuation Procedure was noted by members.", untitled)."""
+    said = set(terms(unit.text)) - REPORTING_TERMS
+    return bool(said) and len(said & set(terms(plan.search or plan.topic))) >= max(1, round(_NAMED_SHARE * len(said)))
 
 
 def heading_like(unit: Unit) -> bool:

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import AnswerType, QuestionKind, asks_what_is
 from assistant.dates import format_date
-from assistant.evidence import Evidence, Scored, Unit, heading_like, names_item, quote_for
+from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, quote_for
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
-from assistant.vocabulary import DISCUSSED_ONLY, PEOPLE_IN_GENERAL, REPORTING_WORDS, is_routine_decision
+from assistant.vocabulary import DISCUSSED_ONLY, PEOPLE_IN_GENERAL, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -66,7 +66,6 @@ _AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
-_REPORTING = frozenset(terms(" ".join(REPORTING_WORDS)))
 # "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
 # figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
 _NUMBERS_ASKED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics)\b", re.I)
@@ -196,7 +195,7 @@ def _lead_candidates(plan: QueryPlan, item: Scored) -> list[tuple[float, float, 
 def _restates(plan: QueryPlan, item: Scored, unit: Unit) -> bool:
     """Whether the unit only says again what the question and the item's title say, with no figure ("Members voiced
     concerns over the Immediate Justice programme." for "What concerns did members raise about it?")."""
-    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | REPORTING_TERMS
     words = terms(unit.text)
     new = sum(word not in known for word in words) / len(words) if words else 0.0
     return new < _RESTATED_SHARE and not _FIGURE.search(unit.text)
@@ -284,10 +283,10 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
         return []
     if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
         return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
-    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | _REPORTING
+    known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | REPORTING_TERMS
     # What the question asks about beyond the item's title ("the survey" in a police update) comes before what
     # merely adds most.
-    aspect = frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - _REPORTING
+    aspect = frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - REPORTING_TERMS
     # Points raised add more, the first of them most (as a list cut to fit keeps its first points).
     raised = {index: 1 - 0.5 * order / len(points) for points in [sorted(_raised(item))] for order, index in enumerate(points)}
     views = _VIEWS_BONUS if _ASKS_VIEWS.search(plan.question) else 0.2
@@ -408,8 +407,8 @@ class _Subject:
 
     @classmethod
     def of(cls, plan: QueryPlan) -> _Subject:
-        words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - _REPORTING
-        return cls(words, frozenset(terms(plan.search)) - words - _REPORTING - frozenset(terms(plan.topic)))
+        words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - REPORTING_TERMS
+        return cls(words, frozenset(terms(plan.search)) - words - REPORTING_TERMS - frozenset(terms(plan.topic)))
 
     def share(self, text: str) -> float:
         """The share of the subject that `text` names, in either form (0 for no subject)."""

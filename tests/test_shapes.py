@@ -368,6 +368,15 @@ def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_abou
     assert fact(found, scored).text() == "There were no reports back. [1]"
 
 
+def test_a_question_naming_what_housekeeping_is_about_is_answered_by_it_whatever_the_title():
+    evidence = one_item("Welcome\nThe Evacuation Procedure was noted by members.")
+    found = plan_question("was the evacuation procedure gone through", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert fact(found, scored).text().endswith("the Evacuation Procedure was noted by members. [1]")
+    found = plan_question("was the fire drill gone through", SearchFilters(), [])
+    assert not fact(found, read(found, [evidence], TermStats([evidence.text, "Other minutes."]), None, False)).sentences
+
+
 def test_an_abbreviated_title_names_its_item_of_housekeeping():
     evidence = one_item("Any Other Business\nThere wasn't any other business.")
     glossary = Glossary([("AOB", "Any Other Business")])
