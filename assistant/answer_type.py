@@ -194,7 +194,7 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         topical = [term for term in wanted if term not in _TIME_UNITS]  # "what years": "years" is how it asks
         return any(_near_terms(sentence, match.start(), match.end(), topical) for match in _PERIOD.finditer(sentence))
     if kind is AnswerType.PERSON:
-        return _has_person(sentence)
+        return _has_person(sentence, wanted)
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(sentence) or _SETTING.search(sentence)) or any(run.split()[-1] in PLACE_WORDS for run in _capitalised_runs(sentence))
     return _figure_near_terms(kind, _DATE.sub(" DATE ", sentence), wanted)
@@ -262,16 +262,19 @@ def _fits(kind: AnswerType, figure: str) -> bool:
     return True
 
 
-def _has_person(sentence: str) -> bool:
+def _has_person(sentence: str, wanted: list[str]) -> bool:
     """Whether the sentence names someone: a person (two or more capitalised words in a row, at least two of them
     not role or body words, or a title and a surname), a body ("Humberside Police": a run that ends in a body word) or "the Chair".
 
-    "Who came up with the model?" is answered by "first developed by Humberside Police" as much as by a name.
+    "Who came up with the model?" is answered by "first developed by Humberside Police" as much as by a name; "who
+    chairs the challenge group?" is not answered by "the Challenge Group", what it asks about (`wanted`).
     """
     if _THE_CHAIR.search(sentence):
         return True
     for run in _capitalised_runs(sentence):
         words = run.split()
+        if set(terms(" ".join(word for word in words if word not in _ROLES))) <= set(wanted):
+            continue
         named = sum(word not in _ROLES for word in words)
         titled = words[-2] in _TITLES and words[-1] not in _ROLES  # "Councillor Nelson", "Sgt Bell"
         if named >= 2 or titled or (words[-1] in BODY_WORDS and named >= 1):

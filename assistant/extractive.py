@@ -18,7 +18,14 @@ from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
-from assistant.meeting_answers import ATTENDANCE, START_TIME, about_meeting, meeting_answer, next_meetings
+from assistant.meeting_answers import (
+    ATTENDANCE,
+    START_TIME,
+    about_meeting,
+    meeting_answer,
+    names_other_body,
+    next_meetings,
+)
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
@@ -75,8 +82,8 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION
             and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None
-    if about_meeting(plan):
-        meetings = [] if plan.refused else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
+    meetings = [] if plan.refused or not about_meeting(plan) else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
+    if about_meeting(plan) and not names_other_body(plan, meetings):
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)

@@ -198,6 +198,12 @@ def test_how_long_and_what_years_want_a_span_of_time(question):
     assert not holds(AnswerType.PERIOD, "Funding was limited to one year.", ["year", "asb", "strategi"])
 
 
+def test_who_is_not_answered_by_the_body_it_asks_about():
+    noted = "The minutes of the Scanning and Challenge Group were noted."
+    assert not holds(AnswerType.PERSON, noted, terms("who chairs the scanning and challenge group"))
+    assert holds(AnswerType.PERSON, noted, terms("who sent minutes"))  # a body answers "who" asked of something else
+
+
 def test_how_much_money_wants_a_sum_not_a_count():
     wanted = terms("funding cleveland hotspot")
     assert not holds(AnswerType.AMOUNT, "19 hotspots had been identified across the Cleveland area.", wanted)

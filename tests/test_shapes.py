@@ -18,7 +18,7 @@ from assistant.answer_type import QuestionKind
 from assistant.evidence import Evidence, Scored, query_terms, read, units
 from assistant.glossary import Glossary
 from assistant.grounding import check
-from assistant.meeting_answers import meeting_answer, next_meetings
+from assistant.meeting_answers import meeting_answer, names_other_body, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
@@ -197,6 +197,15 @@ def test_chair_is_one_composed_sentence_citing_the_attendance_block(meetings, ch
     assert draft.text() == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
     assert draft.citations[0].item_position == 0 and draft.citations[0].sentences == ("Insp. Owen Hart (Chair)",)
     assert_grounded(draft)
+
+
+@pytest.mark.parametrize("question, other", [
+    ("who chairs the taxi marshal steering group", True), ("who was chair of the harbour safeguarding board", True),
+    ("who chaired the harbourside community safety partnership", False), ("who chaired the partnership meeting", False),
+    ("who from the youth offending service attended", False),  # someone at this committee's meeting
+])
+def test_a_chair_asked_of_another_body_is_not_this_committees(meetings, question, other):
+    assert names_other_body(plan(question, meetings), list(meetings.values())) is other
 
 
 def test_the_meeting_after_another_is_the_next_meeting_its_minutes_set(meetings, chunks, stats):
