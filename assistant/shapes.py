@@ -376,7 +376,8 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     most = max((item.relevance for item in scored), default=0.0)
     by_meeting: dict[str, list[Scored]] = {}
     for item in scored:
-        # An item about the subject that holds only housekeeping ("This item was deferred") still gets its line.
+        # An item about the subject that holds only housekeeping ("This item was deferred", "There was no further
+        # update on Counter Terrorism") still gets its line, unless its meeting has more to say.
         housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
         if housekeeping or (item.best > 0 and (item.best >= _MEETING_ITEM_SHARE * top or _names_subject(subject, item))):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
@@ -388,6 +389,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
         by_meeting = {meeting: items for meeting, items in named.items() if items}
     ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
     for items in ordered:
+        items = [item for item in items if item.best > 0] or items
         if wants_figures:  # the meeting's figure first, wherever it is
             items = [item for item in items if _figure_unit(item, subject)] or items
         titled = [item for item in items if _titled(subject, item)]

@@ -219,7 +219,8 @@ QUESTION_WORDS = frozenset(
     happen happened update updates report reported know please give
     anything much many also would could since handle handled handling deal dealt respond responded
     sent send gave give given get got make made take took show showed list name named describe explain
-    talk talked talks talking come came wat wot abt whats wheres whens hows whos see seen saw look looked looking yrs gone went going hear heard""".split()
+    talk talked talks talking come came wat wot abt whats wheres whens hows whos see seen saw look looked looking yrs gone went going hear heard
+    cover covered covers covering""".split()
 )
 """Words that shape a question but say nothing about its topic."""
 

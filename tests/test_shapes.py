@@ -299,6 +299,12 @@ RSB/3/24
 Wardens Action Plan
 
 The community safety accreditation scheme would give park wardens more powers. The wardens would report to the CSP.
+
+RSB/4/24
+
+Bike Marking
+
+There was no further update on Bike Marking.
 """,
     "riverside-2024-07-10.txt": """Riverside Safety Board
 
@@ -321,6 +327,18 @@ Community Safety Plan
 Officers set out the draft community safety plan and members asked for more on victim support.
 
 AGREED that the draft plan be approved.
+
+RSB/7/24
+
+Bike Marking Review
+
+This item was deferred until the next meeting.
+
+RSB/8/24
+
+Quay Events
+
+Officers had marked 40 bikes at the quay event as part of bike marking.
 """,
 }
 JANUARY, JULY = "riverside-2024-01-10", "riverside-2024-07-10"
@@ -339,6 +357,12 @@ def test_asked_for_figures_a_meeting_without_one_about_the_subject_gets_no_line(
     draft = answer("how have the crime figures changed across the meetings", *riverside, [(JULY, 1), (JANUARY, 1)])
     assert draft.text() == "- 10 Jan 2024: Overall crime was down by 6.5% compared with the previous year. [1]"
     assert_grounded(draft)
+
+
+def test_an_item_titled_by_the_subject_with_only_housekeeping_gets_a_line_unless_its_meeting_says_more(riverside):
+    draft = answer("which meetings covered bike marking", *riverside, [(JULY, 3), (JULY, 4), (JANUARY, 4)])
+    assert draft.text() == ("- 10 Jan 2024: There was no further update on Bike Marking. [1]\n"
+                            "- 10 Jul 2024: Officers had marked 40 bikes at the quay event as part of bike marking. [2]")
 
 
 def test_an_item_whose_title_names_the_subject_speaks_for_its_meeting(riverside):
