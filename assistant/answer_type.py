@@ -111,7 +111,8 @@ _KIND_PATTERNS = (
         r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
         r"\b(at\s+)?each\s+meeting\b|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
-        r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
+        r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|"
+        r"^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
         r"(partnership|committee|board|council|members)\b|^\s*how\s+(has|have)\b.{0,60}\bbeen\b", re.I)),
     (QuestionKind.DECISION, re.compile(
         rf"\b({'|'.join(sorted(ASKING_DECIDED))})\b", re.I)),
@@ -122,7 +123,7 @@ _KIND_PATTERNS = (
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
-        r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome))|"
+        r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news)|any\s+news)|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
 )
 

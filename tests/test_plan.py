@@ -52,6 +52,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("where did stockton rank against the other csps", QuestionKind.FACT),
     ("what went on with the taxi marshals at the probation service", QuestionKind.SUMMARY),
     ("whats been going on with door staff", QuestionKind.SUMMARY),
+    ("whats the news on the taxi marshals", QuestionKind.SUMMARY),
     ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
     ("what about the taxi marshals", QuestionKind.SUMMARY),
     ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
