@@ -227,7 +227,7 @@ class Assistant:
             retrieve=lambda text, k, filters: self.retriever.retrieve(text, k, filters),
             chunks=self.store.chunks, meeting=self.directory.meeting, dated=self.directory.dated,
             stats=self.retriever.stats, meaning=self.meaning, threshold=self.settings.refusal_threshold,
-            ordinary=self.embedder.is_word,
+            ordinary=self.embedder.is_word, slip=self.embedder.is_slip,
         )
 
     def ask(self, question: str, since: dt.date | str | None = None, until: dt.date | str | None = None,

@@ -79,6 +79,27 @@ class Embedder:
         not a misspelling or a local name ("goverment", "thornaby"). Spelling repair leaves such words alone."""
         return word.lower() in self._vocabulary
 
+    def is_slip(self, word: str) -> bool:
+        """Whether `word` is one slip from words the model knows whole: a letter added, dropped or changed, or two
+        swapped, keeping the first ("diffrent"), or a space left out ("aswell"); "thornaby" is a name, not a slip."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        word = word.lower()
+        if any(word[:cut] in self._vocabulary and word[cut:] in self._vocabulary for cut in range(2, len(word) - 1)):
+            return True
+        found = process.extract(word, self._whole_words.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=1)
+        return bool(found)
+
+    @cached_property
+    def _whole_words(self) -> dict[str, list[str]]:
+        """The vocabulary's whole words by first letter."""
+        by_letter: dict[str, list[str]] = {}
+        for piece in self._vocabulary:
+            if piece.isalpha():
+                by_letter.setdefault(piece[0], []).append(piece)
+        return by_letter
+
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
         tokenizer = self._tokenizer if self._tokenizer is not None else self._model.tokenizer

@@ -31,7 +31,7 @@ from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, shape, subject_terms
-from assistant.terms import TermStats, terms
+from assistant.terms import TermStats, alternatives, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
@@ -58,6 +58,7 @@ class Sources:
     meaning: Meaning | None
     threshold: float
     ordinary: Callable[[str], bool] = lambda word: False  # an ordinary word, spelt right (`Embedder.is_word`)
+    slip: Callable[[str], bool] = lambda word: True  # one slip from an ordinary word, a typo (`Embedder.is_slip`)
 
     def item(self, meeting_id: str, position: int) -> Evidence | None:
         """One item (position 0: the attendance block) as evidence, or None if the index lacks it."""
@@ -110,13 +111,18 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     if draft.sentences and unheard(plan.topic, [citation.passage for citation in draft.citations]):
         # The question's own words name the speaker: the topic's may be mended spellings.
         return _refused(f"The minutes do not record what {speaker(plan.question)} said about this.", closest)
+    if draft.sentences and (name := _unnamed(plan, draft, sources)):
+        # "what did the police say about e-scooters in thornaby": the e-scooter report never names Thornaby.
+        return _refused(_never_named(name, sources), _cited_hit(draft))
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
         return _refused(missing, _cited_hit(draft))
     if draft.sentences:
         return draft
-    return _refused(plan.missing if plan.years else None, closest, listed_text(*listed) if listed else None)
+    unknown = [name for name in _names(plan, sources) if not any(sources.stats.known(term) for term in terms(name))]
+    reason = plan.missing if plan.years else _never_named(unknown[0], sources) if unknown else None
+    return _refused(reason, closest, listed_text(*listed) if listed else None)
 
 
 def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[Evidence]:
@@ -202,6 +208,30 @@ def _asks_unknown_specific(plan: QueryPlan, sources: Sources) -> bool:
     asked_how = {term for word in _WORD.findall(plan.topic) if sources.ordinary(word) and not _END.match(word)
                  for term in terms(word)}
     return any(not sources.stats.known(term) for term in query_terms(plan) if term not in _META_TERMS | asked_how)
+
+
+_NAME_LETTERS = 5  # shorter words may be abbreviations or typos of short words
+
+
+def _names(plan: QueryPlan, sources: Sources) -> list[str]:
+    """The names the question uses ("thornaby"): words that are not ordinary nor a slip from one (a typo the spelling
+    repair could not mend from the index), nor abbreviations."""
+    return [word for word in _WORD.findall(plan.topic) if len(word) >= _NAME_LETTERS and not sources.ordinary(word)
+            and not sources.slip(word) and not sources.stats.glossary.expand(word)]
+
+
+def _unnamed(plan: QueryPlan, draft: Draft, sources: Sources) -> str | None:
+    """A name the question uses that no passage of the answer does ("e-scooters in thornaby")."""
+    cited = set(terms(" ".join(f"{citation.item_title} {citation.passage}" for citation in draft.citations)))
+    return next((name for name in _names(plan, sources) if not any(alternatives(term) & cited for term in terms(name))),
+                None)
+
+
+def _never_named(name: str, sources: Sources) -> str:
+    """Why a name the answer lacks is missing: the index never uses it, or not where it speaks of the subject."""
+    if any(sources.stats.known(term) for term in terms(name)):
+        return f"The minutes in the index do not mention “{name}” where they speak of this."
+    return f"The minutes in the index never mention “{name}”."
 
 
 def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:

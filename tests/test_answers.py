@@ -100,6 +100,12 @@ def test_a_year_the_index_lacks_is_refused_saying_so(bot):
     assert answer.refused and answer.text.startswith("The index holds no minutes from 2023")
 
 
+def test_a_place_the_minutes_never_name_is_refused_naming_it(bot):
+    answer = bot.ask("What was said about night-time violence in Westerhope?")
+    assert answer.refused and answer.text.startswith("The minutes in the index never mention “Westerhope”.")
+    assert not bot.ask("What was said about night-time violence?").refused
+
+
 def test_a_body_only_listed_as_present_is_refused_naming_it(bot):
     answer = bot.ask("What did fire and rescue report about the night-time economy?")
     assert answer.refused and "Raj Patel (Fire and Rescue) is listed as present on 3 Mar 2025" in answer.text

@@ -173,6 +173,11 @@ def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
     assert stats.corrected(left) == left
 
 
+def test_a_slip_from_an_ordinary_word_is_told_from_a_name(embedder):
+    assert embedder.is_slip("diffrent") and embedder.is_slip("presentaton") and embedder.is_slip("aswell")
+    assert not embedder.is_slip("thornaby") and not embedder.is_slip("westerhope")
+
+
 def test_a_word_spelt_right_is_not_mended_into_another(embedder):
     stats = TermStats(["It was easier to report crime.", "The government survey was noted."])
     assert terms(stats.corrected("which earlier meetings")) == terms("which easier meetings")  # a letter off
