@@ -157,10 +157,14 @@ def asks_what_is(question: str) -> bool:
     return bool(_WHAT_IS.match(question))
 
 
+# "voice project what was it about", "what is the youth survey about": what something covered.
+_ABOUT_Q = re.compile(r"\bwhat\s+(is|was|were|are)\s+(it|this|that|they|the\s+[\w\s'-]{1,60}?)\s+about\s*\??\s*$", re.I)
+
+
 def wants_list(question: str) -> bool:
-    """Whether the question asks for a set of things, or what something is (minutes describe a presentation by its
-    list of key areas), so a list is quoted whole with its lead-in (as for a summary)."""
-    return bool(_SET_Q.search(question)) or asks_what_is(question)
+    """Whether the question asks for a set of things, or what something is or was about (minutes describe a
+    presentation by its list of key areas), so a list is quoted whole with its lead-in (as for a summary)."""
+    return bool(_SET_Q.search(question) or _ABOUT_Q.search(question)) or asks_what_is(question)
 
 
 class AnswerType(Enum):

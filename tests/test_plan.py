@@ -228,6 +228,8 @@ def test_a_question_for_a_set_of_things_wants_lists_whole():
     assert wants_list("what are the key areas of the presentation") and wants_list("which were the six outcomes")
     assert wants_list("what is cavic") and wants_list("whats the voice project")
     assert wants_list("what areas did the knife crime presentation cover")
+    assert wants_list("voice project what was it about") and wants_list("what is the taxi marshal scheme about?")
+    assert not wants_list("what was said about the taxi marshal scheme")
     assert not wants_list("how many bikes were seized") and not wants_list("what was said about the plan in march 2023")
 
 
