@@ -21,6 +21,7 @@ from assistant.meaning import Meaning
 from assistant.meeting_answers import (
     ATTENDANCE,
     START_TIME,
+    about_attendee,
     about_meeting,
     meeting_answer,
     names_other_body,
@@ -83,15 +84,17 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION
             and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None
-    meetings = [] if plan.refused or not about_meeting(plan) else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
-    if about_meeting(plan) and not names_other_body(plan, meetings):
+    asks_meeting = about_meeting(plan) or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO)
+    meetings = [] if plan.refused or not asks_meeting else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
+    if (about_meeting(plan) or about_attendee(plan, meetings)) and not names_other_body(plan, meetings):
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
         draft = meeting_answer(plan, meetings, sources.item, anchor)
         if draft.sentences:
             return draft
-        if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE, QuestionKind.WHEN) and meetings and not plan.relation:
+        if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE, QuestionKind.WHEN, QuestionKind.YESNO) and meetings \
+                and not plan.relation:
             return _refused(_silent(plan, meetings), closest)
     if plan.refused:
         return _refused(plan.missing, closest)
@@ -179,7 +182,7 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
     if plan.kind is QuestionKind.WHEN:
         asked_when = f"what time {they} started" if START_TIME.search(plan.question) else f"when {they} {was} held"
         return f"The minutes of {whose} do not say {asked_when}."
-    return f"The attendance lists of {whose} do not name that."
+    return f"The attendance list of {whose} does not name that." if one else f"The attendance lists of {whose} do not name that."
 
 
 def _whose(meetings: list[Meeting]) -> tuple[str, bool]:

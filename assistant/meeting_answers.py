@@ -22,12 +22,14 @@ from assistant.models import Meeting
 from assistant.plan import QueryPlan
 from assistant.shapes import Draft
 from assistant.terms import alternatives, terms
+from assistant.vocabulary import BODY_WORDS
 
 ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
                         r"came\s+from|represent\w*|contact)\b",
                         re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
+_ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendance)\b", re.I)
 # "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
 # asked across meetings, presence.
 _PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$|\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)
@@ -39,12 +41,14 @@ _MEETING_TERMS = frozenset(terms(
     "when what which time date day held hold start started begin began take place took venue where located location "
     "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
     "sent gave absent there vice deputy contact represent represented representing"
+    " supposed meant due planned expected going"  # "when was the meeting after it supposed to be"
     " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
 ))
 # ... and of one asked across meetings ("how has the chair changed over the years").
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who"
                                 " someone anyone somebody send sent go went come came turn turned show showed along"))
 _NAMES_LISTED = 15
+_BODY_TERMS = frozenset(terms(" ".join(BODY_WORDS)))
 
 ItemSource = Callable[[str, int], Evidence | None]
 """(meeting id, item position) → that item (position 0: the attendance block), or None."""
@@ -54,6 +58,8 @@ def about_meeting(plan: QueryPlan) -> bool:
     """Whether the question asks about the meeting itself (its chair, date, venue), not about a topic."""
     if plan.kind is QuestionKind.WHO:
         return bool(ATTENDANCE.search(plan.topic))
+    if plan.kind is QuestionKind.YESNO:  # "did anyone from the probation service attend", not "was the chair happy"
+        return bool(_ATTENDED.search(plan.topic))
     if plan.kind in (QuestionKind.WHEN, QuestionKind.WHERE):
         return not set(terms(plan.topic)) - _MEETING_TERMS
     if plan.kind is QuestionKind.MEETINGS and (ATTENDANCE.search(plan.topic) or _PRESENCE.search(plan.question)):
@@ -89,7 +95,7 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
             _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
         return draft
     for meeting in meetings:
-        if plan.kind in (QuestionKind.WHO, QuestionKind.MEETINGS):
+        if plan.kind in (QuestionKind.WHO, QuestionKind.MEETINGS, QuestionKind.YESNO):
             _who(plan, meeting, item, draft)
         elif plan.kind is QuestionKind.WHERE:
             _where(meeting, item, draft)
@@ -179,16 +185,34 @@ def _cite_header(draft: Draft, meeting: Meeting, item: ItemSource, sentence: str
         draft.say(sentence, draft.cite(header, [s for s in dict.fromkeys(sources) if s in header.text]))
 
 
+def about_attendee(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
+    """Whether every word of the question is in one attendee's name, organisation or role, asked who ("who was the
+    cabinet member for adult social care") or whether they were there ("was gary knight at the feb meeting"): the
+    attendance records answer it."""
+    if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _PRESENCE.search(plan.topic))):
+        return False
+    wanted = set(terms(plan.topic)) - _MEETING_TERMS
+    return bool(wanted) and any(all(alternatives(term) & _described(person) for term in wanted)
+                                for meeting in meetings for person in meeting.facts.attendees)
+
+
 def _matching(plan: QueryPlan, people: list[Attendee]) -> list[Attendee]:
-    """The attendees whose name, organisation or role use the question's other words ("PCC candidates")."""
+    """The attendees whose name, organisation or role use the question's other words ("PCC candidates"), at least
+    one that is not a word for any body ("the probation service" is not every "... Services")."""
     wanted = set(terms(plan.topic)) - _MEETING_TERMS
     if not wanted:
         return people[:_NAMES_LISTED]
+    distinctive = wanted - _BODY_TERMS or wanted
     def hits(person: Attendee) -> int:
-        described = set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind])))
-        return sum(bool(alternatives(term) & described) for term in wanted)
+        described = _described(person)
+        return sum(bool(alternatives(term) & described) for term in wanted) if any(
+            alternatives(term) & described for term in distinctive) else 0
     best = max((hits(person) for person in people), default=0)
     return [person for person in people if best and hits(person) == best][:_NAMES_LISTED]
+
+
+def _described(person: Attendee) -> set[str]:
+    return set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind])))
 
 
 def _names(people: Sequence[Attendee], passage: str, with_groups: bool = False) -> str:
@@ -197,6 +221,7 @@ def _names(people: Sequence[Attendee], passage: str, with_groups: bool = False) 
     "B and C" is written only where the passage writes it: otherwise the
     checker would read "B and C" as one name it cannot find.
     """
+    people = list({(person.name, person.role or person.organisation): person for person in people}.values())
     if not with_groups:
         shown = [person.name for person in people]
     else:

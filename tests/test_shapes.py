@@ -18,7 +18,7 @@ from assistant.answer_type import QuestionKind
 from assistant.evidence import Evidence, Scored, query_terms, read, units
 from assistant.glossary import Glossary
 from assistant.grounding import check
-from assistant.meeting_answers import meeting_answer, names_other_body, next_meetings
+from assistant.meeting_answers import about_attendee, about_meeting, meeting_answer, names_other_body, next_meetings
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
@@ -208,9 +208,39 @@ def test_a_chair_asked_of_another_body_is_not_this_committees(meetings, question
     assert names_other_body(plan(question, meetings), list(meetings.values())) is other
 
 
-def test_the_meeting_after_another_is_the_next_meeting_its_minutes_set(meetings, chunks, stats):
-    found = plan("When was the meeting after the March one?", meetings)
-    assert found.anchor == MARCH
+@pytest.mark.parametrize("question, answer", [
+    ("who was at the march 2025 meeting for the youth service", "Mia Ford (Youth Service) attended the meeting of 3 Mar 2025."),
+    ("was raj patel at the march 2025 meeting", "Raj Patel (Fire and Rescue) attended the meeting of 3 Mar 2025."),
+    ("did anyone from the probation service attend in march 2025", ""),  # "Youth Service" is not the probation service
+    ("who was harbourside police at the march 2025 meeting",
+     "Insp. Owen Hart (Harbourside Police) attended the meeting of 3 Mar 2025."),
+])
+def test_attendance_asked_who_was_at_or_whether_someone_was_is_answered_from_the_records(meetings, chunks, question,
+                                                                                         answer):
+    found = plan(question, meetings)
+    assert about_meeting(found) or about_attendee(found, [meetings[MARCH]])
+    draft = meeting_answer(found, [meetings[MARCH]], lambda m, p: item(chunks, m, p))
+    assert " ".join(sentence.text for sentence in draft.sentences) == answer
+
+
+def test_an_attendee_listed_twice_is_named_once(meetings, chunks):
+    march = meetings[MARCH]
+    twice = replace(march, facts=replace(march.facts, attendees=(*march.facts.attendees, march.facts.attendees[2])))
+    draft = meeting_answer(plan("who came from the youth service in march 2025", meetings), [twice],
+                           lambda m, p: item(chunks, m, p))
+    assert draft.sentences[0].text == "Mia Ford (Youth Service) attended the meeting of 3 Mar 2025."
+
+
+def test_a_question_about_a_topic_discussed_at_a_meeting_is_not_about_its_attendance(meetings):
+    found = plan("was night-time violence discussed at the march 2025 meeting", meetings)
+    assert not about_meeting(found) and not about_attendee(found, [meetings[MARCH]])
+
+
+@pytest.mark.parametrize("question", ["When was the meeting after the March one?",
+                                      "when was the meeting after the march one supposed to be"])
+def test_the_meeting_after_another_is_the_next_meeting_its_minutes_set(meetings, chunks, stats, question):
+    found = plan(question, meetings)
+    assert found.anchor == MARCH and about_meeting(found)
     draft = meeting_answer(found, [meetings[JUNE]], lambda m, p: item(chunks, m, p), meetings[MARCH])
     assert draft.text() == "The next meeting was set for Monday 9 June 2025 at 10.00 am, Quay House. [1]"
     assert draft.citations[0].item == "HCSP/12/25"
