@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
+from assistant.dates import Period
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
 from assistant.meeting_answers import (
@@ -26,6 +27,7 @@ from assistant.meeting_answers import (
     meeting_answer,
     names_other_body,
     next_meetings,
+    set_for,
 )
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
@@ -96,6 +98,10 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE, QuestionKind.WHEN, QuestionKind.YESNO) and meetings \
                 and not plan.relation:
             return _refused(_silent(plan, meetings), closest)
+    if plan.refused and plan.period is not None and plan.kind is QuestionKind.WHEN and about_meeting(plan):
+        announced = set_for(plan.period, _just_before(plan.period, sources), sources.item)
+        if announced.sentences:
+            return announced
     if plan.refused:
         return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
@@ -164,6 +170,15 @@ def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
     later = [meeting_id for meeting_id, date in sources.dated() if date and anchor.date and date > anchor.date]
     found = sources.meeting(later[0]) if later else None
     return [found] if found else []
+
+
+_SETTING_MEETINGS = 3  # the meetings before a period that may have set a meeting in it
+
+
+def _just_before(period: Period, sources: Sources) -> list[Meeting]:
+    """The last few dated meetings before `period` starts, which may have set the date of a meeting in it."""
+    before = [meeting_id for meeting_id, date in sources.dated() if date and period.since and date < period.since]
+    return [meeting for meeting_id in before[-_SETTING_MEETINGS:] if (meeting := sources.meeting(meeting_id))]
 
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer_type import QuestionKind
-from assistant.dates import format_date
+from assistant.dates import Period, format_date
 from assistant.evidence import Evidence
 from assistant.facts import HEADER_POSITION, Attendee
 from assistant.models import Meeting
@@ -142,6 +142,17 @@ def next_meetings(meetings: Sequence[Meeting], item: ItemSource) -> Draft:
             when = _written(found.date, found.source) + (f" at {found.time}" if found.time else "")
             line = f"{_line_lead(meeting)} the next meeting was set for {when.rstrip('.')}."
             draft.say(line, draft.cite(source, [found.source]))
+    return draft
+
+
+def set_for(period: Period, meetings: Sequence[Meeting], item: ItemSource) -> Draft:
+    """"What time was the September meeting?" when the index holds no minutes from September: the next meeting an
+    earlier meeting set for it ("The next meeting was set for Tuesday 25 September at 1.30 p.m.")."""
+    draft = Draft()
+    for meeting in meetings:
+        found = meeting.facts.next_meeting
+        if found is not None and found.date is not None and period.holds(found.date):
+            _next(meeting, item, draft)
     return draft
 
 

@@ -81,7 +81,9 @@ class QueryPlan:
     answer, otherwise the question is refused. `long_forms` are what an
     abbreviation the question asks about stands for ("What does ACT stand for?").
     `excluded` are the terms of what the question sets aside ("apart from
-    iQuanta"): items titled by them are not read.
+    iQuanta"): items titled by them are not read. `period` is the span the
+    question names, kept when the index holds no minutes from it: an earlier
+    meeting may have set a meeting in it ("what time was the sept 2012 meeting").
     """
 
     question: str
@@ -96,6 +98,7 @@ class QueryPlan:
     missing: str | None = None
     long_forms: tuple[str, ...] = ()
     excluded: frozenset[str] = frozenset()
+    period: Period | None = None
 
     @property
     def refused(self) -> bool:
@@ -178,7 +181,8 @@ def _with_other_forms(topic: str, glossary: Glossary) -> str:
 def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilters,
                     meetings: Sequence[MeetingInfo]) -> QueryPlan:
     topic = _without(plan.topic, reference.start, reference.end)
-    plan = replace(plan, topic=topic, anchor=reference.anchor, relation=reference.relation, missing=reference.missing)
+    plan = replace(plan, topic=topic, anchor=reference.anchor, relation=reference.relation, missing=reference.missing,
+                   period=reference.period)
     if plan.kind is QuestionKind.WHEN and reference.relation == "after" and reference.anchor:
         # "When was the meeting after X?": X's own minutes set the next meeting; look there first.
         return replace(plan, filters=replace(filters, meeting=reference.anchor))
@@ -197,7 +201,7 @@ def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[Mee
     candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)
     if any(candidate.admits(m.date, m.id) for m in meetings):
         return replace(plan, filters=candidate, topic=_without(plan.topic, period.start, period.end))
-    return replace(plan, years=period.years, missing=_no_minutes(period, meetings))
+    return replace(plan, years=period.years, missing=_no_minutes(period, meetings), period=period)
 
 
 def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference | None:

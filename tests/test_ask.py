@@ -217,3 +217,10 @@ def test_a_place_named_elsewhere_but_not_where_the_minutes_speak_of_the_subject_
         "The minutes in the index do not mention “thornaby” where they speak of this.")
     assert not bot.ask("what did the police say about e-scooters").refused
     assert bot.ask("eaglescliffe parking").text.startswith("The minutes in the index never mention “eaglescliffe”.")
+
+
+def test_a_meeting_the_index_lacks_is_answered_by_the_earlier_minutes_that_set_it(bot):
+    answer = bot.ask("what time was the sept 2012 meeting going to start")
+    assert answer.text == "The next meeting was set for Tuesday 25 September at 1.30 p.m. [1]"
+    assert answer.citations[0].item == "22" and answer.citations[0].date.isoformat() == "2012-08-14"
+    assert bot.ask("when was the 2019 meeting").text.startswith("The index holds no minutes from 2019")
