@@ -33,7 +33,7 @@ from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import QueryPlan
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, shape, subject_terms
+from assistant.shapes import Draft, overview, shape, subject_terms
 from assistant.terms import TermStats, alternatives, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
@@ -108,6 +108,13 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         dates = next_meetings(list(_named_meetings(plan, sources, _MEETINGS_ANSWERED)), sources.item)
         if dates.sentences:
             return dates
+    if plan.kind in (QuestionKind.SUMMARY, QuestionKind.FACT) and not query_terms(plan) and len(held := list(
+            _named_meetings(plan, sources, 2))) == 1 and (plan.filters.meeting or plan.filters.since or plan.filters.until):
+        # "what happened at the last meeting": nothing asked about but the meeting itself.
+        items = [found for item in held[0].items if (found := sources.item(held[0].id, item.position))]
+        draft = overview(items)
+        if draft.sentences:
+            return draft
     if _asks_unknown_specific(plan, sources):
         return _refused(None, closest)
     read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]

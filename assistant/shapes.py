@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import AnswerType, QuestionKind, asks_what_is
 from assistant.dates import format_date
-from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, quote_for
+from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, quote_for, units
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
@@ -399,6 +399,29 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     return draft
 
 
+_OVERVIEW_ITEMS = 15
+# "Members were presented with the PSA report.": housekeeping that still says what came before the meeting.
+_PRESENTED = re.compile(r"\b(presented|provided|received|circulated|presentation|update)\b", re.I)
+
+
+def overview(items: list[Evidence]) -> Draft:
+    """"What happened at the last meeting?": a line per item that did more than housekeeping, in agenda order: its
+    opening sentence (what was presented or reported) and any decision beyond noting it."""
+    draft = Draft()
+    for item in items:
+        found = units(item)
+        opening = next((unit for unit in found if not unit.decision and not heading_like(unit) and not unit.point
+                        and not unit.text.startswith(item.hit.item_title)
+                        and (not unit.procedural or _PRESENTED.search(unit.text))), None)
+        if opening is None or len(draft.citations) >= _OVERVIEW_ITEMS:
+            continue
+        opening = _first_points(opening, 0) if len(opening.lines) > 1 else opening  # a list: its lead-in, two points
+        said = [opening, *(unit for unit in found if unit.decision and not is_routine_decision(unit.text))][:2]
+        for number, unit in enumerate(said):
+            draft.quote(item, unit, "-" if number == 0 else "", lower=False)
+    return draft
+
+
 @dataclass(frozen=True)
 class _Subject:
     """What a question is about: the topic's own terms, less the words that ask for figures or a change and reporting
@@ -493,9 +516,9 @@ def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
     ranked = [unit for _, unit in item.ranked()]
     naming = [unit for unit in ranked if subject.share(unit.topic_text) > 0]
     listed = [unit for unit in ranked if unit.point and _titled(subject, item)]
-    for units in (naming, listed):
+    for group in (naming, listed):
         for pattern in (_AMOUNT_OR_SHARE, _FIGURE):
-            found = [unit for unit in units if pattern.search(unit.text)]
+            found = [unit for unit in group if pattern.search(unit.text)]
             if found:
                 return found[0]
     return None

@@ -100,6 +100,15 @@ def test_a_year_the_index_lacks_is_refused_saying_so(bot):
     assert answer.refused and answer.text.startswith("The index holds no minutes from 2023")
 
 
+def test_what_happened_at_a_meeting_is_a_line_per_item_in_agenda_order(bot):
+    answer = bot.ask("what happened at the march 2025 meeting")
+    assert [c.item for c in answer.citations] == ["HCSP/10/25", "HCSP/11/25", "HCSP/12/25"]
+    lines = answer.text.split("\n")
+    assert lines[0].startswith("- Insp. Hart reported 212 night-time violence incidents") and "AGREED that (1)" in lines[0]
+    assert lines[1] == "- Members were presented with a report on the Youth Diversion Fund. [2]"
+    assert grounded(answer)
+
+
 def test_a_place_the_minutes_never_name_is_refused_naming_it(bot):
     answer = bot.ask("What was said about night-time violence in Westerhope?")
     assert answer.refused and answer.text.startswith("The minutes in the index never mention “Westerhope”.")

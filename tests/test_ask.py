@@ -224,3 +224,12 @@ def test_a_meeting_the_index_lacks_is_answered_by_the_earlier_minutes_that_set_i
     assert answer.text == "The next meeting was set for Tuesday 25 September at 1.30 p.m. [1]"
     assert answer.citations[0].item == "22" and answer.citations[0].date.isoformat() == "2012-08-14"
     assert bot.ask("when was the 2019 meeting").text.startswith("The index holds no minutes from 2019")
+
+
+def test_what_went_on_at_a_meeting_gives_each_items_opening_never_its_bare_title(bot):
+    answer = bot.ask("what went on at the feb 2017 meeting")
+    lines = answer.text.split("\n")
+    assert "- Targets from the Community Safety Plan Q3 April 2016 were presented to the Partnership, with a brief " \
+           "overview. [5]" in lines
+    assert not any(line.startswith("- Community Safety Plan Q3") for line in lines)
+    _cited_passages_hold_sentences(answer)
