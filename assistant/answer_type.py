@@ -95,6 +95,9 @@ _KIND_PATTERNS = (
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+meeting)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
+    # "when did they last talk about prevent": the meetings that discussed it, by date.
+    (QuestionKind.MEETINGS, re.compile(r"^\s*when\s+(did|was|were|has|have)\b.{0,60}\b(discuss\w*|talk\w*|"
+                                       r"raised?|c[ao]me\s+up|brought\s+up|consider\w*|mention\w*|look\w*\s+at)\b", re.I)),
     (QuestionKind.WHO, re.compile(
         r"^\s*(who|whom|whose)\b|^\s*(which|what)\s+((?!(did|do|does|was|were|is|are)\b)\w+\s+){0,3}?(person|people|officers?|councillors?|members?|"
         r"candidates?|organisations?|bod(y|ies)|agenc(y|ies))\b", re.I)),

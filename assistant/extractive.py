@@ -118,7 +118,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     if _asks_unknown_specific(plan, sources):
         return _refused(None, closest)
     read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
-    items = _relevant(plan, [item for item in read_items if _names_year(plan, item)], sources)
+    items = _in_order(plan, _relevant(plan, [item for item in read_items if _names_year(plan, item)], sources))
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION) or wants_list(plan.question)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
@@ -157,6 +157,16 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     wanted = [term for term in query_terms(plan) if term in subject]
     return [item for score, item in scored if score >= sources.threshold or (
         score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
+
+
+def _in_order(plan: QueryPlan, items: list[Evidence]) -> list[Evidence]:
+    """Asked for the latest (or earliest) word on something, the items of the newest (oldest) dated meeting among
+    those found; all of them when none is dated."""
+    dated = [item.hit.date for item in items if item.hit.date]
+    if plan.order is None or not dated or plan.kind is QuestionKind.MEETINGS:  # `shapes.meetings` picks its line
+        return items
+    chosen = max(dated) if plan.order == "latest" else min(dated)
+    return [item for item in items if item.hit.date == chosen]
 
 
 def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) -> Iterator[Meeting]:

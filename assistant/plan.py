@@ -29,6 +29,14 @@ from assistant.query import SearchFilters
 from assistant.terms import terms
 
 Relation = Literal["after", "before"]
+Order = Literal["latest", "earliest"]
+# "when did they last talk about prevent", "the most recent update on asb": the newest item about it; "when was it first
+# raised": the oldest. ("the last meeting" names a meeting, read before this; "for the first time" is no order.)
+_LATEST = re.compile(r"\b(last|latest|most\s+recent(ly)?|recently|newest)\b(?!\s+(year|month|week|summer|winter|spring|"
+                     r"autumn|time|meeting|one)s?\b)", re.I)
+_EARLIEST = re.compile(r"\b(first|earliest)\s+(discuss|rais|mention|talk|come|came|report|brought|consider|look)\w*|"
+                       r"\b(discuss|rais|mention|talk|report|brought|consider)\w*\s+(about\s+\w+\s+)?(for\s+the\s+)?first\b|"
+                       r"\bearliest\b", re.I)
 
 _RELATION = re.compile(
     r"\b(?:meeting|meet|one)\b[^.?]{0,20}?\b(after|before|following|preceding|prior\s+to)\s+(?:the\s+)?", re.I
@@ -81,7 +89,8 @@ class QueryPlan:
     answer, otherwise the question is refused. `long_forms` are what an
     abbreviation the question asks about stands for ("What does ACT stand for?").
     `excluded` are the terms of what the question sets aside ("apart from
-    iQuanta"): items titled by them are not read. `period` is the span the
+    iQuanta"): items titled by them are not read. `order` asks for the newest
+    or oldest item about the topic alone ("when did they last discuss X"). `period` is the span the
     question names, kept when the index holds no minutes from it: an earlier
     meeting may have set a meeting in it ("what time was the sept 2012 meeting").
     """
@@ -99,6 +108,7 @@ class QueryPlan:
     long_forms: tuple[str, ...] = ()
     excluded: frozenset[str] = frozenset()
     period: Period | None = None
+    order: Order | None = None
 
     @property
     def refused(self) -> bool:
@@ -155,6 +165,10 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
         plan = _with_reference(plan, reference, filters, meetings)
     else:
         plan = _with_period(plan, filters, meetings)
+    if latest := _LATEST.search(plan.topic):  # the order is how it asks: "most recent" is no topic word
+        plan = replace(plan, order="latest", topic=_without(plan.topic, latest.start(), latest.end()))
+    elif _EARLIEST.search(plan.topic):
+        plan = replace(plan, order="earliest", topic=" ".join(re.sub(r"\b(first|earliest)\b", " ", plan.topic).split()))
     if not (filters.since or filters.until or filters.meeting):
         return plan
     return replace(plan, filters=filters, missing=None, years=())

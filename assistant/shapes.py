@@ -387,7 +387,11 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     if any(_titled(subject, item) for items in by_meeting.values() for item in items):
         named = {meeting: [item for item in items if _names_subject(subject, item)] for meeting, items in by_meeting.items()}
         by_meeting = {meeting: items for meeting, items in named.items() if items}
-    ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))[:_MEETING_LINES]
+    ordered = sorted(by_meeting.values(), key=lambda items: _date_order(items[0].item))
+    dated = [items for items in ordered if items[0].item.hit.date]
+    if plan.order and dated:  # "when did they last discuss it": the newest meeting's line alone
+        ordered = dated[-1:] if plan.order == "latest" else dated[:1]
+    ordered = ordered[:_MEETING_LINES]
     for items in ordered:
         items = [item for item in items if item.best > 0] or items
         if wants_figures:  # the meeting's figure first, wherever it is

@@ -233,3 +233,8 @@ def test_what_went_on_at_a_meeting_gives_each_items_opening_never_its_bare_title
            "overview. [5]" in lines
     assert not any(line.startswith("- Community Safety Plan Q3") for line in lines)
     _cited_passages_hold_sentences(answer)
+
+
+def test_the_most_recent_word_on_something_comes_from_the_newest_meeting_about_it(bot):
+    answer = bot.ask("what was the most recent update on asb")
+    assert {c.date.isoformat() for c in answer.citations} == {"2023-07-19"}

@@ -56,6 +56,9 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
     ("what about the taxi marshals", QuestionKind.SUMMARY),
     ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
+    ("when did they last talk about the taxi marshals", QuestionKind.MEETINGS),
+    ("when was door-staff logging first raised", QuestionKind.MEETINGS),
+    ("when is the summit the police talked about", QuestionKind.WHEN),  # when the summit is
     ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -294,3 +297,16 @@ def test_a_count_of_something_else_does_not_answer_how_many():
     sentence = "To date 410 individuals had received additional awareness raising training on Prevent."
     assert holds(AnswerType.COUNT, sentence, terms("how many people had prevent training"))
     assert not holds(AnswerType.COUNT, sentence, terms("how many prevent referrals were made"))
+
+
+@pytest.mark.parametrize("question, order, topic", [
+    ("what was the most recent update on the taxi marshals", "latest", "what was the update on the taxi marshals"),
+    ("when did they last talk about lighting", "latest", "when did they talk about lighting"),
+    ("when was lighting first raised", "earliest", "when was lighting raised"),
+    ("what happened for the first time in 2025", None, None),  # "for the first time" orders nothing
+    ("what was said about lighting last year", None, None),
+])
+def test_the_newest_or_oldest_word_on_something_is_an_order_not_a_topic(question, order, topic):
+    found = plan(question)
+    assert found.order == order
+    assert topic is None or found.topic == topic

@@ -395,6 +395,13 @@ def test_an_item_titled_by_the_subject_with_only_housekeeping_gets_a_line_unless
                             "- 10 Jul 2024: Officers had marked 40 bikes at the quay event as part of bike marking. [2]")
 
 
+def test_asked_when_something_was_last_discussed_the_newest_meeting_gives_the_line(riverside):
+    draft = answer("when was the crime report last discussed", *riverside, [(JANUARY, 1), (JULY, 1)])
+    assert draft.text().startswith("- 10 Jul 2024:") and len(draft.sentences) == 1
+    draft = answer("when was the crime report first discussed", *riverside, [(JANUARY, 1), (JULY, 1)])
+    assert draft.text().startswith("- 10 Jan 2024:") and len(draft.sentences) == 1
+
+
 def test_an_item_whose_title_names_the_subject_speaks_for_its_meeting(riverside):
     # RSB/5/24 mentions the plan in passing; RSB/6/24 is about it.
     draft = answer("How has the community safety plan been discussed?", *riverside, [(JULY, 1), (JULY, 2)])
