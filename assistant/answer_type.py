@@ -22,7 +22,7 @@ _NEAR_SPAN = 3  # words between a length of time or span and the thing it is of
 
 _PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
 _TIME_UNITS = frozenset(terms("day days week weeks month months year years"))
-_COUNT_Q = re.compile(r"^\s*how many\b|^\s*what (number|count)\b", re.I)
+_COUNT_Q = re.compile(r"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (number|count)\b", re.I)  # not meetings
 _AMOUNT_Q = re.compile(
     r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
     re.I)
@@ -95,6 +95,8 @@ _KIND_PATTERNS = (
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+meeting)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
+    # "how many times has the pspo come up": the meetings, one line each, to count.
+    (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
     # "when did they last talk about prevent": the meetings that discussed it, by date.
     (QuestionKind.MEETINGS, re.compile(r"^\s*when\s+(did|was|were|has|have)\b.{0,60}\b(discuss\w*|talk\w*|"
                                        r"raised?|c[ao]me\s+up|brought\s+up|consider\w*|mention\w*|look\w*\s+at)\b", re.I)),

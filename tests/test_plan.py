@@ -59,6 +59,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("when did they last talk about the taxi marshals", QuestionKind.MEETINGS),
     ("when was door-staff logging first raised", QuestionKind.MEETINGS),
     ("when is the summit the police talked about", QuestionKind.WHEN),  # when the summit is
+    ("how many times has lighting come up", QuestionKind.MEETINGS),
+    ("how many meetings discussed taxi marshals", QuestionKind.MEETINGS),
     ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -206,6 +208,11 @@ def test_who_is_not_answered_by_the_body_it_asks_about():
     noted = "The minutes of the Scanning and Challenge Group were noted."
     assert not holds(AnswerType.PERSON, noted, terms("who chairs the scanning and challenge group"))
     assert holds(AnswerType.PERSON, noted, terms("who sent minutes"))  # a body answers "who" asked of something else
+
+
+def test_how_many_meetings_is_no_count_to_find_in_a_sentence():
+    assert answer_type("how many times has lighting come up") is AnswerType.ANY
+    assert answer_type("how many lamps were replaced") is AnswerType.COUNT
 
 
 def test_how_much_money_wants_a_sum_not_a_count():
