@@ -24,7 +24,7 @@ from assistant.shapes import Draft
 from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS
 
-ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
+ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b(?!\s+(a|an|the|their|its|reports?|updates?|papers?)\b)|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
                         r"came\s+from|represent\w*|contact)\b",
                         re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
@@ -33,6 +33,9 @@ _ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendanc
 # "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
 # asked across meetings, presence.
 _PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$|\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)
+# "which meetings did the police present reports at": where they spoke, not whether they were there.
+_SPOKE = re.compile(r"\b(present(ed|ing|s)?\s+(a|an|the|their|its|reports?|updates?|papers?)|report(ed|ing|s)?|talk\w*|spoke|"
+                    r"speak\w*|discuss\w*|rais\w*|sa(y|id)|mention\w*)\b", re.I)
 # A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
@@ -62,7 +65,7 @@ def about_meeting(plan: QueryPlan) -> bool:
         return bool(_ATTENDED.search(plan.topic))
     if plan.kind in (QuestionKind.WHEN, QuestionKind.WHERE):
         return not set(terms(plan.topic)) - _MEETING_TERMS
-    if plan.kind is QuestionKind.MEETINGS and (ATTENDANCE.search(plan.topic) or _PRESENCE.search(plan.question)):
+    if plan.kind is QuestionKind.MEETINGS and (ATTENDANCE.search(plan.topic) or _present(plan.question)):
         # Other words name who was there ("Gary Knight", "the fire brigade"): judged against each meeting's list.
         return not (_ROLE.search(plan.topic) and set(terms(plan.topic)) - _MEETING_TERMS - _ACROSS_TERMS)
     return False
@@ -196,11 +199,16 @@ def _cite_header(draft: Draft, meeting: Meeting, item: ItemSource, sentence: str
         draft.say(sentence, draft.cite(header, [s for s in dict.fromkeys(sources) if s in header.text]))
 
 
+def _present(question: str) -> bool:
+    """Whether the question asks if someone was there ("which meetings was gary knight at"), not where they spoke."""
+    return bool(_PRESENCE.search(question)) and not _SPOKE.search(question)
+
+
 def about_attendee(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
     """Whether every word of the question is in one attendee's name, organisation or role, asked who ("who was the
     cabinet member for adult social care") or whether they were there ("was gary knight at the feb meeting"): the
     attendance records answer it."""
-    if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _PRESENCE.search(plan.topic))):
+    if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _present(plan.topic))):
         return False
     wanted = set(terms(plan.topic)) - _MEETING_TERMS
     return bool(wanted) and any(all(alternatives(term) & _described(person) for term in wanted)

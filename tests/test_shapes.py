@@ -234,6 +234,8 @@ def test_an_attendee_listed_twice_is_named_once(meetings, chunks):
 def test_a_question_about_a_topic_discussed_at_a_meeting_is_not_about_its_attendance(meetings):
     found = plan("was night-time violence discussed at the march 2025 meeting", meetings)
     assert not about_meeting(found) and not about_attendee(found, [meetings[MARCH]])
+    assert not about_meeting(plan("which meetings did harbourside police present reports at", meetings))
+    assert about_meeting(plan("which meetings was raj patel at", meetings))
 
 
 @pytest.mark.parametrize("question", ["When was the meeting after the March one?",
