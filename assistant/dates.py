@@ -171,7 +171,8 @@ def find_period(text: str, latest: dt.date | None = None) -> Period | None:
     A day, a month and year, a year, "between 2012 and 2017", "since /
     after / before / until 2012", or (given `latest`, the newest meeting
     there is) "last summer" or "last July": the most recent such period
-    that began by `latest`. Month names must be spelt right (see
+    that began by `latest`; "this year" is `latest`'s, "last year" the one
+    before. Month names must be spelt right (see
     `correct_months`).
     """
     first = _first(text, latest)
@@ -240,8 +241,14 @@ def _season_year(text: str, latest: dt.date | None) -> Period | None:
 
 
 def _relative(text: str, latest: dt.date | None) -> Period | None:
+    if latest is None:
+        return None
+    calendar = re.search(r"\b(this|last)\s+year\b('s)?", text, re.IGNORECASE)  # the newest meeting's year, the one before
+    if calendar:
+        year = latest.year - (calendar.group(1).lower() == "last")
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), calendar.start(), calendar.end())
     match = re.search(rf"\blast\s+({_SEASON}|{MONTH})\b('s)?", text, re.IGNORECASE)
-    if not match or latest is None:
+    if not match:
         return None
     word = match.group(1).lower()
     first, last = SEASONS.get(word, (MONTHS.get(word, 0), MONTHS.get(word, 0)))

@@ -91,6 +91,8 @@ def test_a_misspelling_is_corrected_only_beside_a_year_or_day():
     ("the feb '17 meeting", dt.date(2017, 2, 1), dt.date(2017, 2, 28)),
     ("the alcohol strategy from summer 2012", dt.date(2012, 6, 1), dt.date(2012, 8, 31)),
     ("how many referrals in 2016/17", dt.date(2016, 4, 1), dt.date(2017, 3, 31)),  # a financial year
+    ("what was said about asb last year", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    ("anything on the pspo this year", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
 ])
 def test_periods_are_read_relative_to_the_newest_meeting(text, since, until):
     period = find_period(text, latest=dt.date(2023, 7, 19))
