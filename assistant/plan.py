@@ -43,7 +43,7 @@ _RELATION = re.compile(
 )
 _NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
-_NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent)$", re.I)
+_NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent|previous)$", re.I)
 _OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
 # "What does ACT stand for?", "what is ACT in the campaign" (an abbreviation asked about alone, not "the ASB figures").
@@ -242,6 +242,9 @@ def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Referen
         end = start + period.end
         tail = re.match(r"\s+(?:meeting|one)\b", text[end:], re.I)
         return _by_period(period, start, end + (tail.end() if tail else 0), meetings, named=True)
+    last = re.match(r"\s*last\b(?!\s+\w+\s+(?:meeting|one)\b)", rest, re.I)  # "the meeting before last"
+    if last:
+        return _resolve("last", start, start + last.end(), meetings)
     ending = _SUBJECT_END.search(rest)
     if ending is None or ending.start() > 40:
         return None

@@ -138,6 +138,8 @@ def test_after_the_newest_meeting_there_is_none_but_the_anchor_is_kept():
 
 def test_the_last_meeting_is_the_newest_dated_one():
     assert plan("what was decided at the last meeting").filters.meeting == "jul-2023"
+    assert plan("what was said at the previous meeting about bikes").filters.meeting == "jul-2023"
+    assert plan("what happened at the meeting before last").filters.meeting == "jan-2022"
 
 
 def test_last_summer_is_a_filter_when_the_index_has_minutes_from_it():
