@@ -46,6 +46,9 @@ _ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does
 _ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:(?P<phrase>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:did|do|does|were|was|are|is|have|"
                          r"has|had|will|would|could|can|might|should)\b|(?P<noun>[a-z]+)\b)", re.I)  # "what is": a stop word
 _NAMED_ANSWERS = frozenset([AnswerType.ANY, AnswerType.PLACE, AnswerType.PERSON])  # not a date, span or figure
+# What a yes/no question about a decision turns on: "did they approve / support / reject it".
+_VERDICT_TERMS = frozenset(terms("approve approved support supported reject rejected refuse refused adopt adopted endorse "
+                                 "endorsed accept accepted agree agreed agreement sign signed"))
 _ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
@@ -217,6 +220,8 @@ def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
     text = unit.text.lower()
     if any(form.lower() in text for form in plan.long_forms):
         return 1.0
+    if plan.kind is QuestionKind.YESNO and _VERDICT_TERMS & set(terms(plan.topic)) & set(terms(unit.text)):
+        return _OPENING_BONUS  # "did members approve the plan": the sentence that says it was approved
     if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
         return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes
     asked = _ASKED_NOUN.match(plan.question) if plan.fact in _NAMED_ANSWERS else None  # "what years": a span

@@ -489,6 +489,15 @@ def test_an_item_the_question_names_that_records_only_its_presenting_answers_not
     assert fact(asked, read(asked, [other], stats, None, False)).sentences  # not named, the other item may answer
 
 
+def test_asked_whether_something_was_approved_the_sentence_saying_so_leads():
+    evidence = one_item("Lighting Plan\nThe Partnership received a presentation from Jo Bloggs on the draft lighting plan "
+                        "for the quay.\nMembers discussed lamps on Dock Lane.\nThere was overall agreement that the "
+                        "plan be approved.")
+    found = plan_question("did members approve the draft lighting plan", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert fact(found, scored).sentences[0].text.startswith("There was overall agreement that the plan be approved")
+
+
 def test_no_verdict_from_what_the_agenda_asked_for():
     asked = scored_item("Declarations of Interest\nTo receive declarations by Members of interests in respect of items.", 0.8)
     found = plan_question("were there any declarations of interest by members", SearchFilters(), [])
