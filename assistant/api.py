@@ -200,7 +200,7 @@ class Assistant:
         infos = self.directory.infos()
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
-        spelling = partial(self.retriever.stats.corrected, keep=self.embedder.is_word)
+        spelling = partial(self.retriever.stats.corrected, keep=self.embedder.is_word, near=self.embedder.near_words)
         return plan_question(clean_question(question), filters, infos, self.glossary, spelling)
 
     def _retrieve(self, plan: QueryPlan, k: int) -> list[Hit]:

@@ -82,14 +82,20 @@ class Embedder:
     def is_slip(self, word: str) -> bool:
         """Whether `word` is one slip from words the model knows whole: a letter added, dropped or changed, or two
         swapped, keeping the first ("diffrent"), or a space left out ("aswell"); "thornaby" is a name, not a slip."""
+        word = word.lower()
+        if any(word[:cut] in self._vocabulary and word[cut:] in self._vocabulary for cut in range(2, len(word) - 1)):
+            return True
+        return bool(self.near_words(word))
+
+    def near_words(self, word: str) -> list[str]:
+        """The words the model knows whole one slip from `word` (same first letter), nearest first: what a typo
+        may have meant ("presentaton" → "presentation")."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         word = word.lower()
-        if any(word[:cut] in self._vocabulary and word[cut:] in self._vocabulary for cut in range(2, len(word) - 1)):
-            return True
-        found = process.extract(word, self._whole_words.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=1)
-        return bool(found)
+        found = process.extract(word, self._whole_words.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=5)
+        return [str(known) for known, _, _ in sorted(found, key=lambda hit: (hit[1], -len(hit[0])))]
 
     @cached_property
     def _whole_words(self) -> dict[str, list[str]]:

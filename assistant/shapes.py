@@ -265,6 +265,8 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     subject = _Subject.of(plan)
     chosen = (near[:1] + [item for item in near[1:] if _names_subject(subject, item, _FURTHER_ITEM_SUBJECT)])
     chosen = chosen[:_SUMMARY_ITEMS]
+    if chosen and _beyond(plan, chosen[0]):
+        return draft
     for item in chosen:
         points = _points(plan, item)
         for number, unit in enumerate(points + item.decisions if points else []):
@@ -274,6 +276,17 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
         for unit in chosen[0].units[:2]:
             draft.quote(chosen[0].item, unit, f"At the {_meeting(chosen[0].item)}," if unit.index == 0 else "")
     return draft
+
+
+def _beyond(plan: QueryPlan, item: Scored) -> bool:
+    """Whether the question asks what was said about something the item names only in a decision ("what did the
+    CAVIC letter say" of an item that only agreed the letter be circulated once it came): nothing was said of it.
+    (A word named nowhere may be the asker's own for what the item says: "kids" for youth outreach.)"""
+    subject = (frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - REPORTING_TERMS - _SPEAKING)
+    said = set(terms(" ".join(unit.topic_text for unit in item.units if not unit.decision)))
+    decided = set(terms(" ".join(unit.text for unit in item.units if unit.decision)))
+    return (bool(subject) and not any(alternatives(term) & said for term in subject)
+            and any(alternatives(term) & decided for term in subject))
 
 
 def _points(plan: QueryPlan, item: Scored) -> list[Unit]:

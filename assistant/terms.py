@@ -146,13 +146,16 @@ class TermStats:
         """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""
         return terms(self.glossary.augment(text))
 
-    def corrected(self, text: str, keep: Callable[[str], bool] | None = None) -> str:
+    def corrected(self, text: str, keep: Callable[[str], bool] | None = None,
+                  near: Callable[[str], list[str]] | None = None) -> str:
         """`text` with each word the index never uses, but whose stem is a letter or two off one it does ("goverment",
         "seperately", "commitee"), replaced by a word with that stem: a typo should not turn a question into a refusal.
 
         Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals, words the glossary knows and words `keep`
         says are spelt right (an ordinary word: "earlier" is not a typo of "easier") are left alone; the nearest stem
-        must start with the same letter (see `_nearest` for which of the nearest wins).
+        must start with the same letter (see `_nearest` for which of the nearest wins). Failing that, an ordinary word
+        one slip away (`near`) whose stem the index uses: "presentaton" is far from the stem "present", not from
+        "presentation".
         """
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
@@ -160,7 +163,9 @@ class TermStats:
             if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()) \
                     or (keep is not None and keep(word)):
                 return word
-            mended = self._nearest(found[0], keep)
+            mended = self._nearest(found[0], keep) or next(
+                (other for other in (near(word) if near else []) if all(self.known(t) for t in terms(other)) and terms(other)),
+                None)
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended
         return _TYPO_WORD.sub(fix, text)
 

@@ -173,6 +173,13 @@ def test_a_misspelt_word_is_mended_to_the_nearest_word_the_index_uses():
     assert stats.corrected(left) == left
 
 
+def test_a_typo_far_from_the_stem_the_index_uses_is_mended_through_the_ordinary_word(embedder):
+    stats = TermStats(["Members received a presentation on the youth service."])
+    assert stats.corrected("what was in the presentaton", keep=embedder.is_word) == "what was in the presentaton"
+    assert stats.corrected("what was in the presentaton", keep=embedder.is_word, near=embedder.near_words) == \
+        "what was in the presentation"
+
+
 def test_a_slip_from_an_ordinary_word_is_told_from_a_name(embedder):
     assert embedder.is_slip("diffrent") and embedder.is_slip("presentaton") and embedder.is_slip("aswell")
     assert not embedder.is_slip("thornaby") and not embedder.is_slip("westerhope")

@@ -498,6 +498,15 @@ def test_asked_whether_something_was_approved_the_sentence_saying_so_leads():
     assert fact(found, scored).sentences[0].text.startswith("There was overall agreement that the plan be approved")
 
 
+def test_what_was_said_of_a_thing_named_only_in_a_decision_is_nothing():
+    item = scored_item("Knife Crime\nMembers were given a presentation on knife crime.\nThe presentation covered seizures "
+                       "on the quay.\nAGREED that the letter from the Home Office be circulated when it arrives.", 0.8)
+    assert summary(plan_question("what did the home office letter say about knife crime", SearchFilters(), []),
+                   [item]).sentences == []
+    assert summary(plan_question("what was said about knife crime seizures", SearchFilters(), []), [item]).sentences
+    assert summary(plan_question("what was said about knife crime and kids", SearchFilters(), []), [item]).sentences
+
+
 def test_no_verdict_from_what_the_agenda_asked_for():
     asked = scored_item("Declarations of Interest\nTo receive declarations by Members of interests in respect of items.", 0.8)
     found = plan_question("were there any declarations of interest by members", SearchFilters(), [])
