@@ -24,8 +24,8 @@ from assistant.meeting_answers import (
     START_TIME,
     about_attendee,
     about_meeting,
+    beyond_role,
     meeting_answer,
-    names_other_body,
     next_meetings,
     set_for,
 )
@@ -88,7 +88,7 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     closest = hits[0] if hits else None
     asks_meeting = about_meeting(plan) or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO)
     meetings = [] if plan.refused or not asks_meeting else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
-    if (about_meeting(plan) or about_attendee(plan, meetings)) and not names_other_body(plan, meetings):
+    if (about_meeting(plan) or about_attendee(plan, meetings)) and not beyond_role(plan, meetings):
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
@@ -204,6 +204,8 @@ def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
     it, was = ("it", "was") if one else ("them", "were")
     asked = ATTENDANCE.search(plan.topic)
     what = asked.group(0).lower() if asked else "attended"
+    if what.startswith("chair") and re.search(r"\b(vice|deputy)\b", plan.question, re.I):
+        return f"The minutes of {whose} do not say who was vice-chair."
     if what.startswith("chair"):
         return f"The minutes of {whose} do not say who chaired {it}."
     if what.startswith(("apolog", "absent")):

@@ -71,18 +71,15 @@ def about_meeting(plan: QueryPlan) -> bool:
     return False
 
 
-# "the scanning and challenge group", "the adult safeguarding board": a body named by its own words.
-_BODY = re.compile(r"\b((?:(?!the\b|a\b|an\b|of\b|for\b|in\b|at\b|to\b|on\b|by\b)[a-z&']+\s+){1,4}?)"
-                   r"(group|board|committee|panel|forum|team|service|trust|unit|partnership|council|commission)s?\b", re.I)
-
-
-def names_other_body(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
-    """Whether the question asks about a body that is not the committee whose minutes these are ("who chairs the
-    scanning and challenge group", asked of the partnership's minutes): their chair is not that body's."""
+def beyond_role(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
+    """Whether a question about the chair asks about more than who held the role at these meetings: another body's
+    chair ("who chairs the scanning and challenge group") or something else about the role ("who should nominations
+    for chair go to"). The words of the meeting and of the committee's own name ("the safer stockton partnership")
+    add nothing."""
     if not re.search(r"\b(chair\w*|vice|deputy)\b", plan.topic, re.I):
         return False  # "who from the youth offending service attended", "the democratic services contact": at this meeting
     committees = {term for meeting in meetings for term in terms(meeting.committee)}
-    return any(set(terms(match.group(0))) - committees - _MEETING_TERMS for match in _BODY.finditer(plan.topic))
+    return bool(set(terms(plan.topic)) - committees - _MEETING_TERMS - _ACROSS_TERMS)
 
 
 def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSource, anchor: Meeting | None = None) -> Draft:

@@ -199,6 +199,7 @@ def test_how_a_question_asks_is_not_what_it_asks_about(bot, question, found):
 
 @pytest.mark.parametrize("question, start", [
     ("who chaired the op harmony meeting", "The minutes of the meeting whose date is not stated do not say who chaired it."),
+    ("who was the vice chair in jan 2022", "The minutes of the meeting of 11 Jan 2022 do not say who was vice-chair."),
     ("where was the partnership meeting in jan 2022 held",
      "The minutes of the meeting of 11 Jan 2022 do not say where it was held."),
     ("what time did the feb 2017 meeting start", "The minutes of the meeting of 14 Feb 2017 do not say what time it started."),
