@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
-from assistant.dates import Period
 from assistant.evidence import Evidence, query_terms, read, relevance
 from assistant.meaning import Meaning
 from assistant.meeting_answers import (
@@ -98,23 +97,16 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         if plan.kind in (QuestionKind.WHO, QuestionKind.WHERE, QuestionKind.WHEN, QuestionKind.YESNO) and meetings \
                 and not plan.relation:
             return _refused(_silent(plan, meetings), closest)
-    if plan.refused and plan.period is not None and plan.kind is QuestionKind.WHEN and about_meeting(plan):
-        announced = set_for(plan.period, _just_before(plan.period, sources), sources.item)
-        if announced.sentences:
-            return announced
+    if plan.refused and (announced := _announced(plan, sources)).sentences:
+        return announced
     if plan.refused:
         return _refused(plan.missing, closest)
     if plan.kind is QuestionKind.MEETINGS and _NEXT_MEETING.search(plan.question):
         dates = next_meetings(list(_named_meetings(plan, sources, _MEETINGS_ANSWERED)), sources.item)
         if dates.sentences:
             return dates
-    if plan.kind in (QuestionKind.SUMMARY, QuestionKind.FACT) and not query_terms(plan) and len(held := list(
-            _named_meetings(plan, sources, 2))) == 1 and (plan.filters.meeting or plan.filters.since or plan.filters.until):
-        # "what happened at the last meeting": nothing asked about but the meeting itself.
-        items = [found for item in held[0].items if (found := sources.item(held[0].id, item.position))]
-        draft = overview(items)
-        if draft.sentences:
-            return draft
+    if (outline := _overview(plan, sources)).sentences:
+        return outline
     if _asks_unknown_specific(plan, sources):
         return _refused(None, closest)
     read_items = [Evidence(hit, sources.chunks(hit.meeting_id, hit.item_position)) for hit in hits[: _read_count(plan)]]
@@ -192,10 +184,26 @@ def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
 _SETTING_MEETINGS = 3  # the meetings before a period that may have set a meeting in it
 
 
-def _just_before(period: Period, sources: Sources) -> list[Meeting]:
-    """The last few dated meetings before `period` starts, which may have set the date of a meeting in it."""
-    before = [meeting_id for meeting_id, date in sources.dated() if date and period.since and date < period.since]
-    return [meeting for meeting_id in before[-_SETTING_MEETINGS:] if (meeting := sources.meeting(meeting_id))]
+def _announced(plan: QueryPlan, sources: Sources) -> Draft:
+    """"What time was the sept 2012 meeting?" of an index without minutes from then: the next meeting that one of
+    the last few meetings before it set in that period, if any."""
+    period = plan.period
+    if period is None or period.since is None or plan.kind is not QuestionKind.WHEN or not about_meeting(plan):
+        return Draft()
+    before = [meeting_id for meeting_id, date in sources.dated() if date and date < period.since]
+    meetings = [meeting for meeting_id in before[-_SETTING_MEETINGS:] if (meeting := sources.meeting(meeting_id))]
+    return set_for(period, meetings, sources.item)
+
+
+def _overview(plan: QueryPlan, sources: Sources) -> Draft:
+    """"What happened at the last meeting?": nothing asked about but the one meeting named, a line per item."""
+    named = plan.filters.meeting or plan.filters.since or plan.filters.until
+    if plan.kind not in (QuestionKind.SUMMARY, QuestionKind.FACT) or query_terms(plan) or not named:
+        return Draft()
+    held = list(_named_meetings(plan, sources, 2))
+    if len(held) != 1:
+        return Draft()
+    return overview([found for item in held[0].items if (found := sources.item(held[0].id, item.position))])
 
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:
