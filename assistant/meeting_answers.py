@@ -24,8 +24,9 @@ from assistant.shapes import Draft
 from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS
 
-ATTENDANCE = re.compile(r"\b(chair\w*|attend\w*|present\b(?!\s+(a|an|the|their|its|reports?|updates?|papers?)\b)|apologi\w*|absent|in\s+attendance|who\s+(was|were)\s+there|"
-                        r"came\s+from|represent\w*|contact)\b",
+_A_REPORT = r"(a|an|the|their|its|reports?|updates?|papers?)"  # what is presented: "present reports", not "present"
+ATTENDANCE = re.compile(rf"\b(chair\w*|attend\w*|present\b(?!\s+{_A_REPORT}\b)|apologi\w*|absent|in\s+attendance|"
+                        r"who\s+(was|were)\s+there|came\s+from|represent\w*|contact)\b",
                         re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
@@ -34,8 +35,8 @@ _ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendanc
 # asked across meetings, presence.
 _PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$|\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)
 # "which meetings did the police present reports at": where they spoke, not whether they were there.
-_SPOKE = re.compile(r"\b(present(ed|ing|s)?\s+(a|an|the|their|its|reports?|updates?|papers?)|report(ed|ing|s)?|talk\w*|spoke|"
-                    r"speak\w*|discuss\w*|rais\w*|sa(y|id)|mention\w*)\b", re.I)
+_SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|talk\w*|spoke|speak\w*|discuss\w*|rais\w*|"
+                    r"sa(y|id)|mention\w*)\b", re.I)
 # A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
