@@ -95,9 +95,11 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
         for meeting in meetings if not draft.sentences else ():
             _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
         return draft
+    best = max((_fit(plan, person) for meeting in meetings for person in meeting.facts.attendees if person.was_there),
+               default=0)
     for meeting in meetings:
         if plan.kind in (QuestionKind.WHO, QuestionKind.MEETINGS, QuestionKind.YESNO):
-            _who(plan, meeting, item, draft)
+            _who(plan, meeting, item, draft, best)
         elif plan.kind is QuestionKind.WHERE:
             _where(meeting, item, draft)
         elif _NEXT.search(plan.question) and anchor is None:
@@ -107,9 +109,10 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
     return draft
 
 
-def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> None:
-    """Who chaired, sent apologies, was the contact or attended (those the question names): one sentence, or one
-    line per meeting when the question asks across meetings ("- 14 Aug 2012: Geoff Lee chaired the meeting.")."""
+def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best: int) -> None:
+    """Who chaired, sent apologies, was the contact or attended (those the question names, as well as the `best`
+    match anywhere): one sentence, or one line per meeting when the question asks across meetings ("- 14 Aug 2012:
+    Geoff Lee chaired the meeting.")."""
     facts = meeting.facts
     across = plan.kind is QuestionKind.MEETINGS
     when = "" if across else _of(meeting)
@@ -123,7 +126,7 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft) -> N
     elif re.search(r"\bcontact\b", question):
         found, template = list(facts.of_kind("contact")), "{} was the contact for the meeting{}."
     else:
-        found = _matching(plan, [a for a in facts.attendees if a.was_there])
+        found = _matching(plan, [a for a in facts.attendees if a.was_there], best)
         template = "{} attended the meeting{}."
     header = item(meeting.id, HEADER_POSITION) if found else None  # a question over every meeting reads only those that say
     if header is not None:
@@ -213,19 +216,24 @@ def about_attendee(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
                                 for meeting in meetings for person in meeting.facts.attendees)
 
 
-def _matching(plan: QueryPlan, people: list[Attendee]) -> list[Attendee]:
-    """The attendees whose name, organisation or role use the question's other words ("PCC candidates"), at least
-    one that is not a word for any body ("the probation service" is not every "... Services")."""
-    wanted = set(terms(plan.topic)) - _MEETING_TERMS
-    if not wanted:
+def _matching(plan: QueryPlan, people: list[Attendee], best: int) -> list[Attendee]:
+    """The attendees whose name, organisation or role use as many of the question's other words ("PCC candidates")
+    as the best match at any of the meetings asked about (`best`): "marc stephenson" is not Marc Anderson, though
+    he is the nearest at one meeting."""
+    if not set(terms(plan.topic)) - _MEETING_TERMS:
         return people[:_NAMES_LISTED]
+    return [person for person in people if best and _fit(plan, person) == best][:_NAMES_LISTED]
+
+
+def _fit(plan: QueryPlan, person: Attendee) -> int:
+    """How many of the question's other words the attendee's name, organisation or role use; none unless one is not
+    a word for any body ("the probation service" is not every "... Services")."""
+    wanted = set(terms(plan.topic)) - _MEETING_TERMS
+    described = _described(person)
     distinctive = wanted - _BODY_TERMS or wanted
-    def hits(person: Attendee) -> int:
-        described = _described(person)
-        return sum(bool(alternatives(term) & described) for term in wanted) if any(
-            alternatives(term) & described for term in distinctive) else 0
-    best = max((hits(person) for person in people), default=0)
-    return [person for person in people if best and hits(person) == best][:_NAMES_LISTED]
+    if not any(alternatives(term) & described for term in distinctive):
+        return 0
+    return sum(bool(alternatives(term) & described) for term in wanted)
 
 
 def _described(person: Attendee) -> set[str]:

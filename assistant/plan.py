@@ -27,6 +27,7 @@ from assistant.dates import Period, correct_months, find_period, format_date, mo
 from assistant.glossary import Glossary
 from assistant.query import SearchFilters
 from assistant.terms import terms
+from assistant.vocabulary import QUESTION_WORD_SLIPS
 
 Relation = Literal["after", "before"]
 Order = Literal["latest", "earliest"]
@@ -43,6 +44,7 @@ _RELATION = re.compile(
 )
 _NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
+_QUESTION_SLIP = re.compile(rf"\b({'|'.join(QUESTION_WORD_SLIPS)})\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent|previous)$", re.I)
 _OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
@@ -148,7 +150,7 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
 
 def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
           spelling: Callable[[str], str] | None) -> QueryPlan:
-    text = correct_months(question)
+    text = _QUESTION_SLIP.sub(lambda found: QUESTION_WORD_SLIPS[found.group(0).lower()], correct_months(question))
     text = spelling(text) if spelling else text
     asked, excluded = _without_exception(text)
     kind, fact = question_kind(asked), answer_type(asked)

@@ -224,6 +224,10 @@ QUESTION_WORDS = frozenset(
 )
 """Words that shape a question but say nothing about its topic."""
 
+QUESTION_WORD_SLIPS = {"wat": "what", "wot": "what", "wht": "what", "whta": "what", "hw": "how", "hwo": "how",
+                       "wen": "when", "whn": "when", "wher": "where", "whre": "where", "wich": "which", "whch": "which"}
+"""Question words as people mistype them: "hw many hotspots" asks how many."""
+
 # --- spelling ---------------------------------------------------------------------------------------------------
 
 SPELLINGS: tuple[tuple[str, str], ...] = (

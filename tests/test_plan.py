@@ -214,6 +214,12 @@ def test_who_is_not_answered_by_the_body_it_asks_about():
     assert holds(AnswerType.PERSON, noted, terms("who sent minutes"))  # a body answers "who" asked of something else
 
 
+def test_a_mistyped_question_word_is_still_one():
+    found = plan("hw many lamps were replaced")
+    assert (found.kind, found.fact) == (QuestionKind.FACT, AnswerType.COUNT)
+    assert plan("wher is quay house").kind is QuestionKind.WHERE
+
+
 def test_how_many_meetings_is_no_count_to_find_in_a_sentence():
     assert answer_type("how many times has lighting come up") is AnswerType.ANY
     assert answer_type("how many lamps were replaced") is AnswerType.COUNT

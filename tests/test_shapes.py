@@ -16,6 +16,7 @@ import pytest
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
 from assistant.evidence import Evidence, Scored, query_terms, read, units
+from assistant.facts import Attendee
 from assistant.glossary import Glossary
 from assistant.grounding import check
 from assistant.meeting_answers import about_attendee, about_meeting, beyond_role, meeting_answer, next_meetings
@@ -230,6 +231,15 @@ def test_an_attendee_listed_twice_is_named_once(meetings, chunks):
     draft = meeting_answer(plan("who came from the youth service in march 2025", meetings), [twice],
                            lambda m, p: item(chunks, m, p))
     assert draft.sentences[0].text == "Mia Ford (Youth Service) attended the meeting of 3 Mar 2025."
+
+
+def test_someone_named_in_full_is_not_matched_by_a_namesake_at_another_meeting(meetings, chunks):
+    june = meetings[JUNE]
+    namesake = Attendee("Raj Singh", "Harbourside Police", None, "member", 0, "Raj Singh (Harbourside Police)")
+    june = replace(june, facts=replace(june.facts, attendees=(*june.facts.attendees, namesake)))
+    draft = meeting_answer(plan("which meetings was raj patel at", meetings), [meetings[MARCH], june],
+                           lambda m, p: item(chunks, m, p))
+    assert draft.text() == "- 3 Mar 2025: Raj Patel (Fire and Rescue) attended the meeting. [1]"
 
 
 def test_a_question_about_a_topic_discussed_at_a_meeting_is_not_about_its_attendance(meetings):
