@@ -159,6 +159,12 @@ def query_terms(plan: QueryPlan) -> list[str]:
     return found
 
 
+def asks_about_something(plan: QueryPlan) -> bool:
+    """Whether the question names a topic beyond the meeting and how it asks ("what was agreed at the last meeting"
+    names none)."""
+    return any(term not in _decision_terms() for term in query_terms(plan))
+
+
 @lru_cache(maxsize=1)
 def _decision_terms() -> frozenset[str]:
     return frozenset(terms(" ".join(ASKING_DECIDED)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
-from assistant.evidence import Evidence, query_terms, read, relevance
+from assistant.evidence import Evidence, asks_about_something, query_terms, read, relevance
 from assistant.meaning import Meaning
 from assistant.meeting_answers import (
     ATTENDANCE,
@@ -196,14 +196,17 @@ def _announced(plan: QueryPlan, sources: Sources) -> Draft:
 
 
 def _overview(plan: QueryPlan, sources: Sources) -> Draft:
-    """"What happened at the last meeting?": nothing asked about but the one meeting named, a line per item."""
+    """"What happened at the last meeting?", "what did they decide at it?": nothing asked about but the one meeting
+    named, a line per item (or decision)."""
     named = plan.filters.meeting or plan.filters.since or plan.filters.until
-    if plan.kind not in (QuestionKind.SUMMARY, QuestionKind.FACT) or query_terms(plan) or not named:
+    if plan.kind not in (QuestionKind.SUMMARY, QuestionKind.FACT, QuestionKind.DECISION) or asks_about_something(plan) \
+            or not named:
         return Draft()
     held = list(_named_meetings(plan, sources, 2))
     if len(held) != 1:
         return Draft()
-    return overview([found for item in held[0].items if (found := sources.item(held[0].id, item.position))])
+    items = [found for item in held[0].items if (found := sources.item(held[0].id, item.position))]
+    return overview(items, decided=plan.kind is QuestionKind.DECISION)
 
 
 def _silent(plan: QueryPlan, meetings: list[Meeting]) -> str:

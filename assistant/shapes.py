@@ -426,9 +426,12 @@ _OVERVIEW_ITEMS = 15
 _PRESENTED = re.compile(r"\b(presented|provided|received|circulated|presentation|update)\b", re.I)
 
 
-def overview(items: list[Evidence]) -> Draft:
+def overview(items: list[Evidence], decided: bool = False) -> Draft:
     """"What happened at the last meeting?": a line per item that did more than housekeeping, in agenda order: its
-    opening sentence (what was presented or reported) and any decision beyond noting it."""
+    opening sentence (what was presented or reported) and any decision beyond noting it. `decided` ("what did they
+    decide at the last meeting"): a line per decision, those beyond noting something first when there are any."""
+    if decided:
+        return _decided(items)
     draft = Draft()
     for item in items:
         found = units(item)
@@ -441,6 +444,15 @@ def overview(items: list[Evidence]) -> Draft:
         said = [opening, *(unit for unit in found if unit.decision and not is_routine_decision(unit.text))][:2]
         for number, unit in enumerate(said):
             draft.quote(item, unit, "-" if number == 0 else "", lower=False)
+    return draft
+
+
+def _decided(items: list[Evidence]) -> Draft:
+    draft = Draft()
+    found = [(item, unit) for item in items for unit in units(item) if unit.decision]
+    weighty = [(item, unit) for item, unit in found if not is_routine_decision(unit.text)]
+    for item, unit in (weighty or found)[:_OVERVIEW_ITEMS]:
+        draft.quote(item, unit, "-", lower=False)
     return draft
 
 

@@ -109,6 +109,12 @@ def test_what_happened_at_a_meeting_is_a_line_per_item_in_agenda_order(bot):
     assert grounded(answer)
 
 
+def test_what_was_decided_at_a_meeting_is_its_decisions_beyond_noting(bot):
+    answer = bot.ask("what did they decide at the march 2025 meeting")
+    assert answer.text == ("- AGREED that (1) the taxi marshal scheme continue to September 2025; (2) officers write "
+                           "to the lighting authority about Dock Lane. [1]")
+
+
 def test_a_place_the_minutes_never_name_is_refused_naming_it(bot):
     answer = bot.ask("What was said about night-time violence in Westerhope?")
     assert answer.refused and answer.text.startswith("The minutes in the index never mention “Westerhope”.")
