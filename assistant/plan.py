@@ -129,6 +129,7 @@ class _Reference:
     anchor: str | None = None
     relation: Relation | None = None
     missing: str | None = None
+    committee: str | None = None  # the body the words named, as well ("the last ssp meeting")
 
 
 def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
@@ -165,8 +166,8 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:
         plan = _with_reference(plan, reference, filters, meetings)
-    else:
-        plan = _with_period(plan, filters, meetings)
+    if reference is None or (reference.committee and not (plan.filters.meeting or plan.filters.since or plan.anchor)):
+        plan = _with_period(plan, plan.filters, meetings)  # "the ssp meeting in feb 2017": the body, then the date
     if latest := _LATEST.search(plan.topic):  # the order is how it asks: "most recent" is no topic word
         plan = replace(plan, order="latest", topic=_without(plan.topic, latest.start(), latest.end()))
     elif _EARLIEST.search(plan.topic):
@@ -202,11 +203,13 @@ def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilte
     if plan.kind is QuestionKind.WHEN and reference.relation == "after" and reference.anchor:
         # "When was the meeting after X?": X's own minutes set the next meeting; look there first.
         return replace(plan, filters=replace(filters, meeting=reference.anchor))
+    if reference.committee and not filters.committee:
+        filters = replace(filters, committee=reference.committee)
     if len(reference.meetings) == 1:
         return replace(plan, filters=replace(filters, meeting=reference.meetings[0]))
     if reference.period is not None and reference.meetings:
         return replace(plan, filters=replace(filters, since=reference.period.since, until=reference.period.until))
-    return plan
+    return replace(plan, filters=filters) if reference.committee else plan
 
 
 def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
@@ -254,8 +257,15 @@ def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Referen
 
 
 def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:
-    """What "the <words> meeting" names: a period, the newest or oldest, a month, or what it discussed."""
+    """What "the <words> meeting" names: a period, the newest or oldest, a month, or what it discussed; of the body
+    the words name, if they do ("the last ssp meeting", "the next safer stockton partnership meeting")."""
     words = re.sub(r"'s$", "", words.strip(" ,."))
+    body = _body_named(words, meetings)
+    if body is not None:
+        name, rest = body
+        own = [m for m in meetings if m.body == name]
+        found = _resolve(rest, start, end, own) if rest else _Reference(start, end, meetings=tuple(m.id for m in own))
+        return replace(found, committee=name) if found is not None else None
     dated = sorted((m for m in meetings if m.date), key=lambda m: m.date or dt.date.min)
     period = find_period(words, _newest(meetings))
     if period is not None:
@@ -276,6 +286,20 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
         return _Reference(start, end, meetings=(about,))
     if _unheard_of(words, meetings):
         return _Reference(start, end, missing=f"No meeting in the index has an item about {words}.")
+    return None
+
+
+def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[str, str] | None:
+    """The committee `words` name, by its name's words or initials (of the whole name or its last words: "ssp",
+    "csp" for "Haringey Community Safety Partnership"), and the words left; None if they name none."""
+    for name in dict.fromkeys(m.body for m in meetings if m.body):
+        parts = name.lower().replace("-", " ").split()
+        initials = {"".join(word[0] for word in parts[first:]) for first in range(len(parts) - 1)}
+        left = [word for word in words.lower().split() if word not in parts and word not in initials]
+        if len(left) < len(words.split()) and not set(terms(" ".join(left))) & set(terms(name)):
+            named = [word for word in words.lower().split() if word in parts or word in initials]
+            if any(word in initials for word in named) or len(named) >= min(2, len(parts)):
+                return name, " ".join(left)
     return None
 
 

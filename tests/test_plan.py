@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -327,3 +328,24 @@ def test_the_newest_or_oldest_word_on_something_is_an_order_not_a_topic(question
     found = plan(question)
     assert found.order == order
     assert topic is None or found.topic == topic
+
+
+BODIES = [replace(m, body="Harbourside Community Safety Partnership") for m in MEETINGS[:3]] + [
+    replace(MEETINGS[3], body="Harbourside Licensing Committee")]
+
+
+@pytest.mark.parametrize("question, meeting, committee", [
+    ("what happened at the last hcsp meeting", "jan-2022", "Harbourside Community Safety Partnership"),
+    ("who chaired the community safety partnership meeting in feb 2017", None, "Harbourside Community Safety Partnership"),
+    ("what did the harbourside csp meeting say about asb", None, "Harbourside Community Safety Partnership"),
+    ("what was decided at the last licensing committee meeting", "jul-2023", "Harbourside Licensing Committee"),
+])
+def test_a_meeting_named_by_its_committee_is_that_committees(question, meeting, committee):
+    found = plan_question(question, SearchFilters(), BODIES)
+    assert (found.filters.meeting, found.filters.committee) == (meeting, committee) and not found.refused
+    assert not set(terms(found.topic)) & set(terms(committee))
+
+
+def test_the_date_after_a_committees_meeting_still_counts():
+    found = plan_question("who chaired the csp meeting in feb 2017", SearchFilters(), BODIES)
+    assert (found.filters.since, found.filters.until) == (dt.date(2017, 2, 1), dt.date(2017, 2, 28))
