@@ -252,6 +252,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "uneasi*": ("concern",),
     "copi*": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
     "sign": ("approved",),  # "which minutes did they sign off" (not "significant": no "*")
+    "cllr": ("councillor",),  # minutes write one, people type the other
+    "councillor*": ("cllr",),
 }
 """Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
 "(Chairman)").

@@ -152,6 +152,7 @@ def test_british_and_american_spellings_are_one_term(typed, printed):
 def test_a_stem_stands_for_the_words_the_minutes_use_whole_or_as_a_prefix():
     assert "approv" in alternatives("sign") and "approv" not in alternatives("signific")  # "sign off", not "significant"
     assert "concern" in alternatives("worri") and "chairman" in alternatives("chairperson")
+    assert "councillor" in alternatives("cllr") and "cllr" in alternatives("councillor")
 
 
 def test_spelling_folds_touch_only_whole_forms():
