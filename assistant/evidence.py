@@ -233,7 +233,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     pointed = (plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS) and housekeeping
                and (names_item(plan, item) or _names_unit(plan, unit)) and not asks_what_is(plan.question)
                ) or figure_asked or presenter_asked
-    if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not figure_asked):
+    if (unit.procedural and not pointed) or (unit.words < _FRAGMENT_WORDS and not (figure_asked or pointed)):
         return False
     if heading_like(unit) and not figure_asked:
         return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement ("The Strategy

@@ -539,7 +539,8 @@ def _line_unit(item: Scored, subject: _Subject) -> Unit:
     ranked = [unit for _, unit in item.ranked()]
     leading = next((unit for unit in ranked if not unit.decision), None)
     naming = sorted((unit for unit in item.units if not unit.decision and subject.share(unit.text) > 0
-                     and unit.lines[0].strip() != item.item.hit.item_title.strip()), key=heading_like)
+                     and unit.lines[0].strip() != item.item.hit.item_title.strip()
+                     and not _AGENDA_ASK.match(unit.text)), key=heading_like)  # not what the agenda asked for
     return leading or next(iter(naming), ranked[0] if ranked else item.units[0])
 
 

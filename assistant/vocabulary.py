@@ -182,6 +182,9 @@ PROCEDURAL = re.compile(
     r"|there\s+(?:were|was)\s+no\s+(?:declarations?\s+of\s+interests?|interests\s+declared|matters\s+arising"
     r"|(?:other|further)\s+business|reports?\s+back|further\s+update)"
     r"|there\s+wasn'?t\s+any\s+other\s+business"
+    r"|there\s+(?:were|was)\s+no\s+(?:\S+\s+){0,3}\S+?\.?$"  # "There were no petitions.": short, nothing happened
+    # "To receive any apologies for absence.", "To approve the minutes of ...": what the agenda asked for
+    r"|to\s+(?:receive|consider|note|approve|confirm|agree)\b"
     # "Tina Williams declared an interest in respect of agenda item 15 - ...": housekeeping about the item
     r"|[^.;:]{0,80}?\bdeclared\s+an?\s+(?:\w+\s+)?interests?\b"
     r"|introductions\s+and\s+apologies\s+(?:for\s+absence\s+)?were\s+given"

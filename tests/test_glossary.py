@@ -106,10 +106,14 @@ def test_housekeeping_sentences_are_procedural():
                      "The Evacuation Procedure was noted by members.", "There were no declarations of interest.",
                      "Members were given a presentation on the Violence Unit.",
                      "Jo Bloggs declared an interest in respect of agenda item 15 as she works for the service.",
-                     "Targets from the Night-time Plan Q3 were presented to the Partnership, with a brief overview."):
+                     "Targets from the Night-time Plan Q3 were presented to the Partnership, with a brief overview.",
+                     "There were no petitions.", "To receive any apologies for absence.",
+                     "To approve the minutes of the meeting held on 3 March 2025."):
         assert is_procedural(sentence), sentence
     assert not is_procedural("Members were informed that £48,500 had been awarded.")
     assert not is_procedural("Targets were presented to the Partnership, which set a 10% cut in repeat calls.")
+    assert not is_procedural("There were no increased levels of crime in the streets around the park.")
+    assert not is_procedural("To date 410 people had been trained.")
 
 
 def test_an_opener_that_only_says_who_presented_what_is_procedural():

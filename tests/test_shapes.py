@@ -382,6 +382,14 @@ RSB/8/24
 Quay Events
 
 Officers had marked 40 bikes at the quay event as part of bike marking.
+
+RSB/9/24
+
+Minutes
+
+To approve the minutes of the meeting held on 10 January 2024.
+
+The minutes of the meeting held on 10 January 2024 were agreed as a true record.
 """,
 }
 JANUARY, JULY = "riverside-2024-01-10", "riverside-2024-07-10"
@@ -413,6 +421,11 @@ def test_asked_when_something_was_last_discussed_the_newest_meeting_gives_the_li
     assert draft.text().startswith("- 10 Jul 2024:") and len(draft.sentences) == 1
     draft = answer("when was the crime report first discussed", *riverside, [(JANUARY, 1), (JULY, 1)])
     assert draft.text().startswith("- 10 Jan 2024:") and len(draft.sentences) == 1
+
+
+def test_a_meetings_line_is_what_the_minutes_record_not_what_the_agenda_asked(riverside):
+    draft = answer("which meetings approved earlier minutes", *riverside, [(JULY, 5)])
+    assert draft.text() == "- 10 Jul 2024: The minutes of the meeting held on 10 January 2024 were agreed as a true record. [1]"
 
 
 def test_an_item_whose_title_names_the_subject_speaks_for_its_meeting(riverside):
@@ -449,6 +462,13 @@ def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_abou
     found = plan_question("were there any reports back from the daat groups", SearchFilters(), [])
     scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
     assert fact(found, scored).text() == "There were no reports back. [1]"
+
+
+def test_a_short_record_that_nothing_happened_answers_a_question_naming_its_item():
+    evidence = one_item("Presentation of Petitions\nThere were no petitions.")
+    found = plan_question("were there any petitions", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert fact(found, scored).text().endswith("here were no petitions. [1]")
 
 
 def test_a_question_naming_what_housekeeping_is_about_is_answered_by_it_whatever_the_title():
