@@ -75,6 +75,7 @@ class MeetingInfo:
     date: dt.date | None
     titles: tuple[str, ...] = ()
     body: str = ""
+    council: str = ""  # "the haringey csp meeting" names the body with its council
 
 
 @dataclass(frozen=True)
@@ -292,10 +293,12 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
 def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[str, str] | None:
     """The committee `words` name, by its name's words or initials (of the whole name or its last words: "ssp",
     "csp" for "Haringey Community Safety Partnership"), and the words left; None if they name none."""
-    for name in dict.fromkeys(m.body for m in meetings if m.body):
+    for name, council in dict.fromkeys((m.body, m.council) for m in meetings if m.body):
         parts = name.lower().replace("-", " ").split()
         initials = {"".join(word[0] for word in parts[first:]) for first in range(len(parts) - 1)}
-        left = [word for word in words.lower().split() if word not in parts and word not in initials]
+        places = set(council.lower().replace("-", " ").split()) - {"council", "borough", "city", "county", "district", "of"}
+        left = [word for word in words.lower().split() if word not in parts and word not in initials
+                and word not in places]
         if len(left) < len(words.split()) and not set(terms(" ".join(left))) & set(terms(name)):
             named = [word for word in words.lower().split() if word in parts or word in initials]
             if any(word in initials for word in named) or len(named) >= min(2, len(parts)):

@@ -69,7 +69,7 @@ class HybridRetriever:
                 glossary = index_glossary(records, self.glossary_file)
                 stats = self.store.term_stats(glossary, sorted({r.committee for r in records}))
                 self._snapshot = Snapshot(generation, stats, glossary,
-                                          tuple(MeetingInfo(r.id, r.date, r.titles, r.committee) for r in records))
+                                          tuple(MeetingInfo(r.id, r.date, r.titles, r.committee, r.council or "") for r in records))
             return self._snapshot
 
     @property

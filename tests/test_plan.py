@@ -346,6 +346,12 @@ def test_a_meeting_named_by_its_committee_is_that_committees(question, meeting, 
     assert not set(terms(found.topic)) & set(terms(committee))
 
 
+def test_a_committee_may_be_named_with_its_council():
+    meetings = [replace(m, body="Community Safety Partnership", council="Quayside Borough Council") for m in MEETINGS]
+    found = plan_question("who chaired the quayside csp meeting", SearchFilters(), meetings)
+    assert found.filters.committee == "Community Safety Partnership" and not found.refused
+
+
 def test_the_date_after_a_committees_meeting_still_counts():
     found = plan_question("who chaired the csp meeting in feb 2017", SearchFilters(), BODIES)
     assert (found.filters.since, found.filters.until) == (dt.date(2017, 2, 1), dt.date(2017, 2, 28))
