@@ -31,7 +31,8 @@ _DATE_Q = re.compile(r"(^|,)\s*(when|what date|what time|on what (date|day)|whic
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
-_THE_CHAIR = re.compile(r"\b[Tt]he\s+(Vice[- ])?Chair(man|woman|person)?\b")
+# "the Chair", "the lead officer": someone named by the role the minutes give them.
+_THE_CHAIR = re.compile(r"\b[Tt]he\s+((Vice[- ])?Chair(man|woman|person)?|lead\s+officer|clerk|secretary)\b")
 # "Where did Stockton rank against other CSPs?": a position among others, not a place.
 _RANKED = r"rank\w*|rated|stand|stood|compare[sd]?"  # "where did X rank": a position, wherever "where" asks it
 _RANK_Q = re.compile(rf"^\s*(where|how)\s+(did|does|do|is|was|were|are)\b.{{0,60}}\b({_RANKED}|sit|sat|place[sd]?)\b|"
@@ -93,7 +94,7 @@ _KIND_PATTERNS = (
     # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
     # question ("or not" still is).
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
-                                       r"each\s+meeting)\b", re.I)),
+                                       r"each\s+meeting|meeting\s+by\s+meeting)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
@@ -114,7 +115,7 @@ _KIND_PATTERNS = (
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
         r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
-        r"\b(at\s+)?each\s+meeting\b|"
+        r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|"
         r"^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"

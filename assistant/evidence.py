@@ -238,8 +238,8 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
     if heading_like(unit) and not figure_asked:
         return False  # "Criminal Behaviour Orders and ASB Injunctions": a heading, not a statement ("The Strategy
         # 2016-2019" answers "what years does it cover": `holds` then judges it)
-    if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]):
-        return False
+    if len(unit.lines) == 1 and _LEAD_IN.search(unit.lines[0]) and not figure_asked:
+        return False  # a lead-in that carries the date asked for ("... published in March 2023 ... as follows:") answers
     return unit.lines[0].strip() != item.hit.item_title.strip() or plan.fact is AnswerType.DATE
 
 

@@ -33,7 +33,8 @@ _NEXT = re.compile(r"\bnext\b", re.I)
 _ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendance)\b", re.I)
 # "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
 # asked across meetings, presence.
-_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*\??\s*$|\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)
+_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*(\??\s*$|,?\s+and\s+(what|how|who|as)\b)|"
+                       r"\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)  # "... was peter bell at, and what as"
 # "which meetings did the police present reports at": where they spoke, not whether they were there.
 _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|talk\w*|spoke|speak\w*|discuss\w*|rais\w*|"
                     r"sa(y|id)|mention\w*)\b", re.I)
@@ -237,7 +238,11 @@ def _fit(plan: QueryPlan, person: Attendee) -> int:
 
 
 def _described(person: Attendee) -> set[str]:
-    return set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind])))
+    """The terms of the attendee's name, organisation, role and kind, and the organisation's initials ("yot" for
+    "Youth Offending Team")."""
+    words = re.findall(r"[A-Z][A-Za-z]*", person.organisation or "")  # "Fire and Rescue": FR
+    initials = "".join(word[0] for word in words) if len(words) > 1 else ""
+    return set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind, initials])))
 
 
 def _names(people: Sequence[Attendee], passage: str, with_groups: bool = False) -> str:

@@ -59,6 +59,9 @@ _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(a
 # "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.
 _DOCUMENT_DATE = re.compile(r"\b(?:letter|e-?mail|paper|document|response|reply|consultation)s?\s+(?:of|from|dated|on)\s+$",
                             re.I)
+# "the old 2011-14 csp plan", "the 2016-2019 strategy": years that name a document, not when it was discussed.
+_DATED_DOCUMENT = re.compile(r"(?:[-/–]\d{2,4})?\s+(?:[a-z]{2,}\s+){0,2}?(?:plan|strategy|report|review|document|paper|"
+                             r"letter|programme|policy|budget)s?\b", re.I)
 # "apart from iquanta, what restricted items ...", "... other than the pspo": what the answer leaves out.
 _EXCEPTING = r"(?:apart\s+from|other\s+than|except(?:\s+for)?|besides|aside\s+from)\s+(?:the\s+)?(?P<what>[^,?]{2,40}?)"
 _EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|when|where|has|have|had|did|do|does|is|are|"
@@ -215,7 +218,7 @@ def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilte
 
 def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[MeetingInfo]) -> QueryPlan:
     period = find_period(plan.topic, _newest(meetings))
-    if period is None or _DOCUMENT_DATE.search(plan.topic[: period.start]):
+    if period is None or _DOCUMENT_DATE.search(plan.topic[: period.start]) or _DATED_DOCUMENT.match(plan.topic[period.end:]):
         return plan
     # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower.
     candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)

@@ -365,12 +365,15 @@ def _raised(item: Scored) -> set[int]:
 
 
 def decisions(plan: QueryPlan, scored: list[Scored]) -> Draft:
-    """The decisions of the item the question names, else the most relevant item that records any, as written, dated."""
+    """The decisions of the item the question names (if nearly as relevant as the best: "YOT Q3" shares only "Q3"
+    with "the daat q3 report"), else the most relevant item that records any, as written, dated."""
     draft = Draft()
     deciding = [item for item in scored if item.decisions]
     if not deciding:
         return draft
-    item = max(deciding, key=lambda entry: (names_item(plan, entry.item), entry.relevance))
+    best = max(entry.relevance for entry in deciding)
+    item = max(deciding, key=lambda entry: (names_item(plan, entry.item) and entry.relevance >= _NEXT_ITEM_SHARE * best,
+                                            entry.relevance))
     for unit in item.decisions:
         draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date else "")
     return draft
@@ -537,6 +540,8 @@ def _line_unit(item: Scored, subject: _Subject) -> Unit:
     says which meeting saw them, as "AGREED that the minutes be noted" does not), else a heading naming it (never
     the bare title); else its best or first unit."""
     ranked = [unit for _, unit in item.ranked()]
+    if _titled(subject, item) and not any(subject.share(unit.text) for unit in ranked):
+        ranked.sort(key=lambda unit: unit.index)  # "Any Other Business": what came up under it comes first
     leading = next((unit for unit in ranked if not unit.decision), None)
     naming = sorted((unit for unit in item.units if not unit.decision and subject.share(unit.text) > 0
                      and unit.lines[0].strip() != item.item.hit.item_title.strip()

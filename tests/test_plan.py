@@ -62,6 +62,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("when is the summit the police talked about", QuestionKind.WHEN),  # when the summit is
     ("how many times has lighting come up", QuestionKind.MEETINGS),
     ("how many meetings discussed taxi marshals", QuestionKind.MEETINGS),
+    ("has anyone declared an interest, meeting by meeting", QuestionKind.MEETINGS),
+    ("what lighting was fixed meeting by meeting", QuestionKind.MEETINGS),
     ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -213,6 +215,16 @@ def test_who_is_not_answered_by_the_body_it_asks_about():
     noted = "The minutes of the Scanning and Challenge Group were noted."
     assert not holds(AnswerType.PERSON, noted, terms("who chairs the scanning and challenge group"))
     assert holds(AnswerType.PERSON, noted, terms("who sent minutes"))  # a body answers "who" asked of something else
+
+
+def test_years_that_name_a_document_are_no_filter():
+    found = plan("what were the goals in the old 2011-14 csp plan")
+    assert not found.filters and found.missing is None and "2011" in found.topic
+    assert plan("what happened in 2011").missing  # a year, not a document
+
+
+def test_the_lead_officer_answers_who():
+    assert holds(AnswerType.PERSON, "Members should contact the lead officer with any nominations.", terms("who nominations"))
 
 
 def test_a_mistyped_question_word_is_still_one():

@@ -24,7 +24,7 @@ from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant.shapes import Draft, _raised, fact, shape, summary
+from assistant.shapes import Draft, _raised, decisions, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
 from ingest.facts import extract_facts
@@ -216,6 +216,8 @@ def test_a_chair_asked_of_another_body_or_with_more_in_mind_is_not_who_chaired(m
     ("did anyone from the probation service attend in march 2025", ""),  # "Youth Service" is not the probation service
     ("who was harbourside police at the march 2025 meeting",
      "Insp. Owen Hart (Harbourside Police) attended the meeting of 3 Mar 2025."),
+    ("who was there from the fr at the march 2025 meeting",  # a body by its initials
+     "Raj Patel (Fire and Rescue) attended the meeting of 3 Mar 2025."),
 ])
 def test_attendance_asked_who_was_at_or_whether_someone_was_is_answered_from_the_records(meetings, chunks, question,
                                                                                          answer):
@@ -247,6 +249,7 @@ def test_a_question_about_a_topic_discussed_at_a_meeting_is_not_about_its_attend
     assert not about_meeting(found) and not about_attendee(found, [meetings[MARCH]])
     assert not about_meeting(plan("which meetings did harbourside police present reports at", meetings))
     assert about_meeting(plan("which meetings was raj patel at", meetings))
+    assert about_meeting(plan("which meetings was raj patel at and what was he listed as", meetings))
 
 
 @pytest.mark.parametrize("question", ["When was the meeting after the March one?",
@@ -536,6 +539,22 @@ def test_what_was_said_of_a_thing_named_only_in_a_decision_is_nothing():
                    [item]).sentences == []
     assert summary(plan_question("what was said about knife crime seizures", SearchFilters(), []), [item]).sentences
     assert summary(plan_question("what was said about knife crime and kids", SearchFilters(), []), [item]).sentences
+
+
+def test_a_lead_in_that_gives_the_date_asked_for_answers():
+    evidence = one_item("Lamp Plan\nTaking members through the lamp plan which had been published by the Council in March "
+                        "2024 Officers highlighted the following points:\n- Forty lamps would be replaced.\n"
+                        "- Dock Lane would be first.")
+    found = plan_question("when did the council publish the lamp plan", SearchFilters(), [])
+    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
+    assert "March 2024" in fact(found, scored).sentences[0].text
+
+
+def test_the_decision_of_an_item_named_by_one_shared_word_gives_way_to_a_far_closer_one():
+    closer = scored_item("DAATQ3\nMembers were presented with the DAAT Q3 report.\nAGREED that the DAAT Q3 report be noted.", 0.9)
+    named = scored_item("YOT Q3\nMembers were presented with the YOT summary.\nAGREED that the YOT summary be noted.", 0.4)
+    asked = plan_question("what did they agree on the daat q3 report", SearchFilters(), [])
+    assert "DAAT Q3" in decisions(asked, [named, closer]).sentences[0].text
 
 
 def test_no_verdict_from_what_the_agenda_asked_for():
