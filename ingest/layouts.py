@@ -209,9 +209,26 @@ def own_line(lines: list[str]) -> list[ItemStart]:
         if match:
             title_at = _next_nonblank(lines, index + 1)
             if title_at is not None and title_at - index <= 3 and _title_like(lines[title_at]):
-                start = ItemStart(index, title_at + 1, match.group(1), lines[title_at])
+                wrapped = _wrapped(lines, title_at)
+                title = f"{lines[title_at].strip()} {lines[title_at + 1].strip()}" if wrapped else lines[title_at]
+                start = ItemStart(index, title_at + 1 + wrapped, match.group(1), title)
                 candidates.append((int(match.group(1)), start))
     return _increasing(candidates)
+
+
+_WRAP_AT = 60  # characters: a title line this long may have been wrapped onto the next line
+_WRAPPED_WORDS = 12
+
+
+def _wrapped(lines: list[str], title_at: int) -> bool:
+    """Whether the title runs on to the next line: a long title line, then a short line with no full stop right under
+    it and a blank line after ("Reports back : (a) Local Strategic Partnership; (b) Adult Wellbeing" / "Partnership;
+    (c) Children and Young People's Partnership")."""
+    title = lines[title_at].rstrip()
+    after = lines[title_at + 1].strip() if title_at + 1 < len(lines) else ""
+    blank_below = title_at + 2 >= len(lines) or not lines[title_at + 2].strip()
+    return (len(title) >= _WRAP_AT and not title.endswith((".", ":")) and bool(after) and blank_below
+            and not after.endswith(".") and len(after.split()) <= _WRAPPED_WORDS)
 
 
 def inline(lines: list[str]) -> list[ItemStart]:

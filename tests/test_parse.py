@@ -406,3 +406,16 @@ def test_a_reference_of_year_and_item_on_its_own_line_numbers_the_item_below_it(
     assert [(item.number, item.title) for item in meeting.items] == [
         ("RSB 20/1", "Declarations of interest"), ("RSB 20/2", "Budget Update"), ("RSB 20/12", "Any Other Business")]
     assert_nothing_lost(text, meeting)
+
+
+def test_a_title_wrapped_onto_a_second_line_is_one_title():
+    text = ("Riverton Safety Board - Tuesday, 3rd March, 2020 7.30 pm\n\n17\n\n"
+            "Reports back : (a) Local Strategic Partnership;   (b) Adult Wellbeing \n"
+            "Partnership;  (c) Children and Young People's Partnership\n\nThere were no reports back.\n\n18\n\n"
+            "Budget Update\nMembers noted a 3% rise in the budget\n\nAGREED that the budget be noted.\n")
+    meeting = parse_minutes(text, "rsb-2020-03-03.txt")
+    assert [item.title for item in meeting.items] == [
+        "Reports back : (a) Local Strategic Partnership; (b) Adult Wellbeing Partnership; (c) Children and Young "
+        "People's Partnership", "Budget Update"]
+    assert meeting.items[0].text == "There were no reports back."
+    assert meeting.items[1].text.startswith("Members noted a 3% rise")  # a short title is never wrapped
