@@ -73,6 +73,12 @@ def scored_item(text: str, relevance: float, scores: tuple[float, ...] = ()) -> 
     return Scored(evidence, relevance, tuple(found), scores or tuple(0.5 for _ in found))
 
 
+def fact_of(question: str, evidence: Evidence) -> Draft:
+    """The single-fact answer to `question` from this one item, read as the answerer reads it."""
+    found = plan_question(question, SearchFilters(), [])
+    return fact(found, read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False))
+
+
 def answer(question: str, meetings, chunks, stats, positions: list[tuple[str, int]]) -> Draft:
     """What the answerer writes when retrieval returns these items."""
     found = plan(question, meetings)
@@ -462,23 +468,17 @@ def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
 
 def test_an_item_of_housekeeping_beside_headings_answers_a_pointed_question_about_itself():
     evidence = one_item("Reports Back\n(a) Renaissance\n(b) DAAT Groups\nThere were no reports back.")
-    found = plan_question("were there any reports back from the daat groups", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert fact(found, scored).text() == "There were no reports back. [1]"
+    assert fact_of("were there any reports back from the daat groups", evidence).text() == "There were no reports back. [1]"
 
 
 def test_a_short_record_that_nothing_happened_answers_a_question_naming_its_item():
     evidence = one_item("Presentation of Petitions\nThere were no petitions.")
-    found = plan_question("were there any petitions", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert fact(found, scored).text().endswith("here were no petitions. [1]")
+    assert fact_of("were there any petitions", evidence).text().endswith("here were no petitions. [1]")
 
 
 def test_a_question_naming_what_housekeeping_is_about_is_answered_by_it_whatever_the_title():
     evidence = one_item("Welcome\nThe Evacuation Procedure was noted by members.")
-    found = plan_question("was the evacuation procedure gone through", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert fact(found, scored).text().endswith("the Evacuation Procedure was noted by members. [1]")
+    assert fact_of("was the evacuation procedure gone through", evidence).text().endswith("the Evacuation Procedure was noted by members. [1]")
     found = plan_question("was the fire drill gone through", SearchFilters(), [])
     assert not fact(found, read(found, [evidence], TermStats([evidence.text, "Other minutes."]), None, False)).sentences
 
@@ -494,9 +494,7 @@ def test_an_abbreviated_title_names_its_item_of_housekeeping():
 def test_asked_who_presented_the_opener_that_says_so_answers():
     evidence = one_item("Bikes Report\nRepresentatives from Harbour Police presented a report on bikes to members.\n"
                         "Bike thefts on the quay were discussed at length by Cllr Dana Price.")
-    found = plan_question("who presented the bikes report", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert fact(found, scored).sentences[0].text.startswith("Representatives from Harbour Police presented")
+    assert fact_of("who presented the bikes report", evidence).sentences[0].text.startswith("Representatives from Harbour Police presented")
 
 
 def test_asked_a_date_an_opener_that_gives_one_answers_and_one_with_a_year_alone_does_not():
@@ -527,9 +525,7 @@ def test_asked_whether_something_was_approved_the_sentence_saying_so_leads():
     evidence = one_item("Lighting Plan\nThe Partnership received a presentation from Jo Bloggs on the draft lighting plan "
                         "for the quay.\nMembers discussed lamps on Dock Lane.\nThere was overall agreement that the "
                         "plan be approved.")
-    found = plan_question("did members approve the draft lighting plan", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert fact(found, scored).sentences[0].text.startswith("There was overall agreement that the plan be approved")
+    assert fact_of("did members approve the draft lighting plan", evidence).sentences[0].text.startswith("There was overall agreement that the plan be approved")
 
 
 def test_what_was_said_of_a_thing_named_only_in_a_decision_is_nothing():
@@ -545,9 +541,7 @@ def test_a_lead_in_that_gives_the_date_asked_for_answers():
     evidence = one_item("Lamp Plan\nTaking members through the lamp plan which had been published by the Council in March "
                         "2024 Officers highlighted the following points:\n- Forty lamps would be replaced.\n"
                         "- Dock Lane would be first.")
-    found = plan_question("when did the council publish the lamp plan", SearchFilters(), [])
-    scored = read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None, False)
-    assert "March 2024" in fact(found, scored).sentences[0].text
+    assert "March 2024" in fact_of("when did the council publish the lamp plan", evidence).sentences[0].text
 
 
 def test_the_decision_of_an_item_named_by_one_shared_word_gives_way_to_a_far_closer_one():
