@@ -143,6 +143,8 @@ def is_role(text: str) -> bool:
 ATTENDANCE_LABELS = {
     "present": "present",
     "members present": "present",
+    "committee members": "present",
+    "councillors present": "present",
     "officers": "officers",
     "officers present": "officers",
     "also in attendance": "in_attendance",

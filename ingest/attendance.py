@@ -48,13 +48,16 @@ class Block:
 
 
 def labelled_blocks(header: str) -> list[Block]:
-    """``Present: a, b`` style blocks of `header`; a block runs until a blank line or the next label."""
+    """``Present: a, b`` style blocks of `header`; a block runs until a blank line or the next label. A label alone
+    on its line ("Committee Members:") takes the first lines after the blank lines below it."""
     blocks: list[Block] = []
     offset = 0
     current: tuple[str, int, int] | None = None  # label, start, end
     for line in header.split("\n"):
         match = LABEL_LINE.match(line)
-        if match or not line.strip() or _table_headings(line):
+        if not line.strip() and current and not header[current[1]:current[2]].strip():
+            current = (current[0], offset + len(line) + 1, offset + len(line) + 1)  # still waiting for its names
+        elif match or not line.strip() or _table_headings(line):
             if current:
                 blocks.append(Block(current[0], header[current[1] : current[2]], current[1]))
             current = (ATTENDANCE_LABELS[match.group(1).lower()], offset + match.start(2), offset + len(line)) \

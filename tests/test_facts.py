@@ -336,3 +336,12 @@ def test_a_contact_is_read_as_role_and_name_and_was_not_there():
     contact = seed("2023").facts.of_kind("contact")
     assert [(a.name, a.role) for a in contact] == [("John Devine", "Democratic Services Support Officer")]
     assert not contact[0].was_there and all(a.was_there for a in seed("2022").facts.of_kind("member"))
+
+
+def test_a_label_alone_on_its_line_takes_the_names_below_the_blank_lines():
+    header = "Overview Committee\n\nCommittee Members:\n\n\nCouncillors English (Chairman), Cannon and Brice\n\n\nOfficers: Jo Smith\n"
+    people = header_attendees(header)
+    assert [(person.name, person.kind) for person in people] == [
+        ("English", "member"), ("Cannon", "member"), ("Brice", "member"), ("Jo Smith", "officer")]
+    assert people[0].role == "Chairman"
+    assert [p.name for p in header_attendees("Board\n\nPresent:\n\nApologies: Jo Smith\n")] == ["Jo Smith"]
