@@ -141,6 +141,9 @@ def _chair(present: tuple[str, ...]) -> str | None:
     return None
 
 
+_YEARS_IN_BRACKETS = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d)?\)")  # the years a body sat
+
+
 def _committee(lines: list[str]) -> str | None:
     """The committee's name: from an issue page's ``Meeting: <date> - X (Item N)``, "A meeting of X was held", a
     ``X - Tuesday …`` title, or a name line."""
@@ -156,9 +159,10 @@ def _committee(lines: list[str]) -> str | None:
         match = _NAME_THEN_DAY.match(line.strip())
         if match:
             return _tidy_case(match.group(1).strip())
+    plain = [_YEARS_IN_BRACKETS.sub("", line) for line in lines]  # "Licensing Sub-Committee (2005-2015)"
     names = [
         _without_minutes_words(line)
-        for line in lines
+        for line in plain
         if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
         and COMMITTEE_WORD.search(line)
     ]

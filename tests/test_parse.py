@@ -419,3 +419,10 @@ def test_a_title_wrapped_onto_a_second_line_is_one_title():
         "People's Partnership", "Budget Update"]
     assert meeting.items[0].text == "There were no reports back."
     assert meeting.items[1].text.startswith("Members noted a 3% rise")  # a short title is never wrapped
+
+
+def test_the_years_a_body_sat_do_not_hide_its_name():
+    text = ("Meeting documents\n\nLicensing Sub-Committee (2005-2015)\nMonday, 7th April, 2014 11.30 am\n\n"
+            "Place:\nNew Council Chamber, Town Hall, Riverton\n\n43\n\nApologies\n\nThere were none.\n")
+    meeting = parse_minutes(text, "licensing-2014-04-07.txt")
+    assert (meeting.committee, meeting.date) == ("Licensing Sub-Committee", dt.date(2014, 4, 7))
