@@ -232,7 +232,7 @@ def _wrapped(lines: list[str], title_at: int) -> bool:
 
 
 def inline(lines: list[str]) -> list[ItemStart]:
-    """Number and title on one line, at the start of a paragraph.
+    """Number and title on one line, at the start of a paragraph (or anywhere, for a title in capitals).
 
     Example (numbering may have gaps; a title may start with an application number)::
 
@@ -245,12 +245,18 @@ def inline(lines: list[str]) -> list[ItemStart]:
     candidates = []
     for index, line in enumerate(lines):
         match = re.fullmatch(r"(\d{1,3})\.?\s+\*?\s*(\S.*)", line.strip())  # "141 *Title": an asterisk marks some items
-        if not match or not (index == 0 or not lines[index - 1].strip()):
+        if not match or not (index == 0 or not lines[index - 1].strip() or _in_capitals(match.group(2))):
             continue
         number, title = match.groups()
         if (title[0].isupper() or re.match(r"\d+/", title)) and _title_like(title):
             candidates.append((int(number), ItemStart(index, index + 1, number, title)))
     return _increasing(candidates)
+
+
+def _in_capitals(title: str) -> bool:
+    """A title in capitals ("44 MINUTES", "45 DECLARATIONS OF INTEREST") starts an item even straight after text."""
+    letters = [char for char in title if char.isalpha()]
+    return len(letters) >= 5 and sum(char.isupper() for char in letters) >= 0.9 * len(letters)
 
 
 def _row(index: int, number: str | None, cell: str) -> ItemStart:

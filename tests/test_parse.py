@@ -426,3 +426,14 @@ def test_the_years_a_body_sat_do_not_hide_its_name():
             "Place:\nNew Council Chamber, Town Hall, Riverton\n\n43\n\nApologies\n\nThere were none.\n")
     meeting = parse_minutes(text, "licensing-2014-04-07.txt")
     assert (meeting.committee, meeting.date) == ("Licensing Sub-Committee", dt.date(2014, 4, 7))
+
+
+def test_numbered_titles_in_capitals_start_items_straight_after_text():
+    text = ("Licensing Sub-Committee - Monday, 7th April, 2014 11.30 am\n\nPresent: Councillor A. Name (Chairman)\n"
+            "43. APOLOGIES FOR ABSENCE\nCouncillor B. Other offered apologies.\n44 MINUTES\nRESOLVED that the minutes be "
+            "confirmed.\n45 DECLARATIONS OF INTEREST\nThere were no declarations of interest.\n")
+    meeting = parse_minutes(text, "licensing-2014-04-07.txt")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("43", "APOLOGIES FOR ABSENCE"), ("44", "MINUTES"), ("45", "DECLARATIONS OF INTEREST")]
+    assert meeting.item("44").text == "RESOLVED that the minutes be confirmed."
+    assert_nothing_lost(text, meeting)
