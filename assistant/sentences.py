@@ -11,9 +11,10 @@ import re
 # followed by a test that can fail and send it back over the same characters. See tests/test_linear.py.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"'“‘(•*–-])")
 LONG_LINE_WORDS = 60  # a line longer than this is split at its semicolons (attendance lists)
-_ABBREVIATION_TAIL = 16  # the abbreviation rule looks only at the end of a sentence; the longest needs 8 characters
+_ABBREVIATION_TAIL = 16  # the abbreviation rule looks only at the end of a sentence; the longest needs 13 characters
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|incl|inc|excl|esp|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)])$"
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Nos|Co|Ltd|approx|incl|inc|excl|esp|vs|Sgt|Stg|Insp|Supt|Prof|Rev)\.|^\(?\d{1,2}[.)]"
+    r"|\b(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]\.)$"  # "Councillor S. Farrer": an initial after a title
 )
 
 

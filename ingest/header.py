@@ -141,7 +141,9 @@ def _chair(present: tuple[str, ...]) -> str | None:
     return None
 
 
-_YEARS_IN_BRACKETS = re.compile(r"\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d)?\)")  # the years a body sat
+# The years a body sat; `(?<!\s)`: spaces are matched from the first one only, not retried from each (see
+# tests/test_linear.py).
+_YEARS_IN_BRACKETS = re.compile(r"(?<!\s)\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d)?\)")
 
 
 def _committee(lines: list[str]) -> str | None:

@@ -35,3 +35,6 @@ def test_a_sentence_goes_on_after_an_abbreviation_with_a_full_stop():
     text = "Work with Registered Social Landlords (incl. Private) and Cllr. Smith went well. It ends here."
     assert sentences(text) == ["Work with Registered Social Landlords (incl. Private) and Cllr. Smith went well.",
                                "It ends here."]
+    text = "Councillor S. Farrer chaired the meeting. Mrs R. Turner attended. It was in Annex A. Then it ended."
+    assert sentences(text) == ["Councillor S. Farrer chaired the meeting.", "Mrs R. Turner attended.",
+                               "It was in Annex A.", "Then it ended."]
