@@ -398,13 +398,27 @@ def test_a_preamble_repeating_a_reference_joins_the_discussion_to_its_decision(f
     assert "18 per cent" not in meeting.item("HCSP 43/10").text
 
 
-def test_a_reference_of_year_and_item_on_its_own_line_numbers_the_item_below_it():
-    text = ("Riverton Safety Board - Tuesday, 3rd March, 2020 7.30 pm\n\nItems\nNo. Item\n\nRSB 20/1\n\n"
-            "Declarations of interest\n\nMinutes:\n\nThere were none.\n\nRSB 20/2\n\nBudget Update\n\nMinutes:\n\n"
-            "Members noted a 3% rise.\n\nRSB 20/12\n\nAny Other Business\n\nMinutes:\n\nNone.\n")
-    meeting = parse_minutes(text, "rsb-2020-03-03.txt")
-    assert [(item.number, item.title) for item in meeting.items] == [
-        ("RSB 20/1", "Declarations of interest"), ("RSB 20/2", "Budget Update"), ("RSB 20/12", "Any Other Business")]
+REFERENCE_ON_ITS_OWN_LINE = (
+    "Riverton Safety Board - Tuesday, 3rd March, 2020 7.30 pm\n\nItems\nNo. Item\n\nRSB 20/1\n\n"
+    "Declarations of interest\n\nMinutes:\n\nThere were none.\n\nRSB 20/2\n\nBudget Update\n\nMinutes:\n\n"
+    "Members noted a 3% rise.\n\nRSB 20/12\n\nAny Other Business\n\nMinutes:\n\nNone.\n")
+# Numbered titles in capitals start items straight after text, with no blank line before them.
+CAPITALS_AFTER_TEXT = (
+    "Licensing Sub-Committee - Monday, 7th April, 2014 11.30 am\n\nPresent: Councillor A. Name (Chairman)\n"
+    "43. APOLOGIES FOR ABSENCE\nCouncillor B. Other offered apologies.\n44 MINUTES\nRESOLVED that the minutes be "
+    "confirmed.\n45 DECLARATIONS OF INTEREST\nThere were no declarations of interest.\n")
+
+
+@pytest.mark.parametrize("text, items, texts", [
+    (REFERENCE_ON_ITS_OWN_LINE, [("RSB 20/1", "Declarations of interest"), ("RSB 20/2", "Budget Update"),
+                                 ("RSB 20/12", "Any Other Business")], {"RSB 20/2": "Members noted a 3% rise."}),
+    (CAPITALS_AFTER_TEXT, [("43", "APOLOGIES FOR ABSENCE"), ("44", "MINUTES"), ("45", "DECLARATIONS OF INTEREST")],
+     {"44": "RESOLVED that the minutes be confirmed."}),
+])
+def test_item_numbers_titles_and_texts_are_read_as_printed(text, items, texts):
+    meeting = parse_minutes(text, "riverton-2020-03-03.txt")
+    assert [(item.number, item.title) for item in meeting.items] == items
+    assert {number: meeting.item(number).text for number in texts} == texts
     assert_nothing_lost(text, meeting)
 
 
@@ -426,14 +440,3 @@ def test_the_years_a_body_sat_do_not_hide_its_name():
             "Place:\nNew Council Chamber, Town Hall, Riverton\n\n43\n\nApologies\n\nThere were none.\n")
     meeting = parse_minutes(text, "licensing-2014-04-07.txt")
     assert (meeting.committee, meeting.date) == ("Licensing Sub-Committee", dt.date(2014, 4, 7))
-
-
-def test_numbered_titles_in_capitals_start_items_straight_after_text():
-    text = ("Licensing Sub-Committee - Monday, 7th April, 2014 11.30 am\n\nPresent: Councillor A. Name (Chairman)\n"
-            "43. APOLOGIES FOR ABSENCE\nCouncillor B. Other offered apologies.\n44 MINUTES\nRESOLVED that the minutes be "
-            "confirmed.\n45 DECLARATIONS OF INTEREST\nThere were no declarations of interest.\n")
-    meeting = parse_minutes(text, "licensing-2014-04-07.txt")
-    assert [(item.number, item.title) for item in meeting.items] == [
-        ("43", "APOLOGIES FOR ABSENCE"), ("44", "MINUTES"), ("45", "DECLARATIONS OF INTEREST")]
-    assert meeting.item("44").text == "RESOLVED that the minutes be confirmed."
-    assert_nothing_lost(text, meeting)
