@@ -175,9 +175,10 @@ def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) 
 
 
 def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
-    """The next dated meeting the index holds after `anchor`, if any."""
-    later = [meeting_id for meeting_id, date in sources.dated() if date and anchor.date and date > anchor.date]
-    found = sources.meeting(later[0]) if later else None
+    """The next dated meeting of `anchor`'s committee the index holds after it, if any (another committee's
+    meeting is not the next one of this)."""
+    later = (sources.meeting(meeting_id) for meeting_id, date in sources.dated() if date and anchor.date and date > anchor.date)
+    found = next((meeting for meeting in later if meeting is not None and meeting.committee == anchor.committee), None)
     return [found] if found else []
 
 

@@ -319,8 +319,9 @@ def _neighbour(subject: _Reference, relation: Relation, meetings: Sequence[Meeti
     """"The meeting after X": the next dated meeting in the index (X's own minutes may name another)."""
     if not subject.meetings:
         return subject
-    dates = {m.id: m.date for m in meetings}
     anchor = subject.meetings[-1] if relation == "after" else subject.meetings[0]
+    body = next((m.body for m in meetings if m.id == anchor), "")
+    dates = {m.id: m.date for m in meetings if m.body == body}  # the next meeting of the same committee
     when = dates.get(anchor)
     if when is None:
         return replace(subject, anchor=anchor, relation=relation, meetings=(),

@@ -151,6 +151,13 @@ def test_an_ingest_after_opening_is_seen_by_the_next_question(tmp_path, embedder
     assert not reader.ask(OP_HARMONY).refused
 
 
+def test_the_meeting_after_another_is_the_next_one_of_its_committee(fixture_index):
+    # The council's 12 May 2025 issue page lies between the partnership's March and June 2025 meetings.
+    bot = Assistant.open(fixture_index[0])
+    answer = bot.ask("who chaired the meeting after the march 2025 one")
+    assert answer.text == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
+
+
 def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fixture_index):
     bot = Assistant.open(fixture_index[0])
     answer = bot.ask("How much would the developer pay towards school places for the land north of Vale Road?")

@@ -364,6 +364,13 @@ def test_a_committee_may_be_named_with_its_council():
     assert found.filters.committee == "Community Safety Partnership" and not found.refused
 
 
+def test_the_meeting_after_another_is_of_the_same_committee():
+    meetings = [replace(MEETINGS[0], body="Partnership"), replace(MEETINGS[1], body="Licensing Committee"),
+                replace(MEETINGS[2], body="Partnership")]
+    assert plan_question("who chaired the meeting after the aug 2012 one", SearchFilters(), meetings).filters.meeting == \
+        "jan-2022"
+
+
 def test_the_date_after_a_committees_meeting_still_counts():
     found = plan_question("who chaired the csp meeting in feb 2017", SearchFilters(), BODIES)
     assert (found.filters.since, found.filters.until) == (dt.date(2017, 2, 1), dt.date(2017, 2, 28))
