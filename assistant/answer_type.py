@@ -135,7 +135,7 @@ _KIND_PATTERNS = (
 
 
 # No question word anywhere: "restorative justice at the probation trust", "what about the youth survey".
-_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|wat|whats|which|who|whom|whose|when|where|why|how)\b(?!\s+about\b)", re.I)
+_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|whats|which|who|whom|whose|when|where|why|how)\b(?!\s+about\b)", re.I)
 
 
 def question_kind(question: str) -> QuestionKind:

@@ -246,8 +246,7 @@ def _may_lead(plan: QueryPlan, item: Evidence, unit: Unit, housekeeping: bool) -
 def _names_unit(plan: QueryPlan, unit: Unit) -> bool:
     """Whether the question names what a sentence of housekeeping is about, in an item whose title does not ("was
     the evacuation procedure gone through" of "The Evacuation Procedure was noted by members.", untitled)."""
-    said = set(terms(unit.text)) - REPORTING_TERMS
-    return bool(said) and len(said & set(terms(plan.search or plan.topic))) >= max(1, round(_NAMED_SHARE * len(said)))
+    return _names_most(plan, set(terms(unit.text)) - REPORTING_TERMS)
 
 
 def heading_like(unit: Unit) -> bool:
@@ -259,8 +258,12 @@ def names_item(plan: QueryPlan, item: Evidence) -> bool:
     """Whether the question names the item itself: most words of its title are in the question ("the prevent
     update" names "Prevent Strategy Update", "any aob" names "Any Other Business" through the glossary); a hyphenated
     name is its words ("Stockton-on-Tees")."""
-    title = set(terms(item.hit.item_title.replace("-", " ")))
-    return bool(title) and len(title & set(terms(plan.search or plan.topic))) >= max(1, round(_NAMED_SHARE * len(title)))
+    return _names_most(plan, set(terms(item.hit.item_title.replace("-", " "))))
+
+
+def _names_most(plan: QueryPlan, words: set[str]) -> bool:
+    """Whether the question (with the other forms of its abbreviations) uses most of `words` (`_NAMED_SHARE`)."""
+    return bool(words) and len(words & set(terms(plan.search or plan.topic))) >= max(1, round(_NAMED_SHARE * len(words)))
 
 
 def units(item: Evidence, lists: bool = True) -> list[Unit]:

@@ -85,9 +85,10 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION
             and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None
-    asks_meeting = about_meeting(plan) or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO)
+    about = about_meeting(plan)
+    asks_meeting = about or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO)
     meetings = [] if plan.refused or not asks_meeting else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
-    if (about_meeting(plan) or about_attendee(plan, meetings)) and not beyond_role(plan, meetings):
+    if (about or about_attendee(plan, meetings)) and not beyond_role(plan, meetings):
         anchor = sources.meeting(plan.anchor) if plan.anchor else None
         if anchor is not None and plan.relation == "after":
             meetings = _following(anchor, sources)
@@ -128,8 +129,8 @@ def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
         return _refused(missing, _cited_hit(draft))
     if draft.sentences:
         return draft
-    unknown = [name for name in _names(plan, sources) if not any(sources.stats.known(term) for term in terms(name))]
-    reason = plan.missing if plan.years else _never_named(unknown[0], sources) if unknown else None
+    unknown = next((name for name in _names(plan, sources) if not any(map(sources.stats.known, terms(name)))), None)
+    reason = plan.missing if plan.years else _never_named(unknown, sources) if unknown else None
     return _refused(reason, closest, listed_text(*listed) if listed else None)
 
 

@@ -84,16 +84,20 @@ _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SMALL = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "at", "by"})
 
 
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Any Other Business" → "AOB", "Fire and Rescue" → "FR")."""
+    return "".join(word[0] for word in _TITLE_WORD.findall(name) if word[0].isupper())
+
+
 def title_initials(titles: Iterable[str]) -> list[tuple[str, str]]:
     """(initials, title) for agenda titles of three or more capitalised words: people write "AOB" for "Any Other
     Business" though the minutes never do. The part of a title after a dash is a note ("- identification only")."""
     pairs = []
     for title in titles:
         name = re.split(r"\s[-–:]\s", title)[0].strip()
-        words = name.split()
-        main = [word for word in words if word.lower() not in _SMALL]
+        main = [word for word in name.split() if word.lower() not in _SMALL]
         if len(main) >= 3 and all(_TITLE_WORD.fullmatch(word) and word[0].isupper() and not word.isupper() for word in main):
-            pairs.append(("".join(word[0] for word in main), name))
+            pairs.append((initials(name), name))
     return pairs
 
 

@@ -18,6 +18,7 @@ from assistant.answer_type import QuestionKind
 from assistant.dates import Period, format_date
 from assistant.evidence import Evidence
 from assistant.facts import HEADER_POSITION, Attendee
+from assistant.glossary import initials
 from assistant.models import Meeting
 from assistant.plan import QueryPlan
 from assistant.shapes import Draft
@@ -66,10 +67,10 @@ def about_meeting(plan: QueryPlan) -> bool:
     if plan.kind is QuestionKind.YESNO:  # "did anyone from the probation service attend", not "was the chair happy"
         return bool(_ATTENDED.search(plan.topic))
     if plan.kind in (QuestionKind.WHEN, QuestionKind.WHERE):
-        return not set(terms(plan.topic)) - _MEETING_TERMS
+        return not _other_words(plan)
     if plan.kind is QuestionKind.MEETINGS and (ATTENDANCE.search(plan.topic) or _present(plan.question)):
         # Other words name who was there ("Gary Knight", "the fire brigade"): judged against each meeting's list.
-        return not (_ROLE.search(plan.topic) and set(terms(plan.topic)) - _MEETING_TERMS - _ACROSS_TERMS)
+        return not (_ROLE.search(plan.topic) and _other_words(plan) - _ACROSS_TERMS)
     return False
 
 
@@ -81,7 +82,12 @@ def beyond_role(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
     if not re.search(r"\b(chair\w*|vice|deputy)\b", plan.topic, re.I):
         return False  # "who from the youth offending service attended", "the democratic services contact": at this meeting
     committees = {term for meeting in meetings for term in terms(meeting.committee)}
-    return bool(set(terms(plan.topic)) - committees - _MEETING_TERMS - _ACROSS_TERMS)
+    return bool(_other_words(plan) - committees - _ACROSS_TERMS)
+
+
+def _other_words(plan: QueryPlan) -> set[str]:
+    """The question's terms beyond those of a question about the meeting itself (who, when, where, chaired ...)."""
+    return set(terms(plan.topic)) - _MEETING_TERMS
 
 
 def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSource, anchor: Meeting | None = None) -> Draft:
@@ -212,7 +218,7 @@ def about_attendee(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
     attendance records answer it."""
     if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _present(plan.topic))):
         return False
-    wanted = set(terms(plan.topic)) - _MEETING_TERMS
+    wanted = _other_words(plan)
     return bool(wanted) and any(all(alternatives(term) & _described(person) for term in wanted)
                                 for meeting in meetings for person in meeting.facts.attendees)
 
@@ -221,7 +227,7 @@ def _matching(plan: QueryPlan, people: list[Attendee], best: int) -> list[Attend
     """The attendees whose name, organisation or role use as many of the question's other words ("PCC candidates")
     as the best match at any of the meetings asked about (`best`): "marc stephenson" is not Marc Anderson, though
     he is the nearest at one meeting."""
-    if not set(terms(plan.topic)) - _MEETING_TERMS:
+    if not _other_words(plan):
         return people[:_NAMES_LISTED]
     return [person for person in people if best and _fit(plan, person) == best][:_NAMES_LISTED]
 
@@ -229,7 +235,7 @@ def _matching(plan: QueryPlan, people: list[Attendee], best: int) -> list[Attend
 def _fit(plan: QueryPlan, person: Attendee) -> int:
     """How many of the question's other words the attendee's name, organisation or role use; none unless one is not
     a word for any body ("the probation service" is not every "... Services")."""
-    wanted = set(terms(plan.topic)) - _MEETING_TERMS
+    wanted = _other_words(plan)
     described = _described(person)
     distinctive = wanted - _BODY_TERMS or wanted
     if not any(alternatives(term) & described for term in distinctive):
@@ -240,9 +246,9 @@ def _fit(plan: QueryPlan, person: Attendee) -> int:
 def _described(person: Attendee) -> set[str]:
     """The terms of the attendee's name, organisation, role and kind, and the organisation's initials ("yot" for
     "Youth Offending Team")."""
-    words = re.findall(r"[A-Z][A-Za-z]*", person.organisation or "")  # "Fire and Rescue": FR
-    initials = "".join(word[0] for word in words) if len(words) > 1 else ""
-    return set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind, initials])))
+    short = initials(person.organisation or "")  # "Fire and Rescue": FR
+    short = short if len(short) > 1 else ""
+    return set(terms(" ".join([person.name, person.organisation or "", person.role or "", person.kind, short])))
 
 
 def _names(people: Sequence[Attendee], passage: str, with_groups: bool = False) -> str:

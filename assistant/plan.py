@@ -24,7 +24,7 @@ from typing import Literal
 
 from assistant.answer_type import AnswerType, QuestionKind, answer_type, question_kind
 from assistant.dates import Period, correct_months, find_period, format_date, month_number
-from assistant.glossary import Glossary
+from assistant.glossary import Glossary, initials
 from assistant.query import SearchFilters
 from assistant.terms import terms
 from assistant.vocabulary import QUESTION_WORD_SLIPS
@@ -296,16 +296,16 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
 def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[str, str] | None:
     """The committee `words` name, by its name's words or initials (of the whole name or its last words: "ssp",
     "csp" for "Haringey Community Safety Partnership"), and the words left; None if they name none."""
+    typed = words.lower().split()
     for name, council in dict.fromkeys((m.body, m.council) for m in meetings if m.body):
         parts = name.lower().replace("-", " ").split()
-        initials = {"".join(word[0] for word in parts[first:]) for first in range(len(parts) - 1)}
+        shorts = {initials(" ".join(name.replace("-", " ").split()[first:])).lower() for first in range(len(parts) - 1)}
         places = set(council.lower().replace("-", " ").split()) - {"council", "borough", "city", "county", "district", "of"}
-        left = [word for word in words.lower().split() if word not in parts and word not in initials
-                and word not in places]
-        if len(left) < len(words.split()) and not set(terms(" ".join(left))) & set(terms(name)):
-            named = [word for word in words.lower().split() if word in parts or word in initials]
-            if any(word in initials for word in named) or len(named) >= min(2, len(parts)):
-                return name, " ".join(left)
+        named = [word for word in typed if word in parts or word in shorts]
+        left = [word for word in typed if word not in parts and word not in shorts and word not in places]
+        if (any(word in shorts for word in named) or len(named) >= min(2, len(parts))) \
+                and not set(terms(" ".join(left))) & set(terms(name)):
+            return name, " ".join(left)
     return None
 
 

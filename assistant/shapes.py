@@ -23,7 +23,7 @@ from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
-from assistant.vocabulary import DISCUSSED_ONLY, PEOPLE_IN_GENERAL, is_routine_decision
+from assistant.vocabulary import AGENDA_ASK, DISCUSSED_ONLY, PEOPLE_IN_GENERAL, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -64,8 +64,6 @@ _ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+
                          re.I)
 _SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
-# "To receive declarations of interest": what the agenda asked for, not what happened.
-_AGENDA_ASK = re.compile(r"^\s*to\s+(receive|consider|note|approve|confirm|agree)\b", re.I)
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
@@ -184,7 +182,7 @@ def _silent_item(plan: QueryPlan, scored: list[Scored]) -> bool:
     the Q3 plan"): another item's sentence about some other plan is no answer."""
     top = max(scored, key=lambda item: item.relevance, default=None)
     return (top is not None and plan.kind is QuestionKind.FACT and names_item(plan, top.item)
-            and not any(not unit.decision for _, unit in top.ranked()))
+            and all(unit.decision for _, unit in top.ranked()))
 
 
 def _lead_candidates(plan: QueryPlan, item: Scored) -> list[tuple[float, float, Unit]]:
@@ -278,11 +276,16 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     return draft
 
 
+def _aspect(plan: QueryPlan, item: Scored) -> frozenset[str]:
+    """What the question asks about beyond the item's title ("the survey" in a police update)."""
+    return frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - REPORTING_TERMS
+
+
 def _beyond(plan: QueryPlan, item: Scored) -> bool:
     """Whether the question asks what was said about something the item names only in a decision ("what did the
     CAVIC letter say" of an item that only agreed the letter be circulated once it came): nothing was said of it.
     (A word named nowhere may be the asker's own for what the item says: "kids" for youth outreach.)"""
-    subject = (frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - REPORTING_TERMS - _SPEAKING)
+    subject = _aspect(plan, item) - _SPEAKING
     said = set(terms(" ".join(unit.topic_text for unit in item.units if not unit.decision)))
     decided = set(terms(" ".join(unit.text for unit in item.units if unit.decision)))
     return (bool(subject) and not any(alternatives(term) & said for term in subject)
@@ -302,9 +305,8 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     if sum(unit.words for _, unit in candidates) <= _SUMMARY_WORDS:
         return sorted((unit for _, unit in candidates), key=lambda unit: unit.index)  # a short item is its own summary
     known = set(terms(f"{plan.topic} {item.item.hit.item_title}")) | REPORTING_TERMS
-    # What the question asks about beyond the item's title ("the survey" in a police update) comes before what
-    # merely adds most.
-    aspect = frozenset(terms(plan.topic)) - frozenset(terms(item.item.hit.item_title)) - REPORTING_TERMS
+    # What the question asks about beyond the item's title comes before what merely adds most.
+    aspect = _aspect(plan, item)
     # Points raised add more, the first of them most (as a list cut to fit keeps its first points).
     raised = {index: 1 - 0.5 * order / len(points) for points in [sorted(_raised(item))] for order, index in enumerate(points)}
     views = _VIEWS_BONUS if _ASKS_VIEWS.search(plan.question) else 0.2
@@ -437,11 +439,13 @@ def overview(items: list[Evidence], decided: bool = False) -> Draft:
         return _decided(items)
     draft = Draft()
     for item in items:
+        if len(draft.citations) >= _OVERVIEW_ITEMS:
+            break
         found = units(item)
         opening = next((unit for unit in found if not unit.decision and not heading_like(unit) and not unit.point
                         and not unit.text.startswith(item.hit.item_title)
                         and (not unit.procedural or _PRESENTED.search(unit.text))), None)
-        if opening is None or len(draft.citations) >= _OVERVIEW_ITEMS:
+        if opening is None:
             continue
         opening = _first_points(opening, 0) if len(opening.lines) > 1 else opening  # a list: its lead-in, two points
         said = [opening, *(unit for unit in found if unit.decision and not is_routine_decision(unit.text))][:2]
@@ -545,7 +549,7 @@ def _line_unit(item: Scored, subject: _Subject) -> Unit:
     leading = next((unit for unit in ranked if not unit.decision), None)
     naming = sorted((unit for unit in item.units if not unit.decision and subject.share(unit.text) > 0
                      and unit.lines[0].strip() != item.item.hit.item_title.strip()
-                     and not _AGENDA_ASK.match(unit.text)), key=heading_like)  # not what the agenda asked for
+                     and not AGENDA_ASK.match(unit.text)), key=heading_like)  # not what the agenda asked for
     return leading or next(iter(naming), ranked[0] if ranked else item.units[0])
 
 
@@ -573,7 +577,7 @@ def _verdict(plan: QueryPlan, unit: Unit) -> str:
     """
     wanted = set(terms(plan.topic))
     present = set(terms(unit.text))
-    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted) or _AGENDA_ASK.match(unit.text):
+    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted) or AGENDA_ASK.match(unit.text):
         return ""
     return "No:" if _NEGATION.search(unit.text) else "Yes:"
 

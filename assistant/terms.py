@@ -164,7 +164,7 @@ class TermStats:
                     or (keep is not None and keep(word)):
                 return word
             mended = self._nearest(found[0], keep) or next(
-                (other for other in (near(word) if near else []) if all(self.known(t) for t in terms(other)) and terms(other)),
+                (other for other in (near(word) if near else []) if (stems := terms(other)) and all(map(self.known, stems))),
                 None)
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended
         return _TYPO_WORD.sub(fix, text)

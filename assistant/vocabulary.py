@@ -168,6 +168,10 @@ TABLE_HEADINGS = frozenset({"no", "no.", "item", "items", "description", "decisi
 
 # --- housekeeping -----------------------------------------------------------------------------------------------
 
+_AGENDA_ASK = r"to\s+(?:receive|consider|note|approve|confirm|agree)\b"
+AGENDA_ASK = re.compile(rf"^\s*{_AGENDA_ASK}", re.I)
+"""What the agenda asked for ("To receive declarations of interest"), not what happened."""
+
 PROCEDURAL = re.compile(
     r"^(?:members\s+(?:were|was)\s+(?:(?:presented|provided)\s+with|given)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:report|update|presentation|minutes|copy)\s+(?:on|of|about)\b"
@@ -186,7 +190,7 @@ PROCEDURAL = re.compile(
     r"|there\s+wasn'?t\s+any\s+other\s+business"
     r"|there\s+(?:were|was)\s+no\s+(?:\S+\s+){0,3}\S+?\.?$"  # "There were no petitions.": short, nothing happened
     # "To receive any apologies for absence.", "To approve the minutes of ...": what the agenda asked for
-    r"|to\s+(?:receive|consider|note|approve|confirm|agree)\b"
+    rf"|{_AGENDA_ASK}"
     # "Tina Williams declared an interest in respect of agenda item 15 - ...": housekeeping about the item
     r"|[^.;:]{0,80}?\bdeclared\s+an?\s+(?:\w+\s+)?interests?\b"
     r"|introductions\s+and\s+apologies\s+(?:for\s+absence\s+)?were\s+given"

@@ -220,10 +220,12 @@ def _decisions_joined(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A decision word alone on its line joined to the next line with words ("RESOLVED" + "That an additional meeting
     be held ..."; "RESOLVED" + "THAT:"): apart, the decision would be the bare word and its words a remark."""
     out: list[tuple[str, int]] = []
+    last: int | None = None  # where in `out` the last line with words is
     for line, page in lines:
-        last = next((at for at in range(len(out) - 1, -1, -1) if out[at][0]), None)
         if line and last is not None and BARE_DECISION.match(out[last][0]):
             out[last:] = [(f"{out[last][0]} {line}", out[last][1])]
             continue
         out.append((line, page))
+        if line:
+            last = len(out) - 1
     return out
