@@ -94,7 +94,7 @@ _KIND_PATTERNS = (
     # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
     # question ("or not" still is).
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
-                                       r"each\s+meeting|meeting\s+by\s+meeting)\b", re.I)),
+                                       r"each\s+meeting|meeting\s+by\s+meeting|(each|every)\s+time)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
@@ -115,7 +115,7 @@ _KIND_PATTERNS = (
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
         r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
-        r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|"
+        r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|"
         r"^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
@@ -138,10 +138,19 @@ _KIND_PATTERNS = (
 _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|whats|which|who|whom|whose|when|where|why|how)\b(?!\s+about\b)", re.I)
 
 
+# "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
+# then the question; its kind is the question's.
+_SCENE = re.compile(rf"^[^?,:–-]{{1,60}}?(?:\s[-–:]\s*|,\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)",
+                    re.I)
+
+
 def question_kind(question: str) -> QuestionKind:
     """The answer shape `question` wants; a plain question for one fact is `FACT`, a bare topic (no question word,
     no figure asked for) wants what was said about it."""
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
+    scene = _SCENE.match(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
+    if scene and not _ASKS_SOMETHING.search(scene.group()):
+        return question_kind(question[scene.end():])
     if kind is QuestionKind.FACT and not _ASKS_SOMETHING.search(question) and answer_type(question) is AnswerType.ANY:
         return QuestionKind.SUMMARY
     return kind
@@ -164,7 +173,9 @@ def asks_what_is(question: str) -> bool:
 
 
 # "voice project what was it about", "what is the youth survey about": what something covered.
-_ABOUT_Q = re.compile(r"\bwhat\s+(is|was|were|are)\s+(it|this|that|they|the\s+[\w\s'-]{1,60}?)\s+about\s*\??\s*$", re.I)
+# ", the 2012 one" after "about" points to the item; it asks nothing more.
+_ABOUT_Q = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+were|\s+are)\s+(it|this|that|they|the\s+[\w\s'-]{1,60}?)\s+about\s*(?:\?\s*|,[^?]*)?$",
+                      re.I)
 
 
 def wants_list(question: str) -> bool:

@@ -53,7 +53,8 @@ _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-
                          r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+|an?\s+)?(?P<alone>[A-Za-z]{2,10})"
                          r"(?:\s*\??\s*$|\s+(?:in|on|of|for|at|from|under|within)\b)", re.I)
 # "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
-_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|over\s+(time|the\s+years))\b",
+_FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|meeting\s+by\s+meeting|"
+                    r"(each|every)\s+time|over\s+(time|the\s+years))\b",
                     re.I)
 # Words that say which meeting without saying what it discussed.
 # "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.
@@ -66,7 +67,8 @@ _DATED_DOCUMENT = re.compile(r"(?:[-/–]\d{2,4})?\s+(?:[a-z]{2,}\s+){0,2}?(?:pl
 _EXCEPTING = r"(?:apart\s+from|other\s+than|except(?:\s+for)?|besides|aside\s+from)\s+(?:the\s+)?(?P<what>[^,?]{2,40}?)"
 _EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|when|where|has|have|had|did|do|does|is|are|"
                             r"was|were|any)\b)", re.I)
-_EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*\??\s*$", re.I)
+_EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart from op harmony? what was said"
+_BODY_WORDS = 8  # the most words a committee's name is looked for in
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
 
@@ -134,6 +136,7 @@ class _Reference:
     relation: Relation | None = None
     missing: str | None = None
     committee: str | None = None  # the body the words named, as well ("the last ssp meeting")
+    dated: tuple[int, int] | None = None  # where else the words are: "feb 2017 meeting - when was the next one"
 
 
 def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
@@ -167,7 +170,7 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
     plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()), excluded=excluded)
     # "each meeting", "across the meetings": a question about all of them names none in particular.
-    reference = None if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
+    reference = _committee_named(text, meetings) if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:
         plan = _with_reference(plan, reference, filters, meetings)
     if reference is None or (reference.committee and not (plan.filters.meeting or plan.filters.since or plan.anchor)):
@@ -201,7 +204,10 @@ def _with_other_forms(topic: str, glossary: Glossary) -> str:
 
 def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilters,
                     meetings: Sequence[MeetingInfo]) -> QueryPlan:
-    topic = _without(plan.topic, reference.start, reference.end)
+    spans = sorted([(reference.start, reference.end), *([reference.dated] if reference.dated else [])], reverse=True)
+    topic = plan.topic
+    for start, end in spans:  # the later first, so the earlier's place holds
+        topic = _without(topic, start, end)
     plan = replace(plan, topic=topic, anchor=reference.anchor, relation=reference.relation, missing=reference.missing,
                    period=reference.period)
     if plan.kind is QuestionKind.WHEN and reference.relation == "after" and reference.anchor:
@@ -239,8 +245,50 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
     for named in _NAMED.finditer(text):
         found = _resolve(named.group(1), named.start(), named.end(), meetings)
         if found is not None:
-            return found
-    return None
+            return _next_after_named(text, found, meetings) if _NEXT.match(named.group(1).strip()) else found
+    return _committee_named(text, meetings)
+
+
+def _next_after_named(text: str, found: _Reference, meetings: Sequence[MeetingInfo]) -> _Reference:
+    """"feb 2017 meeting - when was the next one set for": the next one after the meeting the question dates, not
+    after the newest; `found` when it dates none the index holds."""
+    period = find_period(text, _newest(meetings))
+    if period is None or (period.start < found.end and found.start < period.end):
+        return found
+    end = period.end + (tail.end() if (tail := re.match(r"\s+meeting\b", text[period.end:], re.I)) else 0)
+    dated = replace(_by_period(period, found.start, found.end, meetings, named=True), dated=(period.start, end))
+    return _neighbour(dated, "after", meetings) if dated.meetings else found
+
+
+_WORD_AT = re.compile(r"[\w'’&-]+")
+
+
+def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference | None:
+    """The committee the question names without saying "meeting" ("has ropner come up at the ssp", "what did the
+    safer stockton partnership decide"): all its meetings. The longest run of words that `_body_named` reads as
+    naming a body exactly, looked for only among words some body's name uses (a question is read once)."""
+    vocabulary = {word for m in meetings if m.body for forms in _name_forms(m.body, m.council) for word in forms}
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text) if m.group().lower() in vocabulary]
+    best: tuple[int, int, str] | None = None
+    for first in range(len(words)):
+        run = [words[first]]
+        for following in words[first + 1: first + _BODY_WORDS]:
+            if not text[run[-1][1]: following[0]].isspace():
+                break
+            run.append(following)
+        for last in range(len(run), 0, -1):
+            typed = [word.lower() for _, _, word in run[:last]]
+            body = _body_named(" ".join(typed), meetings)
+            if body is not None and not body[1] and _says_body(typed, body[0], meetings):
+                if best is None or run[last - 1][1] - run[0][0] > best[1] - best[0]:
+                    best = (run[0][0], run[last - 1][1], body[0])
+                break
+    if best is None:
+        return None
+    start, end, name = best
+    the = re.search(r"\bthe\s+$", text[:start], re.I)
+    own = tuple(m.id for m in meetings if m.body == name)
+    return _Reference(the.start() if the else start, end, meetings=own, committee=name)
 
 
 def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:
@@ -293,14 +341,29 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
     return None
 
 
+def _says_body(typed: list[str], name: str, meetings: Sequence[MeetingInfo]) -> bool:
+    """Whether words without "meeting" after them name the body `name`, not a subject it shares words with: its
+    initials, or its last word ("partnership", "committee") among others ("community safety" is a subject)."""
+    council = next((m.council for m in meetings if m.body == name), "")
+    parts, shorts, _ = _name_forms(name, council)
+    return bool(shorts & set(typed)) or (len(typed) >= 2 and parts[-1] in typed)
+
+
+def _name_forms(name: str, council: str) -> tuple[list[str], set[str], set[str]]:
+    """How a question may name the committee `name`: its name's words, the initials of the whole name or its last
+    words ("ssp", "csp" for "Haringey Community Safety Partnership"), and its council's place words."""
+    parts = name.lower().replace("-", " ").split()
+    shorts = {initials(" ".join(name.replace("-", " ").split()[first:])).lower() for first in range(len(parts) - 1)}
+    places = set(council.lower().replace("-", " ").split()) - {"council", "borough", "city", "county", "district", "of"}
+    return parts, shorts, places
+
+
 def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[str, str] | None:
-    """The committee `words` name, by its name's words or initials (of the whole name or its last words: "ssp",
-    "csp" for "Haringey Community Safety Partnership"), and the words left; None if they name none."""
+    """The committee `words` name, by its name's words or initials (`_name_forms`), and the words left; None if they
+    name none."""
     typed = words.lower().split()
     for name, council in dict.fromkeys((m.body, m.council) for m in meetings if m.body):
-        parts = name.lower().replace("-", " ").split()
-        shorts = {initials(" ".join(name.replace("-", " ").split()[first:])).lower() for first in range(len(parts) - 1)}
-        places = set(council.lower().replace("-", " ").split()) - {"council", "borough", "city", "county", "district", "of"}
+        parts, shorts, places = _name_forms(name, council)
         named = [word for word in typed if word in parts or word in shorts]
         left = [word for word in typed if word not in parts and word not in shorts and word not in places]
         if (any(word in shorts for word in named) or len(named) >= min(2, len(parts))) \

@@ -65,6 +65,11 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("has anyone declared an interest, meeting by meeting", QuestionKind.MEETINGS),
     ("what lighting was fixed meeting by meeting", QuestionKind.MEETINGS),
     ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
+    ("has lighting come up? what was said each time", QuestionKind.MEETINGS),
+    ("feb 2017 meeting - when was the next one set for?", QuestionKind.WHEN),  # the scene first, then the question
+    ("back in 2012, who chaired", QuestionKind.WHO),
+    ("at each meeting, which earlier minutes were approved", QuestionKind.MEETINGS),  # the scene says it
+    ("lighting, taxis and door staff", QuestionKind.SUMMARY),  # no question after the commas
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -316,6 +321,8 @@ def test_a_setting_without_a_proper_name_is_a_place():
     ("apart from iquanta what restricted items has the partnership had", {"iquanta"}, QuestionKind.MEETINGS),
     ("what else was discussed other than the pspo", {"pspo"}, QuestionKind.FACT),
     ("what restricted items has the partnership had", set(), QuestionKind.MEETINGS),
+    ("has ropner come up apart from op harmony? what was said each time", set(terms("op harmony")),
+     QuestionKind.MEETINGS),
 ])
 def test_what_a_question_sets_aside_does_not_decide_its_kind(question, excluded, kind):
     found = plan(question)
@@ -369,6 +376,27 @@ def test_the_meeting_after_another_is_of_the_same_committee():
                 replace(MEETINGS[2], body="Partnership")]
     assert plan_question("who chaired the meeting after the aug 2012 one", SearchFilters(), meetings).filters.meeting == \
         "jan-2022"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("has lighting come up at the hcsp, what was said each time", QuestionKind.MEETINGS),
+    ("what did the harbourside community safety partnership decide about lighting", QuestionKind.DECISION),
+])
+def test_a_committee_named_without_saying_meeting_is_a_filter_not_a_topic(question, kind):
+    found = plan_question(question, SearchFilters(), BODIES)
+    assert found.kind is kind and found.filters.committee == "Harbourside Community Safety Partnership"
+    assert found.filters.meeting is None and "lighting" in found.topic
+    assert not set(terms(found.topic)) & set(terms("harbourside community safety partnership hcsp"))
+
+
+def test_one_word_of_a_committees_name_is_no_committee():
+    assert plan_question("what was said about community safety", SearchFilters(), BODIES).filters.committee is None
+
+
+def test_the_next_one_after_a_dated_meeting_is_after_that_meeting():
+    found = plan("feb 2017 meeting - when was the next one set for?")
+    assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
+    assert not set(terms(found.topic)) & {"feb", "2017", "meeting", "next"}
 
 
 def test_the_date_after_a_committees_meeting_still_counts():
