@@ -41,6 +41,7 @@ _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole 
 # A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
 # meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
 _MEETINGS_ANSWERED = 20
+_SECOND_ANSWER_SENTENCES = 1  # of a second question asked with the first: its leading sentence
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -81,7 +82,18 @@ def _refused(reason: str | None, closest: SourceRef | None, listed: str | None =
 
 
 def answer(plan: QueryPlan, sources: Sources, k: int = 5) -> Draft | Refused:
-    """The extractive answer to `plan`, or why there is none."""
+    """The extractive answer to `plan`, or why there is none; asked two questions as one ("how long was it to run
+    and when did it start"), the first's answer and then the lead of the second's."""
+    first = _answer(plan, sources, k)
+    if plan.also is None or isinstance(first, Refused):
+        return first
+    second = _answer(plan.also, sources, k)
+    if isinstance(second, Draft):
+        first.extend(second, _SECOND_ANSWER_SENTENCES)
+    return first
+
+
+def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     hits = [hit for hit in sources.retrieve(plan.search, _k(plan, k), plan.filters) if hit.item_position != HEADER_POSITION
             and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None

@@ -23,7 +23,7 @@ from assistant.models import Meeting
 from assistant.plan import QueryPlan
 from assistant.shapes import Draft
 from assistant.terms import alternatives, terms
-from assistant.vocabulary import BODY_WORDS
+from assistant.vocabulary import BODY_WORDS, MEETING_WORDS
 
 _A_REPORT = r"(a|an|the|their|its|reports?|updates?|papers?)"  # what is presented: "present reports", not "present"
 ATTENDANCE = re.compile(rf"\b(chair\w*|attend\w*|present\b(?!\s+{_A_REPORT}\b)|apologi\w*|absent|in\s+attendance|"
@@ -42,14 +42,7 @@ _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|tal
 # A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
-# Words of a question about the meeting itself rather than something discussed at it.
-_MEETING_TERMS = frozenset(terms(
-    "when what which time date day held hold start started begin began take place took venue where located location "
-    "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
-    "sent gave absent there vice deputy contact represent represented representing"
-    " supposed meant due planned expected going"  # "when was the meeting after it supposed to be"
-    " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
-))
+_MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 # ... and of one asked across meetings ("how has the chair changed over the years").
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who"
                                 " someone anyone somebody send sent go went come came turn turned show showed along"))

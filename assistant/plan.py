@@ -27,7 +27,7 @@ from assistant.dates import Period, correct_months, find_period, format_date, mo
 from assistant.glossary import Glossary, initials
 from assistant.query import SearchFilters
 from assistant.terms import terms
-from assistant.vocabulary import QUESTION_WORD_SLIPS
+from assistant.vocabulary import MEETING_WORDS, QUESTION_WORD_SLIPS
 
 Relation = Literal["after", "before"]
 Order = Literal["latest", "earliest"]
@@ -69,6 +69,9 @@ _EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|
                             r"was|were|any)\b)", re.I)
 _EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart from op harmony? what was said"
 _BODY_WORDS = 8  # the most words a committee's name is looked for in
+# "how long was it meant to run and when did it start": a second question about the first's subject.
+_SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)", re.I)
+_MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
 
@@ -117,6 +120,7 @@ class QueryPlan:
     excluded: frozenset[str] = frozenset()
     period: Period | None = None
     order: Order | None = None
+    also: QueryPlan | None = None  # the second of two questions asked as one ("... and when did it start")
 
     @property
     def refused(self) -> bool:
@@ -147,7 +151,24 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     topic's abbreviations and long forms to `search`; `spelling` mends the
     words the index never uses (`TermStats.corrected`), after misspelt months.
     """
-    plan = _read(question, filters, meetings, spelling)
+    split = _SECOND_QUESTION.search(question)
+    plan = _read(question[: split.start()] if split else question, filters, meetings, spelling)
+    if split and plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS):  # those say all there is anyway
+        # "how long was the strategy to run and when did it start": the second asks about the first's subject.
+        second = _read(question[split.end():], filters, meetings, spelling)
+        if second.filters == filters:  # "... at the feb 2017 meeting and where was it held": that meeting
+            second = replace(second, filters=plan.filters, missing=second.missing or plan.missing,
+                             years=second.years or plan.years)
+        # Its "it" is the first's subject: the first's words, less those that ask about a meeting ("who chaired
+        # the aug 2012 meeting and where was it held": the meeting, already its filter).
+        subject = [word for word in plan.topic.split() if set(terms(word)) - _MEETING_TERMS]
+        plan = replace(plan, question=question, also=_searched(replace(second, topic=" ".join([second.topic, *subject])),
+                                                               glossary))
+    return _searched(plan, glossary)
+
+
+def _searched(plan: QueryPlan, glossary: Glossary | None) -> QueryPlan:
+    """`plan` with its search words: its topic, with the other forms of the abbreviations it uses."""
     if glossary is None:
         return replace(plan, search=plan.topic)
     asked = _STANDS_FOR.search(plan.topic)

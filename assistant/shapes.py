@@ -115,6 +115,18 @@ class Draft:
             text = _lowered(piece) if lead and lower else piece
             self.say(f"{lead} {text}" if lead and index == 0 else piece, number)
 
+    def extend(self, other: Draft, count: int) -> None:
+        """Add the first `count` sentences of `other` that this draft does not say, citing their sources here."""
+        added = 0
+        for sentence in other.sentences:
+            if added == count:
+                return
+            if any(said.text == sentence.text for said in self.sentences):
+                continue
+            for number in sentence.citations:
+                self.say(sentence.text, self.cite(other._items[number - 1], other.citations[number - 1].sentences))
+            added += 1
+
     def text(self) -> str:
         """Sentences with their markers; a list line starts a new line, a new source a new paragraph."""
         parts: list[str] = []

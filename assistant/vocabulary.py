@@ -233,6 +233,15 @@ QUESTION_WORDS = frozenset(
 )
 """Words that shape a question but say nothing about its topic."""
 
+MEETING_WORDS = (
+    "when what which time date day held hold start started begin began take place took venue where located location "
+    "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
+    "sent gave absent there vice deputy contact represent represented representing"
+    " supposed meant due planned expected going"  # "when was the meeting after it supposed to be"
+    " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
+)
+"""Words of a question about the meeting itself (its chair, date, venue) rather than something discussed at it."""
+
 QUESTION_WORD_SLIPS = {"wat": "what", "wot": "what", "wht": "what", "whta": "what", "hw": "how", "hwo": "how",
                        "wen": "when", "whn": "when", "wher": "where", "whre": "where", "wich": "which", "whch": "which"}
 """Question words as people mistype them: "hw many hotspots" asks how many."""

@@ -43,6 +43,12 @@ def test_a_figure_question_states_the_figure_first(bot):
     assert "£48,500" in answer_sentences(answer.text)[0] and grounded(answer)
 
 
+def test_two_questions_asked_as_one_get_both_answers(bot):
+    answer = bot.ask("how many night-time violence incidents did insp hart report and what was agreed")
+    first, *rest = answer_sentences(answer.text)
+    assert "212" in first and "taxi marshal scheme continue" in answer.text and grounded(answer)
+
+
 def test_a_decision_question_quotes_the_later_decision(bot):
     answer = bot.ask("What did the partnership decide about door-staff logs?")
     assert answer.text.startswith("On 9 Jun 2025: RESOLVED that door-staff incident logs be shared monthly")

@@ -267,6 +267,7 @@ def test_a_question_for_a_set_of_things_wants_lists_whole():
     assert wants_list("what is cavic") and wants_list("whats the voice project")
     assert wants_list("what areas did the knife crime presentation cover")
     assert wants_list("voice project what was it about") and wants_list("what is the taxi marshal scheme about?")
+    assert wants_list("whats the white paper on asb powers about, the 2012 one")
     assert not wants_list("what was said about the taxi marshal scheme")
     assert not wants_list("how many bikes were seized") and not wants_list("what was said about the plan in march 2023")
 
@@ -397,6 +398,25 @@ def test_the_next_one_after_a_dated_meeting_is_after_that_meeting():
     found = plan("feb 2017 meeting - when was the next one set for?")
     assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
     assert not set(terms(found.topic)) & {"feb", "2017", "meeting", "next"}
+
+
+def test_two_questions_asked_as_one_plan_the_second_about_the_firsts_subject():
+    found = plan("how much was the youth diversion bid and when was it awarded")
+    assert found.kind is QuestionKind.FACT and found.fact is AnswerType.AMOUNT and "awarded" not in found.topic
+    assert found.also is not None and found.also.fact is AnswerType.DATE and found.question.endswith("awarded")
+    assert {"youth", "divers", "bid"} <= set(terms(found.also.topic))
+
+
+def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
+    found = plan("who chaired the feb 2017 meeting and where was it held")
+    assert found.also is not None and found.also.kind is QuestionKind.WHERE
+    assert found.also.filters.meeting == "feb-2017" and "chaired" not in found.also.topic
+
+
+@pytest.mark.parametrize("question", ["what was said about lighting and what was decided",  # a summary says both
+                                      "lighting and taxis", "which meetings discussed lighting and what was said"])
+def test_one_question_with_and_in_it_is_one_question(question):
+    assert plan(question).also is None
 
 
 def test_the_date_after_a_committees_meeting_still_counts():
