@@ -34,6 +34,7 @@ _SUMMARY_ITEMS = 3
 _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before its decision; half a long item's,
 _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
+_VIEWS_WORDS = 220  # ... asked for the points raised, room for them all in most minutes
 _LIST_POINTS_KEPT = 2  # a list cut to fit a summary keeps at least this many points
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
 _FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names this share of the subject
@@ -336,9 +337,14 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
         ranked = [pair for pair in ranked if pair[1].index in near]
     ranked = [opening, *(pair for pair in ranked if pair is not opening)]
     count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
+    budget = _SUMMARY_WORDS
+    if views == _VIEWS_BONUS and (points := sorted((pair for pair in candidates if pair[1].index in raised),
+                                                   key=lambda pair: pair[1].index)):
+        # "what points were raised": the points raised are the answer, after the opening, all of them that fit.
+        ranked, count, budget = [opening, *(pair for pair in points if pair is not opening)], len(points) + 1, _VIEWS_WORDS
     chosen: list[Unit] = []
     for _, unit in ranked[:count]:
-        room = _SUMMARY_WORDS - sum(u.words for u in chosen)
+        room = budget - sum(u.words for u in chosen)
         unit = _first_points(unit, room) if len(unit.lines) > 1 else unit
         if chosen and unit.words > room:
             continue
@@ -367,11 +373,11 @@ def _informative(unit: Unit, known: set[str]) -> float:
 def _raised(item: Scored) -> set[int]:
     """The indexes of the item's units that are points members raised: one that says so ("Members enquired if
     ..."), a lead-in to the comments made that holds its list, and every unit after such a lead-in up to a decision
-    (a converter may have broken the list off it)."""
+    that is not one of the points (a converter may have broken the list off it)."""
     raised: set[int] = set()
     following = False
     for unit in item.units:
-        following = following and not unit.decision
+        following = following and not (unit.decision and not unit.point)  # "- It was agreed that ..." is a point
         if following or _RAISED.match(unit.text) or (len(unit.lines) > 1 and _COMMENTS_FOLLOW.search(unit.lines[0])):
             raised.add(unit.index)
         following = following or bool(_COMMENTS_FOLLOW.search(unit.lines[0]))

@@ -711,6 +711,29 @@ def test_points_raised_are_those_that_say_so_and_those_after_a_lead_in_to_the_co
         "Members asked about the ferry.", "The bus link should run later.", "The marina needs more lighting."]
 
 
+def test_a_point_that_records_an_agreement_does_not_end_the_points_raised():
+    item = scored_item("Harbour Plan\nOfficers presented the draft harbour plan.\n"
+                       "Partners were given the opportunity to ask questions and make comments, summarised as follows:\n"
+                       "- The marina needs more lighting.\nOfficers would write to the marina owners about it.\n"
+                       "- It was agreed that ferry figures be split by route.\n"
+                       "- The bus link should run later.\nAGREED that the plan be noted.\nThe next review is in May.", 0.8)
+    texts = [unit.text for unit in item.units if unit.index in _raised(item)]
+    assert any("bus link" in text for text in texts) and not any("next review" in text for text in texts)
+
+
+def test_asked_for_the_points_raised_a_summary_gives_them_all_in_order():
+    points = [f"Members asked whether the {place} would get {thing} before the summer season began, and who would pay "
+              "for the work and its upkeep in later years."
+              for place, thing in (("quay", "new railings"), ("old docks", "more lighting"), ("river walk", "benches"),
+                                   ("ferry pier", "a ticket office"), ("car park", "barriers"), ("beach", "lifeguards"))]
+    item = scored_item("Harbour Plan\nOfficers presented the draft harbour plan.\n" + "\n".join(points) +
+                       "\nThe plan had been costed at £2m.\nAGREED that the plan be noted.", 0.8,
+                       (0.5,) + (0.2,) * 6 + (0.9, 0.5))  # the cost reads closer to the question than the points
+    text = summary(plan_question("what points were raised about the harbour plan", SearchFilters(), []), [item]).text()
+    found = [text.find(thing) for thing in ("railings", "lighting", "benches", "ticket office", "barriers", "lifeguards")]
+    assert -1 not in found and found == sorted(found)
+
+
 def test_asked_what_members_said_a_summary_gives_the_points_raised_before_what_was_reported():
     report = " ".join(f"The plan covers {topic} in detail, with costs and timescales for each stage of the works."
                       for topic in ("the quay", "the old docks", "the river walk", "the ferry pier", "the car parks",
