@@ -125,7 +125,7 @@ _KIND_PATTERNS = (
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
-        r"what\s+points\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
+        r"what\s+(points|comments|views|remarks|feedback)\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
@@ -140,8 +140,9 @@ _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|whats|which|who|whom|whos
 
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
-_SCENE = re.compile(rf"^[^?,:–-]{{1,60}}?(?:\s[-–:]\s*|,\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)",
-                    re.I)
+_SCENE = re.compile(rf"^[^?,:–-]{{1,60}}?(?:\s[-–:]\s*|,\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)|"
+                    r"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{1,60}?\s"
+                    r"(?=(?:what|whats|which|who|whom|whose|when|where|how|why)\b)", re.I)  # "after the jan 2022 meeting when ..."
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -247,7 +248,9 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
     if not figures:
         return False
     stems = [terms(token) for token in tokens]
-    topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted)]
+    # Asked for money in any words ("how much money"), any word for it is on topic ("1 million in funding").
+    money = _MONEY_TERMS if kind is AnswerType.AMOUNT and _MONEY_TERMS & set(wanted) else frozenset()
+    topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted) or money & set(found)]
     # "410 individuals had received training on Prevent": a count of the thing asked about ("how many people"), in a
     # sentence about the subject; not of something else ("how many referrals").
     counted = kind is AnswerType.COUNT and topical and any(

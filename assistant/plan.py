@@ -71,6 +71,7 @@ _EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart
 _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
 _SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)", re.I)
+_FIRST_QUESTION_WORDS = 3
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
@@ -152,6 +153,7 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     words the index never uses (`TermStats.corrected`), after misspelt months.
     """
     split = _SECOND_QUESTION.search(question)
+    split = split if split and len(question[: split.start()].split()) >= _FIRST_QUESTION_WORDS else None  # "when and where"
     plan = _read(question[: split.start()] if split else question, filters, meetings, spelling)
     if split and plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS):  # those say all there is anyway
         # "how long was the strategy to run and when did it start": the second asks about the first's subject.
@@ -250,7 +252,8 @@ def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[Mee
     # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower.
     candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)
     if any(candidate.admits(m.date, m.id) for m in meetings):
-        return replace(plan, filters=candidate, topic=_without(plan.topic, period.start, period.end))
+        back = re.search(r"\bback\s+(?:in\s+|during\s+)?$", plan.topic[: period.start], re.I)  # "back in 2012"
+        return replace(plan, filters=candidate, topic=_without(plan.topic, back.start() if back else period.start, period.end))
     return replace(plan, years=period.years, missing=_no_minutes(period, meetings), period=period)
 
 
@@ -263,22 +266,27 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
             word = relation.group(1).lower()
             return _neighbour(replace(subject, start=relation.start()), "after" if word in ("after", "following") else "before",
                               meetings)
-    for named in _NAMED.finditer(text):
-        found = _resolve(named.group(1), named.start(), named.end(), meetings)
-        if found is not None:
-            return _next_after_named(text, found, meetings) if _NEXT.match(named.group(1).strip()) else found
-    return _committee_named(text, meetings)
+    resolved = [(bool(_NEXT.match(named.group(1).strip())), found) for named in _NAMED.finditer(text)
+                if (found := _resolve(named.group(1), named.start(), named.end(), meetings)) is not None]
+    following = next((found for is_next, found in resolved if is_next), None)
+    if following is not None:
+        # "after the january 2022 meeting when was the next one": the one after the meeting named, not the newest.
+        named = next((found for is_next, found in resolved if not is_next and found.meetings), None)
+        if named is not None:
+            return _neighbour(replace(named, dated=(following.start, following.end)), "after", meetings)
+        return _next_after_dated(text, following, meetings)
+    return resolved[0][1] if resolved else _committee_named(text, meetings)
 
 
-def _next_after_named(text: str, found: _Reference, meetings: Sequence[MeetingInfo]) -> _Reference:
+def _next_after_dated(text: str, following: _Reference, meetings: Sequence[MeetingInfo]) -> _Reference:
     """"feb 2017 meeting - when was the next one set for": the next one after the meeting the question dates, not
-    after the newest; `found` when it dates none the index holds."""
+    after the newest; `following` (after the newest) when it dates none the index holds."""
     period = find_period(text, _newest(meetings))
-    if period is None or (period.start < found.end and found.start < period.end):
-        return found
+    if period is None or (period.start < following.end and following.start < period.end):
+        return following
     end = period.end + (tail.end() if (tail := re.match(r"\s+meeting\b", text[period.end:], re.I)) else 0)
-    dated = replace(_by_period(period, found.start, found.end, meetings, named=True), dated=(period.start, end))
-    return _neighbour(dated, "after", meetings) if dated.meetings else found
+    dated = replace(_by_period(period, following.start, following.end, meetings, named=True), dated=(period.start, end))
+    return _neighbour(dated, "after", meetings) if dated.meetings else following
 
 
 _WORD_AT = re.compile(r"[\w'’&-]+")

@@ -61,7 +61,7 @@ _COMMENTS_FOLLOW = re.compile(r"\b(ask(ed)?\s+questions|make\s+comments|comments
 # "What did partners say about ...", "what concerns were raised": the question wants the points raised above all.
 _ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+(\w+\s+){{0,2}}?"
                          r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*)\b|"
-                         r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(raised|asked|made|expressed|given)\b",
+                         r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(rais\w*|ask\w*|ma[dk]e|express\w*|giv\w*)\b",
                          re.I)
 _SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised

@@ -236,7 +236,7 @@ QUESTION_WORDS = frozenset(
 MEETING_WORDS = (
     "when what which time date day held hold start started begin began take place took venue where located location "
     "room building next schedule scheduled set meet met chair chaired attend attended present apologies apology "
-    "sent gave absent there vice deputy contact represent represented representing"
+    "sent gave absent there vice deputy contact represent represented representing chairman chairwoman chairperson"
     " supposed meant due planned expected going"  # "when was the meeting after it supposed to be"
     " partnership committee board panel forum council cabinet"  # "where was the partnership meeting held"
 )

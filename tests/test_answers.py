@@ -60,6 +60,10 @@ def test_who_chaired_is_one_sentence_from_the_attendance_block(bot):
     assert answer.citations[0].label == f"{COMMITTEE}, 9 Jun 2025, attendance" and grounded(answer)
 
 
+def test_asked_who_was_chairman_the_chair_answers(bot):
+    assert bot.ask("who was chairman back in march 2025").text.startswith("Cllr Dana Price chaired the meeting of 3 Mar 2025.")
+
+
 def test_asked_across_meetings_who_chaired_is_a_line_per_meeting_from_the_facts(bot):
     answer = bot.ask("How has the chair changed over the meetings?")
     assert answer.text == ("- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]\n"

@@ -70,6 +70,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("back in 2012, who chaired", QuestionKind.WHO),
     ("at each meeting, which earlier minutes were approved", QuestionKind.MEETINGS),  # the scene says it
     ("lighting, taxis and door staff", QuestionKind.SUMMARY),  # no question after the commas
+    ("after the jan 2022 meeting when was the next one set for", QuestionKind.WHEN),
+    ("what comments did members make on the draft plan", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -331,6 +333,12 @@ def test_what_a_question_sets_aside_does_not_decide_its_kind(question, excluded,
     assert found.topic == question if kind is QuestionKind.FACT else not set(terms(found.topic)) & set(excluded)
 
 
+def test_asked_for_money_in_any_words_a_sum_beside_another_word_for_it_answers():
+    sentence = "The town would be one of the pilot forces named in the new action plan, with 1 million in funding allocated."
+    assert holds(AnswerType.AMOUNT, sentence, terms("how much money is the town getting for the patrol pilot"))
+    assert not holds(AnswerType.AMOUNT, "The town would be one of 12 pilot areas.", terms("how much money for the pilot"))
+
+
 def test_a_count_of_something_else_does_not_answer_how_many():
     sentence = "To date 410 individuals had received additional awareness raising training on Prevent."
     assert holds(AnswerType.COUNT, sentence, terms("how many people had prevent training"))
@@ -394,10 +402,17 @@ def test_one_word_of_a_committees_name_is_no_committee():
     assert plan_question("what was said about community safety", SearchFilters(), BODIES).filters.committee is None
 
 
-def test_the_next_one_after_a_dated_meeting_is_after_that_meeting():
-    found = plan("feb 2017 meeting - when was the next one set for?")
+@pytest.mark.parametrize("question", ["feb 2017 meeting - when was the next one set for?",
+                                      "after the feb 2017 meeting when was the next one set for"])
+def test_the_next_one_after_a_dated_meeting_is_after_that_meeting(question):
+    found = plan(question)
     assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
     assert not set(terms(found.topic)) & {"feb", "2017", "meeting", "next"}
+
+
+def test_back_in_a_year_is_the_period_not_a_topic():
+    found = plan("who was chairman back in 2012")
+    assert found.topic == "who was chairman" and found.filters.since == dt.date(2012, 1, 1)
 
 
 def test_two_questions_asked_as_one_plan_the_second_about_the_firsts_subject():
@@ -414,6 +429,7 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
 
 
 @pytest.mark.parametrize("question", ["what was said about lighting and what was decided",  # a summary says both
+                                      "when and where was the lighting seminar",
                                       "lighting and taxis", "which meetings discussed lighting and what was said"])
 def test_one_question_with_and_in_it_is_one_question(question):
     assert plan(question).also is None
