@@ -41,6 +41,7 @@ _FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names 
 _MEETING_LINES = 6
 _MEETING_ITEM_SHARE = 0.7  # a meeting's best item, against the best item of all
 _SECOND_ITEM_SHARE = 0.8  # a second item of one meeting, against that meeting's best
+_SECOND_UNIT_SHARE = 0.9  # a second sentence of an item on a meeting's line, against the line's own
 _OPENING_BONUS = 0.3  # "what is X?" asked of the item titled X: its opening says what X is
 _ASKS_KINDS = re.compile(r"\bwhat\s+(kinds?|types?|sorts?)\s+of\b|\bwhat\s+(does|did|do|will|would)\b.{0,60}\binclude\b", re.I)
 # "what worries did members have ...", "which areas were ...": the noun that names what is asked for.
@@ -71,7 +72,8 @@ _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Po
 # "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
 # figures themselves are asked for (`_NUMBERS_ASKED`), and may still say how it changed otherwise.
 _NUMBERS_ASKED = re.compile(r"\b(figures?|numbers?|rates?|levels?|statistics)\b", re.I)
-_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*|up|down|trend\w*)\b", re.I)
+_FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|increase\w*|decrease\w*|trend\w*|"
+                             r"(went|gone|go|goes|going)\s+(up|down)|up\s+or\s+down)\b", re.I)  # not "came up"
 # A number starts where no digit, comma or point comes before it (`(?<![\d,.])`), so "1.1.1.1…" is read
 # once, not again from each of its digits (which cost time in the square of its length).
 _AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
@@ -533,7 +535,11 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
     for item in chosen:
         unit = _figure_unit(item, subject) if wants_figures else _close_figure(item, subject)
         unit = unit or _line_unit(item, subject)
-        lines += [(item, said) for said in [unit, *_what_was_said(item, unit)]]
+        said = [unit, *_what_was_said(item, unit)]
+        scores = {other.index: score for score, other in item.ranked()}
+        close = [other for other in item.units if other.index not in {s.index for s in said} and not other.decision
+                 and scores.get(other.index, 0.0) >= _SECOND_UNIT_SHARE * scores.get(unit.index, 1.0) > 0]
+        lines += [(item, one) for one in sorted(said + close[:1], key=lambda one: one.index)]
     return lines
 
 

@@ -24,6 +24,7 @@ from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
+from assistant import shapes
 from assistant.shapes import Draft, _raised, decisions, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -169,6 +170,16 @@ def test_asked_about_one_subject_of_a_long_item_a_summary_keeps_to_it():
                        "Police said stop and search had a 30% success rate.\nAGREED that the report be noted.", 0.8)
     text = summary(plan_question("what was said about stop and search", SearchFilters(), []), [item]).text()
     assert "30% success rate" in text and "ward" not in text and "lighting" not in text
+
+
+def test_a_meetings_line_keeps_a_second_sentence_nearly_as_close_and_came_up_asks_for_no_figure():
+    item = scored_item("Lighting\nMembers asked about lighting on the quay.\nLamps on the quay had 40% more faults.\n"
+                       "Officers would replace the lamps on the quay by May.\nThe budget was unchanged.", 0.8,
+                       (0.8, 0.5, 0.75, 0.1))
+    found = plan_question("which meetings did lighting on the quay come up at", SearchFilters(), [])
+    text = shapes.meetings(found, [item]).text()
+    assert text.startswith("- 3 Mar 2025: Members asked about lighting") and "replace the lamps" in text
+    assert "40%" not in text and "budget" not in text
 
 
 def test_a_meetings_line_gives_the_meetings_figure_when_it_reads_nearly_as_close():
