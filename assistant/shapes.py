@@ -533,12 +533,14 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     lines = []
     for item in chosen:
-        unit = _figure_unit(item, subject) if wants_figures else _close_figure(item, subject)
-        unit = unit or _line_unit(item, subject)
+        figure = _figure_unit(item, subject) if wants_figures else _close_figure(item, subject)
+        unit = figure or _line_unit(item, subject)
         said = [unit, *_what_was_said(item, unit)]
         scores = {other.index: score for score, other in item.ranked()}
-        close = [other for other in item.units if other.index not in {s.index for s in said} and not other.decision
-                 and scores.get(other.index, 0.0) >= _SECOND_UNIT_SHARE * scores.get(unit.index, 1.0) > 0]
+        # A line of what was said keeps a second sentence nearly as close; a figure is the line on its own.
+        close = [] if figure else [other for other in item.units if other.index not in {s.index for s in said}
+                                   and not other.decision
+                                   and scores.get(other.index, 0.0) >= _SECOND_UNIT_SHARE * scores.get(unit.index, 1.0) > 0]
         lines += [(item, one) for one in sorted(said + close[:1], key=lambda one: one.index)]
     return lines
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import shapes
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
 from assistant.evidence import Evidence, Scored, query_terms, read, units
@@ -24,7 +25,6 @@ from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
-from assistant import shapes
 from assistant.shapes import Draft, _raised, decisions, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
