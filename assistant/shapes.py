@@ -35,6 +35,7 @@ _SUMMARY_POINTS = 3  # units of what was reported and raised, per item, before i
 _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
 _VIEWS_WORDS = 220  # ... asked for the points raised, room for them all in most minutes
+_MORE_POINTS_WORDS = 90  # ... else the points raised that what was reported left out, after it
 _LIST_POINTS_KEPT = 2  # a list cut to fit a summary keeps at least this many points
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
 _FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names this share of the subject
@@ -339,13 +340,20 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
         ranked = [pair for pair in ranked if pair[1].index in near]
     ranked = [opening, *(pair for pair in ranked if pair is not opening)]
     count = min(_SUMMARY_POINTS_MAX, max(_SUMMARY_POINTS, (len(item.units) + 1) // 2))
-    budget = _SUMMARY_WORDS
-    if views == _VIEWS_BONUS and (points := sorted((pair for pair in candidates if pair[1].index in raised),
-                                                   key=lambda pair: pair[1].index)):
+    points = sorted((pair for pair in candidates if pair[1].index in raised), key=lambda pair: pair[1].index)
+    if views == _VIEWS_BONUS and points:
         # "what points were raised": the points raised are the answer, after the opening, all of them that fit.
-        ranked, count, budget = [opening, *(pair for pair in points if pair is not opening)], len(points) + 1, _VIEWS_WORDS
+        return _fitted([opening, *(pair for pair in points if pair is not opening)], _VIEWS_WORDS)
+    # What was reported, then the points raised that it left out, in order, as far as a little more room goes.
+    chosen = _fitted(ranked[:count], _SUMMARY_WORDS)
+    return _fitted([(0.0, unit) for unit in chosen] + [pair for pair in points if pair[1] not in chosen],
+                   sum(unit.words for unit in chosen) + _MORE_POINTS_WORDS) if points else chosen
+
+
+def _fitted(ranked: list[tuple[float, Unit]], budget: int) -> list[Unit]:
+    """The units of `ranked`, in that order, that fit in `budget` words (a list cut to fit), in source order."""
     chosen: list[Unit] = []
-    for _, unit in ranked[:count]:
+    for _, unit in ranked:
         room = budget - sum(u.words for u in chosen)
         unit = _first_points(unit, room) if len(unit.lines) > 1 else unit
         if chosen and unit.words > room:

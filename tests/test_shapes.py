@@ -745,6 +745,18 @@ def test_asked_for_the_points_raised_a_summary_gives_them_all_in_order():
     assert -1 not in found and found == sorted(found)
 
 
+def test_a_summary_of_a_long_item_adds_the_points_raised_that_what_was_reported_left_out():
+    report = " ".join(f"The plan covers {topic} in detail, with £{cost}m of costs and timescales for each stage."
+                      for cost, topic in enumerate(("the quay", "the old docks", "the river walk", "the ferry pier",
+                                                    "the car parks", "the beach huts", "the fish market"), start=1))
+    item = scored_item(f"Harbour Plan\nOfficers presented the draft harbour plan. {report}\n"
+                       "Partners were given the opportunity to ask questions and make comments, summarised as follows.\n"
+                       "The marina needs more lighting.\nThe bus link should run later.\nAGREED that the plan be noted.", 0.8,
+                       (0.9,) * 8 + (0.2, 0.2, 0.2, 0.5))  # the report reads far closer to the question than the points
+    text = summary(plan_question("what was said about the harbour plan", SearchFilters(), []), [item]).text()
+    assert text.index("The plan covers") < text.index("marina needs more lighting") < text.index("bus link")
+
+
 def test_asked_what_members_said_a_summary_gives_the_points_raised_before_what_was_reported():
     report = " ".join(f"The plan covers {topic} in detail, with costs and timescales for each stage of the works."
                       for topic in ("the quay", "the old docks", "the river walk", "the ferry pier", "the car parks",
