@@ -152,7 +152,8 @@ def question_kind(question: str) -> QuestionKind:
     scene = _SCENE.match(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
     if scene and not _ASKS_SOMETHING.search(scene.group()):
         return question_kind(question[scene.end():])
-    if kind is QuestionKind.FACT and not _ASKS_SOMETHING.search(question) and answer_type(question) is AnswerType.ANY:
+    if kind is QuestionKind.FACT and answer_type(question) is AnswerType.ANY and (
+            not _ASKS_SOMETHING.search(question) or asks_about(question)):  # "what was the voice project about"
         return QuestionKind.SUMMARY
     return kind
 
@@ -179,10 +180,15 @@ _ABOUT_Q = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+were|\s+are)\s+(it|this|th
                       re.I)
 
 
+def asks_about(question: str) -> bool:
+    """Whether the question asks what something was about ("voice project what was it about")."""
+    return bool(_ABOUT_Q.search(question))
+
+
 def wants_list(question: str) -> bool:
     """Whether the question asks for a set of things, or what something is or was about (minutes describe a
     presentation by its list of key areas), so a list is quoted whole with its lead-in (as for a summary)."""
-    return bool(_SET_Q.search(question) or _ABOUT_Q.search(question)) or asks_what_is(question)
+    return bool(_SET_Q.search(question)) or asks_about(question) or asks_what_is(question)
 
 
 class AnswerType(Enum):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import AnswerSentence, Citation
-from assistant.answer_type import AnswerType, QuestionKind, asks_what_is
+from assistant.answer_type import AnswerType, QuestionKind, asks_about, asks_what_is, wants_list
 from assistant.dates import format_date
 from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, quote_for, units
 from assistant.plan import QueryPlan
@@ -150,6 +150,9 @@ class Draft:
 def shape(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """The answer `plan.kind` calls for from the scored items (relevant ones, best first); empty if none serves."""
     if plan.kind is QuestionKind.SUMMARY:
+        best = max(scored, key=lambda item: item.relevance, default=None)
+        if asks_about(plan.question) and best is not None and not names_item(plan, best.item):
+            return fact(plan, scored)  # "what was the summit in feb about": one thing an item mentions, not the item
         return summary(plan, scored)
     if plan.kind is QuestionKind.DECISION:
         return decisions(plan, scored) or fact(plan, scored)
@@ -344,8 +347,10 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     if views == _VIEWS_BONUS and points:
         # "what points were raised": the points raised are the answer, after the opening, all of them that fit.
         return _fitted([opening, *(pair for pair in points if pair is not opening)], _VIEWS_WORDS)
-    # What was reported, then the points raised that it left out, in order, as far as a little more room goes.
-    chosen = _fitted(ranked[:count], _SUMMARY_WORDS)
+    # What was reported, then the points raised that it left out, in order, as far as a little more room goes. Asked
+    # what something was about, its list (of key areas, of aims) is quoted whole.
+    whole = max((unit.words for _, unit in candidates if len(unit.lines) > 1), default=0) if wants_list(plan.question) else 0
+    chosen = _fitted(ranked[:count], max(_SUMMARY_WORDS, whole + opening[1].words))
     return _fitted([(0.0, unit) for unit in chosen] + [pair for pair in points if pair[1] not in chosen],
                    sum(unit.words for unit in chosen) + _MORE_POINTS_WORDS) if points else chosen
 

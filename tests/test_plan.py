@@ -72,6 +72,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("lighting, taxis and door staff", QuestionKind.SUMMARY),  # no question after the commas
     ("after the jan 2022 meeting when was the next one set for", QuestionKind.WHEN),
     ("what comments did members make on the draft plan", QuestionKind.SUMMARY),
+    ("what was the taxi marshal scheme about?", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind

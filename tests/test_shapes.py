@@ -757,6 +757,20 @@ def test_a_summary_of_a_long_item_adds_the_points_raised_that_what_was_reported_
     assert text.index("The plan covers") < text.index("marina needs more lighting") < text.index("bus link")
 
 
+def test_asked_what_an_item_was_about_its_list_is_whole_and_what_it_mentions_is_one_fact():
+    aims = "\n".join(f"- Improve the {place} with new {thing} and better signs for visitors and for residents alike"
+                     for place, thing in (("quay", "railings"), ("old docks", "lighting"), ("river walk", "benches"),
+                                          ("ferry pier", "shelters"), ("car park", "barriers"), ("beach", "showers"),
+                                          ("fish market", "stalls"), ("bus station", "screens")))
+    item = scored_item(f"Harbour Plan\nOfficers presented the draft harbour plan.\nThe plan aimed to:\n{aims}\n"
+                       "A summit on the plan's funding would be held in May with the port authority.\n"
+                       "AGREED that the plan be noted.", 0.8, (0.5, 0.5, 0.9, 0.5))
+    text = shape(plan_question("what was the harbour plan about", SearchFilters(), []), [item]).text()
+    assert all(thing in text for thing in ("railings", "screens", "AGREED"))
+    text = shape(plan_question("what was the summit about", SearchFilters(), []), [item]).text()
+    assert text.startswith("A summit on the plan's funding")
+
+
 def test_asked_what_members_said_a_summary_gives_the_points_raised_before_what_was_reported():
     report = " ".join(f"The plan covers {topic} in detail, with costs and timescales for each stage of the works."
                       for topic in ("the quay", "the old docks", "the river walk", "the ferry pier", "the car parks",
