@@ -127,7 +127,8 @@ _KIND_PATTERNS = (
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
         r"what\s+(points|comments|views|remarks|feedback)\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
-        r"tell\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+)?(summary|overview|update)|what\s+happened|any\s+updates?|"
+        r"tell\s+me|remind\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
+        r"lowdown|low\s+down|outline|breakdown)|the\s+gist\s+of|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
         r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news)|any\s+news)|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),

@@ -172,8 +172,9 @@ def _decision_terms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _month_terms() -> frozenset[str]:
-    """Month and season names as `terms` writes them, from the one list in `assistant.dates`."""
-    return frozenset(term for name in (*MONTHS, *SEASONS) for term in terms(name))
+    """Month and season names as `terms` writes them, from the one list in `assistant.dates`; not "fall", far more
+    often the verb ("the biggest fall in crime") than the season."""
+    return frozenset(term for name in (*MONTHS, *SEASONS) for term in terms(name)) - {"fall"}
 
 
 def read(plan: QueryPlan, items: list[Evidence], stats: TermStats, meaning: Meaning | None,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
-from assistant.evidence import Evidence, asks_about_something, query_terms, read, relevance
+from assistant.evidence import Evidence, asks_about_something, names_item, query_terms, read, relevance
 from assistant.meaning import Meaning
 from assistant.meeting_answers import (
     ATTENDANCE,
@@ -155,7 +155,10 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     one of the meetings that discussed drugs, though the plan is about more.
     """
     scored = [(relevance(plan, item, sources.stats), item) for item in items]
-    sure = [item for score, item in scored if score >= sources.threshold]
+    # An item the question names by its title ("the crime report" at a meeting it names) is the one it asks about,
+    # though the question's other words ("the gist of", "the biggest fall") make it read less close.
+    sure = [item for score, item in scored if score >= sources.threshold or (
+        score >= _MENTION_SHARE * sources.threshold and plan.filters.meeting and names_item(plan, item))]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
         return sure
     subject = subject_terms(plan)

@@ -44,7 +44,8 @@ _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|tal
 _ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 # ... and of one asked across meetings ("how has the chair changed over the years").
-_ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who"
+_ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who ran run"
+                                " running led vs versus later earlier"
                                 " someone anyone somebody send sent go went come came turn turned show showed along"))
 _NAMES_LISTED = 15
 _BODY_TERMS = frozenset(terms(" ".join(BODY_WORDS)))

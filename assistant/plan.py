@@ -43,6 +43,8 @@ _RELATION = re.compile(
     r"\b(?:meeting|meet|one)\b[^.?]{0,20}?\b(after|before|following|preceding|prior\s+to)\s+(?:the\s+)?", re.I
 )
 _NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
+# "op harmony meeting - which crime fell most": a meeting named first, as a scene, without "the".
+_SCENE_NAMED = re.compile(r"^\s*((?:(?!the\b)[\w'’/&.-]+\s+){1,5}?)meeting\s*(?=[-–:,])", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _QUESTION_SLIP = re.compile(rf"\b({'|'.join(QUESTION_WORD_SLIPS)})\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent|previous)$", re.I)
@@ -72,6 +74,7 @@ _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
 _SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)", re.I)
 _FIRST_QUESTION_WORDS = 3
+_AND_LATER = re.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:to|with)|and\s+(?:since|after|later))\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
@@ -249,8 +252,10 @@ def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[Mee
     period = find_period(plan.topic, _newest(meetings))
     if period is None or _DOCUMENT_DATE.search(plan.topic[: period.start]) or _DATED_DOCUMENT.match(plan.topic[period.end:]):
         return plan
-    # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower.
-    candidate = replace(filters, since=period.since, until=period.until, include_undated=period.until is None)
+    # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower; "in 2012 vs later on",
+    # asked across meetings, is 2012 and after.
+    until = None if plan.kind is QuestionKind.MEETINGS and _AND_LATER.search(plan.topic[period.end:]) else period.until
+    candidate = replace(filters, since=period.since, until=until, include_undated=until is None)
     if any(candidate.admits(m.date, m.id) for m in meetings):
         back = re.search(r"\bback\s+(?:in\s+|during\s+)?$", plan.topic[: period.start], re.I)  # "back in 2012"
         return replace(plan, filters=candidate, topic=_without(plan.topic, back.start() if back else period.start, period.end))
@@ -266,7 +271,8 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
             word = relation.group(1).lower()
             return _neighbour(replace(subject, start=relation.start()), "after" if word in ("after", "following") else "before",
                               meetings)
-    resolved = [(bool(_NEXT.match(named.group(1).strip())), found) for named in _NAMED.finditer(text)
+    named_at = [*_SCENE_NAMED.finditer(text), *_NAMED.finditer(text)]
+    resolved = [(bool(_NEXT.match(named.group(1).strip())), found) for named in named_at
                 if (found := _resolve(named.group(1), named.start(), named.end(), meetings)) is not None]
     following = next((found for is_next, found in resolved if is_next), None)
     if following is not None:

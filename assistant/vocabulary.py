@@ -272,6 +272,12 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "sign": ("approved",),  # "which minutes did they sign off" (not "significant": no "*")
     "cllr": ("councillor",),  # minutes write one, people type the other
     "councillor*": ("cllr",),
+    "fall": ("drop", "decrease", "reduction", "decline", "fell", "dropped", "decreased", "reduced"),  # "crime fell"
+    "fell": ("drop", "decrease", "reduction", "decline", "fall", "dropped", "decreased", "reduced"),
+    "rise": ("increase", "rose", "increased", "risen"),
+    "rose": ("increase", "rise", "increased", "risen"),
+    "biggest": ("largest", "greatest", "highest"),  # "the biggest fall" is minuted as "the largest percentage drop"
+    "largest": ("biggest", "greatest", "highest"),
 }
 """Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
 "(Chairman)").

@@ -49,6 +49,11 @@ def test_two_questions_asked_as_one_get_both_answers(bot):
     assert "212" in first and "taxi marshal scheme continue" in answer.text and grounded(answer)
 
 
+def test_an_item_named_at_a_named_meeting_answers_though_the_other_words_read_far(bot):
+    answer = bot.ask("at the march 2025 meeting what was the general gist and the main points people made about the youth fund")
+    assert not answer.refused and "£48,500" in answer.text and grounded(answer)
+
+
 def test_a_decision_question_quotes_the_later_decision(bot):
     answer = bot.ask("What did the partnership decide about door-staff logs?")
     assert answer.text.startswith("On 9 Jun 2025: RESOLVED that door-staff incident logs be shared monthly")
@@ -62,6 +67,12 @@ def test_who_chaired_is_one_sentence_from_the_attendance_block(bot):
 
 def test_asked_who_was_chairman_the_chair_answers(bot):
     assert bot.ask("who was chairman back in march 2025").text.startswith("Cllr Dana Price chaired the meeting of 3 Mar 2025.")
+
+
+def test_asked_who_ran_it_then_and_later_each_meeting_gets_its_chair(bot):
+    answer = bot.ask("has the chair changed over the years? who ran it in march 2025 vs later on")
+    assert answer.text == ("- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]\n"
+                           "- 9 Jun 2025: Insp. Owen Hart chaired the meeting. [2]")
 
 
 def test_asked_across_meetings_who_chaired_is_a_line_per_meeting_from_the_facts(bot):

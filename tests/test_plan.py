@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answer_type import AnswerType, QuestionKind, answer_type, holds, question_kind, wants_list
 from assistant.dates import correct_months, find_period, month_number
+from assistant.evidence import query_terms
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
 from assistant.terms import terms
@@ -73,6 +74,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("after the jan 2022 meeting when was the next one set for", QuestionKind.WHEN),
     ("what comments did members make on the draft plan", QuestionKind.SUMMARY),
     ("what was the taxi marshal scheme about?", QuestionKind.SUMMARY),
+    ("give me the gist of what the board said on lighting", QuestionKind.SUMMARY),
+    ("remind me what came out of the lighting review", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -409,6 +412,22 @@ def test_the_next_one_after_a_dated_meeting_is_after_that_meeting(question):
     found = plan(question)
     assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
     assert not set(terms(found.topic)) & {"feb", "2017", "meeting", "next"}
+
+
+def test_a_meeting_named_first_without_the_is_that_meeting():
+    found = plan("op harmony meeting - which crime fell most")
+    assert found.filters.meeting == "undated" and "harmony" not in found.topic
+
+
+def test_a_bigger_fall_is_a_larger_drop_and_fall_is_no_season_once_dates_are_filters():
+    sentence = "Theft from person had the largest percentage drop of the report with a 41.6% drop."
+    assert holds(AnswerType.PERCENT, sentence, terms("which crime type had the biggest percentage fall"))
+    assert "fall" in query_terms(plan("which crime had the biggest fall at the feb 2017 meeting"))
+
+
+def test_a_year_against_later_ones_across_meetings_is_that_year_and_after():
+    found = plan("has the chair changed over the years? who ran it in 2012 vs later on")
+    assert found.kind is QuestionKind.MEETINGS and (found.filters.since, found.filters.until) == (dt.date(2012, 1, 1), None)
 
 
 def test_back_in_a_year_is_the_period_not_a_topic():
