@@ -114,7 +114,8 @@ _KIND_PATTERNS = (
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
-        r"\b(which|what)\s+(\w+\s+)?meetings\b|\b(at|in|across|over)\s+(the\s+|all\s+)?(\w+\s+)?meetings\b|"
+        r"\b(which|what)\s+(\w+\s+)?meetings\b|"
+        r"\b(at|in|across|over)\s+(the\s+|all\s+)?(?!(future|next|later|coming|subsequent|upcoming)\b)(\w+\s+)?meetings\b|"
         r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|"
@@ -130,7 +131,7 @@ _KIND_PATTERNS = (
         r"tell\s+me|remind\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
         r"lowdown|low\s+down|outline|breakdown)|the\s+gist\s+of|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
-        r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news)|any\s+news)|"
+        r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news|story|score|deal)|any\s+news)|"
         r"^\s*(at|in|on)\b.{0,60}\bwhat\s+(did|do)\b.{0,60}\b(say|said|discuss|report)\b", re.I)),
 )
 

@@ -72,7 +72,9 @@ _EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|
 _EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart from op harmony? what was said"
 _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
-_SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)", re.I)
+_SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)|"
+                              r"\?\s*(?:and\s+)?(?=(?:when|where|who|whom|how|what|whats|which|has|have|did|does|is|are|was|"
+                              r"were)\b)", re.I)  # "... any displacement? and has it made begging illegal"
 _FIRST_QUESTION_WORDS = 3
 _AND_LATER = re.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:to|with)|and\s+(?:since|after|later))\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
@@ -156,7 +158,9 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
     words the index never uses (`TermStats.corrected`), after misspelt months.
     """
     split = _SECOND_QUESTION.search(question)
-    split = split if split and len(question[: split.start()].split()) >= _FIRST_QUESTION_WORDS else None  # "when and where"
+    if split and (len(question[: split.start()].split()) < _FIRST_QUESTION_WORDS  # "when and where was it"
+                  or question_kind(question) in (QuestionKind.SUMMARY, QuestionKind.MEETINGS)):  # "...? what was said each time"
+        split = None
     plan = _read(question[: split.start()] if split else question, filters, meetings, spelling)
     if split and plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS):  # those say all there is anyway
         # "how long was the strategy to run and when did it start": the second asks about the first's subject.

@@ -237,7 +237,8 @@ def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
     text = unit.text.lower()
     if any(form.lower() in text for form in plan.long_forms):
         return 1.0
-    if plan.kind is QuestionKind.YESNO and _VERDICT_TERMS & set(terms(plan.topic)) & set(terms(unit.text)):
+    if plan.kind is QuestionKind.YESNO and any(alternatives(term) & set(terms(unit.text))
+                                               for term in _VERDICT_TERMS & set(terms(plan.topic))):
         return _OPENING_BONUS  # "did members approve the plan": the sentence that says it was approved
     if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
         return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes

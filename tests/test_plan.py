@@ -76,6 +76,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what was the taxi marshal scheme about?", QuestionKind.SUMMARY),
     ("give me the gist of what the board said on lighting", QuestionKind.SUMMARY),
     ("remind me what came out of the lighting review", QuestionKind.SUMMARY),
+    ("what did they agree to change about how the data is shown at future meetings", QuestionKind.DECISION),
+    ("whats the story with the taxi marshals", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -442,6 +444,11 @@ def test_two_questions_asked_as_one_plan_the_second_about_the_firsts_subject():
     assert {"youth", "divers", "bid"} <= set(terms(found.also.topic))
 
 
+def test_a_second_question_after_a_question_mark_is_planned_too():
+    found = plan("how is the lighting plan going - any complaints? and has it cut crime on the quay")
+    assert found.also is not None and found.also.kind is QuestionKind.YESNO and "lighting" in found.also.topic
+
+
 def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     found = plan("who chaired the feb 2017 meeting and where was it held")
     assert found.also is not None and found.also.kind is QuestionKind.WHERE
@@ -450,6 +457,7 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
 
 @pytest.mark.parametrize("question", ["what was said about lighting and what was decided",  # a summary says both
                                       "when and where was the lighting seminar",
+                                      "has lighting come up? what was said each time",  # one question across meetings
                                       "lighting and taxis", "which meetings discussed lighting and what was said"])
 def test_one_question_with_and_in_it_is_one_question(question):
     assert plan(question).also is None

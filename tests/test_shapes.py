@@ -536,7 +536,8 @@ def test_asked_whether_something_was_approved_the_sentence_saying_so_leads():
     evidence = one_item("Lighting Plan\nThe Partnership received a presentation from Jo Bloggs on the draft lighting plan "
                         "for the quay.\nMembers discussed lamps on Dock Lane.\nThere was overall agreement that the "
                         "plan be approved.")
-    assert fact_of("did members approve the draft lighting plan", evidence).sentences[0].text.startswith("There was overall agreement that the plan be approved")
+    for question in ("did members approve the draft lighting plan", "did they sign off the draft lighting plan"):
+        assert fact_of(question, evidence).sentences[0].text.startswith("There was overall agreement that the plan be approved")
 
 
 def test_what_was_said_of_a_thing_named_only_in_a_decision_is_nothing():
