@@ -67,7 +67,7 @@ class HybridRetriever:
             if self._snapshot is None or self._snapshot.generation != generation:
                 records = self.store.meetings()
                 glossary = index_glossary(records, self.glossary_file)
-                stats = self.store.term_stats(glossary, sorted({r.committee for r in records}))
+                stats = self.store.term_stats(glossary)
                 self._snapshot = Snapshot(generation, stats, glossary,
                                           tuple(MeetingInfo(r.id, r.date, r.titles, r.committee, r.council or "") for r in records))
             return self._snapshot

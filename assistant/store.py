@@ -117,7 +117,7 @@ class IndexStore(Protocol):
         """The `k` chunks that best match the words of `query` (BM25, > 0), best first."""
         ...
 
-    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
+    def term_stats(self, glossary: Glossary | None = None) -> TermStats:
         """Document frequencies over the indexed chunks (the keyword index's own); see `TermStats`."""
         ...
 

@@ -104,7 +104,7 @@ def alternatives(term: str) -> frozenset[str]:
 class TermStats:
     """Document frequencies over the indexed chunks, to weigh rare words above common ones."""
 
-    def __init__(self, documents: Sequence[str] | int, glossary: Glossary | None = None, bodies: Iterable[str] = (),
+    def __init__(self, documents: Sequence[str] | int, glossary: Glossary | None = None,
                  frequency: Callable[[str], int] | None = None,
                  vocabulary: Callable[[], Iterable[str]] | None = None) -> None:
         """Statistics of `documents` counted here, or of an index: their number, and `frequency` to look a term up.
@@ -114,14 +114,11 @@ class TermStats:
         of these statistics, and must count a passage as the glossary makes it.
 
         `glossary` makes a passage that writes "anti-social behaviour" count as using "ASB", and back.
-        `bodies` are the names of the committees in the index: a question's
-        "the partnership" points at the meeting, not at a topic, so their
-        words are not topic words (see `question_terms`). `vocabulary` lists
+        `vocabulary` lists
         every term of the index, read only when a question has a misspelt word
         (see `corrected`).
         """
         self.glossary = glossary or Glossary()
-        self.body_terms = frozenset(term for name in bodies for term in terms(name))
         if isinstance(documents, int):
             self.documents, self._lookup = max(documents, 1), frequency or (lambda term: 0)
             self._vocabulary = vocabulary or (lambda: ())
@@ -137,10 +134,6 @@ class TermStats:
         if term not in self._frequency:
             self._frequency[term] = self._lookup(term)
         return self._frequency[term]
-
-    def question_terms(self, question: str) -> list[str]:
-        """The question's topic terms: `terms` less the words that name the indexed committees."""
-        return [term for term in terms(question) if term not in self.body_terms]
 
     def terms(self, text: str) -> list[str]:
         """`terms` of `text` and of the glossary's other forms of the abbreviations and long forms it uses."""

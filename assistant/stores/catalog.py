@@ -240,7 +240,7 @@ class Catalog:
         chunks = dict(self._chunks_where("c.key", [key for key, _ in found]))
         return [(chunks[key], score) for key, score in found if key in chunks]  # gone since: not shown
 
-    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
+    def term_stats(self, glossary: Glossary | None = None) -> TermStats:
         """Document frequencies from the keyword index, looked up term by term as answering needs them.
 
         As `TermStats` counts a passage with the glossary's other forms of the
@@ -251,7 +251,7 @@ class Catalog:
         """
         columns = self._current_columns()
         givers = _givers(glossary) if glossary else {}
-        return TermStats(columns.documents, glossary, bodies,
+        return TermStats(columns.documents, glossary,
                          lambda term: bm25.frequency(self._db, columns, [[term], *givers.get(term, ())]),
                          lambda: bm25.vocabulary(self._db))
 

@@ -143,8 +143,8 @@ class CatalogIndex:
                        kind: str | None = None) -> list[tuple[Chunk, float]]:
         return self.catalog.keyword(query, k, filters, kind)
 
-    def term_stats(self, glossary: Glossary | None = None, bodies: Sequence[str] = ()) -> TermStats:
-        return self.catalog.term_stats(glossary, bodies)
+    def term_stats(self, glossary: Glossary | None = None) -> TermStats:
+        return self.catalog.term_stats(glossary)
 
     def chunks(self, meeting_id: str, position: int | None = None) -> list[Chunk]:
         return self.catalog.chunks(meeting_id, position)
