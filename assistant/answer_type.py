@@ -94,7 +94,7 @@ _KIND_PATTERNS = (
     # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
     # question ("or not" still is).
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
-                                       r"each\s+meeting|meeting\s+by\s+meeting|(each|every)\s+time)\b", re.I)),
+                                       r"each\s+meeting|meeting\s+by\s+meeting|(each|every)\s+time|more\s+than\s+(one\s+meeting|once))\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
@@ -114,7 +114,8 @@ _KIND_PATTERNS = (
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
-        r"\b(which|what)\s+(\w+\s+)?meetings\b|"
+        r"\b(which|what)\s+(\w+\s+)?meetings\b|\bmore\s+than\s+(one\s+meeting|once)\b|"
+        r"\b(several|multiple|many|other|different)\s+meetings\b|"
         r"\b(at|in|across|over)\s+(the\s+|all\s+)?(?!(future|next|later|coming|subsequent|upcoming)\b)(\w+\s+)?meetings\b|"
         r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"

@@ -78,6 +78,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("remind me what came out of the lighting review", QuestionKind.SUMMARY),
     ("what did they agree to change about how the data is shown at future meetings", QuestionKind.DECISION),
     ("whats the story with the taxi marshals", QuestionKind.SUMMARY),
+    ("lighting - has this come up at more than one meeting", QuestionKind.MEETINGS),
+    ("has lighting come up more than once", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
