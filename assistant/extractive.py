@@ -37,6 +37,7 @@ from assistant.terms import TermStats, alternatives, terms
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
+_NAMED_ITEM_SHARE = 0.6  # of the relevance bar, for an item the question names at the one meeting it names
 _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
 # A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
 # meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
@@ -157,8 +158,10 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     scored = [(relevance(plan, item, sources.stats), item) for item in items]
     # An item the question names by its title ("the crime report" at a meeting it names) is the one it asks about,
     # though the question's other words ("the gist of", "the biggest fall") make it read less close.
+    one_meeting = bool(plan.filters.meeting) or ((plan.filters.since or plan.filters.until) and sum(
+        plan.filters.admits(date, meeting_id) for meeting_id, date in sources.dated()) == 1)  # "in feb 2017"
     sure = [item for score, item in scored if score >= sources.threshold or (
-        score >= _MENTION_SHARE * sources.threshold and plan.filters.meeting and names_item(plan, item))]
+        score >= _NAMED_ITEM_SHARE * sources.threshold and one_meeting and names_item(plan, item))]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
         return sure
     subject = subject_terms(plan)

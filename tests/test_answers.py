@@ -49,8 +49,11 @@ def test_two_questions_asked_as_one_get_both_answers(bot):
     assert "212" in first and "taxi marshal scheme continue" in answer.text and grounded(answer)
 
 
-def test_an_item_named_at_a_named_meeting_answers_though_the_other_words_read_far(bot):
-    answer = bot.ask("at the march 2025 meeting what was the general gist and the main points people made about the youth fund")
+@pytest.mark.parametrize("question", [
+    "at the march 2025 meeting what was the general gist and the main points people made about the youth fund",
+    "in march 2025, remind me roughly what folk fed back, in simple plain words, on the youth diversion fund"])
+def test_an_item_named_at_a_named_meeting_answers_though_the_other_words_read_far(bot, question):
+    answer = bot.ask(question)
     assert not answer.refused and "£48,500" in answer.text and grounded(answer)
 
 
