@@ -171,8 +171,9 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     holds the answer ("...: With questions raised over ...").
     """
     draft = Draft()
+    top = max(scored, key=lambda item: item.relevance, default=None)
     leads = [(item.strength(score) - _DECISION_PENALTY * _answers_little(plan, unit) + bonus, item, score, unit)
-             for item in scored for bonus, score, unit in _lead_candidates(plan, item)]
+             for item in scored for bonus, score, unit in _lead_candidates(plan, item, item is top)]
     if not leads or _silent_item(plan, scored):
         return draft
     _, item, score, lead = max(leads, key=lambda entry: entry[0])
@@ -204,12 +205,35 @@ def _silent_item(plan: QueryPlan, scored: list[Scored]) -> bool:
             and all(unit.decision for _, unit in top.ranked()))
 
 
-def _lead_candidates(plan: QueryPlan, item: Scored) -> list[tuple[float, float, Unit]]:
+def _lead_candidates(plan: QueryPlan, item: Scored, closest: bool = False) -> list[tuple[float, float, Unit]]:
     """(bonus, score, unit) for the units of `item` that may lead a single fact: its three closest, its opening when
-    asked what its subject is, and any other that names what the question asks for (`_defines`)."""
+    asked what its subject is, and any other that names what the question asks for (`_defines`), or, in the
+    `closest` item, what it asks beyond what the item's closest unit names (`_rest`)."""
     ranked = item.ranked()
-    return [(bonus, score, unit) for rank, (score, unit) in enumerate(ranked + _opening(plan, item))
-            if (bonus := _defines(plan, item, unit)) or rank < _LEAD_CANDIDATES or rank >= len(ranked)]
+    rest = _rest(plan, item, ranked[0][1]) if ranked and closest else frozenset()
+    return [(max(bonus, _OPENING_BONUS * _says_rest(rest, unit)), score, unit)
+            for rank, (score, unit) in enumerate(ranked + _opening(plan, item))
+            if (bonus := _defines(plan, item, unit)) or rank < _LEAD_CANDIDATES or rank >= len(ranked)
+            or _says_rest(rest, unit)]
+
+
+def _rest(plan: QueryPlan, item: Scored, closest: Unit) -> frozenset[str]:
+    """What the question asks beyond what its closest unit and the item's title name: "uneasy about the name" once a
+    sentence names Street Pastors; "copy" once one names Right Care, Right Person."""
+    named = set(terms(f"{closest.text} {item.item.hit.item_title}"))
+    return frozenset(term for term in terms(plan.topic) if not alternatives(term) & named) - REPORTING_TERMS
+
+
+def _says_rest(rest: frozenset[str], unit: Unit) -> bool:
+    """Whether `unit` names all of `rest` (two thirds of a longer rest): the closest unit says what the question is
+    about, this one what was asked of it ("Some concern over the religious nature of the programme's name")."""
+    if DISCUSSED_ONLY.match(unit.text):
+        return False  # "A brief discussion was had around off-road bikes" says only what the question is about
+    present = set(terms(unit.text))
+    found = [term for term in rest if alternatives(term) & present]
+    if len(found) == 1 and found[0] in present:
+        return False  # one word in common is chance, unless through the minutes' own word for it ("copy": "replicating")
+    return bool(found) and len(found) >= round(2 * len(rest) / 3)
 
 
 def _restates(plan: QueryPlan, item: Scored, unit: Unit) -> bool:

@@ -532,6 +532,16 @@ def test_an_item_the_question_names_that_records_only_its_presenting_answers_not
     assert fact(asked, read(asked, [other], stats, None, False)).sentences  # not named, the other item may answer
 
 
+def test_once_a_sentence_names_the_subject_the_one_saying_what_was_asked_of_it_leads():
+    item = scored_item("Quay Lights\nMembers highlighted a scheme known as Quay Lights.\nThe scheme had run for ten years.\n"
+                       "Some concern over the scheme was raised by members.\nThe lamps were checked each winter.", 0.8,
+                       (0.6, 0.2, 0.4, 0.35))
+    def lead(question: str) -> str:
+        return fact(plan_question(question, SearchFilters(), []), [item]).sentences[0].text
+    assert lead("why were members uneasy about quay lights").startswith("Some concern")  # "uneasy": concern
+    assert lead("were the quay lights ever checked").startswith("Members highlighted")  # one word in common is chance
+
+
 def test_asked_whether_something_was_approved_the_sentence_saying_so_leads():
     evidence = one_item("Lighting Plan\nThe Partnership received a presentation from Jo Bloggs on the draft lighting plan "
                         "for the quay.\nMembers discussed lamps on Dock Lane.\nThere was overall agreement that the "
