@@ -147,6 +147,7 @@ class _Reference:
     missing: str | None = None
     committee: str | None = None  # the body the words named, as well ("the last ssp meeting")
     dated: tuple[int, int] | None = None  # where else the words are: "feb 2017 meeting - when was the next one"
+    whole_body: bool = False  # the words name a committee and no meeting of it ("the csp meeting", "the ssp")
 
 
 def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
@@ -203,7 +204,8 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     reference = _committee_named(text, meetings) if plan.kind is QuestionKind.MEETINGS else _meeting_reference(text, meetings)
     if reference is not None:
         plan = _with_reference(plan, reference, filters, meetings)
-    if reference is None or (reference.committee and not (plan.filters.meeting or plan.filters.since or plan.anchor)):
+    if reference is None or reference.whole_body or (
+            reference.committee and not (plan.filters.meeting or plan.filters.since or plan.anchor)):
         plan = _with_period(plan, plan.filters, meetings)  # "the ssp meeting in feb 2017": the body, then the date
     if latest := _LATEST.search(plan.topic):  # the order is how it asks: "most recent" is no topic word
         plan = replace(plan, order="latest", topic=_without(plan.topic, latest.start(), latest.end()))
@@ -318,16 +320,15 @@ def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference |
         for last in range(len(run), 0, -1):
             typed = [word.lower() for _, _, word in run[:last]]
             body = _body_named(" ".join(typed), meetings)
-            if body is not None and not body[1] and _says_body(typed, body[0], meetings):
+            if body is not None and not body[1] and len(body[0]) == 1 and _says_body(typed, body[0][0], meetings):
                 if best is None or run[last - 1][1] - run[0][0] > best[1] - best[0]:
-                    best = (run[0][0], run[last - 1][1], body[0])
+                    best = (run[0][0], run[last - 1][1], body[0][0])
                 break
     if best is None:
         return None
     start, end, name = best
     the = re.search(r"\bthe\s+$", text[:start], re.I)
-    own = tuple(m.id for m in meetings if m.body == name)
-    return _Reference(the.start() if the else start, end, meetings=own, committee=name)
+    return _Reference(the.start() if the else start, end, committee=name, whole_body=True)
 
 
 def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:
@@ -353,10 +354,11 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
     words = re.sub(r"'s$", "", words.strip(" ,."))
     body = _body_named(words, meetings)
     if body is not None:
-        name, rest = body
-        own = [m for m in meetings if m.body == name]
-        found = _resolve(rest, start, end, own) if rest else _Reference(start, end, meetings=tuple(m.id for m in own))
-        return replace(found, committee=name) if found is not None else None
+        names, rest = body
+        own = [m for m in meetings if m.body in names]
+        # "the csp meeting" names the committee, not one meeting of it: a date elsewhere in the question still counts.
+        found = _resolve(rest, start, end, own) if rest else _Reference(start, end, whole_body=True)
+        return replace(found, committee=names[0] if len(names) == 1 else None) if found is not None else None
     dated = sorted((m for m in meetings if m.date), key=lambda m: m.date or dt.date.min)
     period = find_period(words, _newest(meetings))
     if period is not None:
@@ -397,18 +399,25 @@ def _name_forms(name: str, council: str) -> tuple[list[str], set[str], set[str]]
     return parts, shorts, places
 
 
-def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[str, str] | None:
-    """The committee `words` name, by its name's words or initials (`_name_forms`), and the words left; None if they
-    name none."""
+def _body_named(words: str, meetings: Sequence[MeetingInfo]) -> tuple[tuple[str, ...], str] | None:
+    """The committees `words` name, by their names' words or initials (`_name_forms`), and the words left; None if
+    they name none. Of several, those that leave fewest words ("south cambs csp" is South Cambs Community Safety
+    Partnership, not another council's Community Safety Partnership); several still when the words fit them alike
+    ("csp")."""
     typed = words.lower().split()
+    found: dict[str, list[str]] = {}
     for name, council in dict.fromkeys((m.body, m.council) for m in meetings if m.body):
         parts, shorts, places = _name_forms(name, council)
         named = [word for word in typed if word in parts or word in shorts]
         left = [word for word in typed if word not in parts and word not in shorts and word not in places]
         if (any(word in shorts for word in named) or len(named) >= min(2, len(parts))) \
                 and not set(terms(" ".join(left))) & set(terms(name)):
-            return name, " ".join(left)
-    return None
+            found[name] = left
+    if not found:
+        return None
+    fewest = min(len(left) for left in found.values())
+    names = tuple(name for name, left in found.items() if len(left) == fewest)
+    return names, " ".join(found[names[0]])
 
 
 def _by_period(period: Period, start: int, end: int, meetings: Sequence[MeetingInfo], named: bool) -> _Reference:

@@ -388,6 +388,20 @@ def test_a_committee_may_be_named_with_its_council():
     assert found.filters.committee == "Community Safety Partnership" and not found.refused
 
 
+TWO_CSPS = [replace(MEETINGS[0], body="Community Safety Partnership"),
+            replace(MEETINGS[1], body="Harbourside Community Safety Partnership")]
+
+
+def test_of_two_committees_a_question_names_the_one_its_words_fit_best():
+    found = plan_question("who sent apologies to the harbourside csp meeting", SearchFilters(), TWO_CSPS)
+    assert found.filters.committee == "Harbourside Community Safety Partnership" and not found.refused
+
+
+def test_a_committee_named_alone_is_no_meeting_of_it_and_the_date_still_counts():
+    found = plan_question("who sent apologies to the csp meeting on 14 feb 2017", SearchFilters(), TWO_CSPS)
+    assert found.filters.meeting is None and found.filters.since == found.filters.until == dt.date(2017, 2, 14)
+
+
 def test_the_meeting_after_another_is_of_the_same_committee():
     meetings = [replace(MEETINGS[0], body="Partnership"), replace(MEETINGS[1], body="Licensing Committee"),
                 replace(MEETINGS[2], body="Partnership")]
