@@ -84,13 +84,17 @@ class AgendaItem:
     meeting, so unnumbered items still have a stable address. `weak` says its
     boundaries were guessed from the text's shape (no number, no table row,
     no link label). `page_starts` maps a paged source: ``(offset, page)``
-    says ``text[offset:]`` is on that page (until the next pair).
+    says ``text[offset:]`` is on that page (until the next pair). `agenda` is
+    what an "agenda and minutes" page printed before the item's "Minutes:"
+    ("To approve the minutes of the last meeting."): what was asked, not what
+    happened, so it is kept apart from `text`.
     """
 
     position: int
     number: str | None
     title: str
     text: str
+    agenda: str = ""  # what the agenda said of it, printed before its minutes: shown, never answered from
     restricted: bool = False
     weak: bool = False
     page_starts: tuple[tuple[int, int], ...] = ()

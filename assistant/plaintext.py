@@ -30,7 +30,8 @@ def pages_text(pages: tuple[int, ...]) -> str:
 
 
 def item_text(meeting: Meeting, item: AgendaItem) -> str:
-    return f"{meeting.body}, {meeting.date_label}\n\n{item_heading(meeting, item)}\n\n{item.text}\n"
+    agenda = f"Agenda: {item.agenda}\n\n" if item.agenda else ""
+    return f"{meeting.body}, {meeting.date_label}\n\n{item_heading(meeting, item)}\n\n{agenda}{item.text}\n"
 
 
 def meeting_text(meeting: Meeting) -> str:

@@ -270,6 +270,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "uneasi*": ("concern",),
     "copi*": ("replicate",),  # "copy the programme" is minuted as "replicating the programme"
     "sign": ("approved",),  # "which minutes did they sign off" (not "significant": no "*")
+    "approv*": ("agreed", "confirmed"),  # minutes are "agreed" or "confirmed as a correct record"
     "cllr": ("councillor",),  # minutes write one, people type the other
     "councillor*": ("cllr",),
     "fall": ("drop", "decrease", "reduction", "decline", "fell", "dropped", "decreased", "reduced"),  # "crime fell"

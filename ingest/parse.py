@@ -140,8 +140,11 @@ def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: b
     ends = [start.line for start in starts[1:]] + [len(lines)]
     for position, (start, end) in enumerate(zip(starts, ends), start=1):
         lead = [start.lead] if start.lead.strip() else []
-        text, page_starts = _tidy(lead + lines[start.body : end], pages[start.line : start.line + len(lead)]
-                                  + pages[start.body : end], table=table)
+        body, body_pages = lead + lines[start.body : end], pages[start.line : start.line + len(lead)] + pages[start.body : end]
+        # An "agenda and minutes" page prints what the agenda said ("The Chair will consider the admission of any items
+        # of Urgent Business.") before "Minutes:" and what happened after it: the item's text is the minutes alone.
+        label = next((index for index, raw in enumerate(body) if raw.lstrip().startswith(MINUTES_LABEL)), 0)
+        text, page_starts = _tidy(body[label:], body_pages[label:], table=table)
         title = _clean_title(start.title)
         items.append(
             AgendaItem(
@@ -149,6 +152,7 @@ def _items(lines: list[str], pages: list[int], starts: list[ItemStart], table: b
                 number=start.number,
                 title=title,
                 text=text,
+                agenda=_tidy(body[:label], body_pages[:label], table=table)[0],
                 restricted=bool(re.search(r"\brestricted\b", f"{title} {text[:400]}", re.IGNORECASE)),
                 weak=start.weak,
                 page_starts=page_starts or _title_page(pages[start.line]),

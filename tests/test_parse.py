@@ -73,7 +73,7 @@ def assert_nothing_lost(text: str, meeting) -> None:
     """Every word of the input is in the header, an item number, title or text, or counted as page furniture."""
     kept = words(meeting.header) + words("\n".join(meeting.boilerplate))
     for item in meeting.items:
-        kept += words(f"{item.number or ''} {item.title} {item.text}")
+        kept += words(f"{item.number or ''} {item.title} {item.agenda} {item.text}")
     missing = words(text) - kept
     assert not missing, f"words lost: {dict(list(missing.items())[:10])}"
 
@@ -90,6 +90,15 @@ def test_moderngov_page_gives_eight_ssp_items():
     assert meeting.date == dt.date(2023, 7, 19)
     assert [i.number for i in meeting.items] == [f"SSP/{n}/23" for n in range(1, 9)]
     assert meeting.venue.startswith("Meeting Room 1, Jim Cooke Conference Suite")
+
+
+def test_what_the_agenda_said_before_minutes_is_kept_apart_from_what_happened():
+    text = ("Harbourside Community Safety Partnership\nTuesday, 3rd March, 2025 10.00 am\n\nItems\nNo. Item\n\n1.\n\n"
+            "Urgent Business\n\nThe Chair will consider the admission of any items of Urgent Business.\n\nMinutes:\n\n"
+            "There were no items of urgent business.\n\n2.\n\nLighting\n\nMinutes:\n\nMembers noted the new lamps.\n")
+    first, second = parse_minutes(text, "x.txt").items
+    assert first.text == "There were no items of urgent business." and first.agenda.startswith("The Chair will consider")
+    assert second.text == "Members noted the new lamps." and second.agenda == ""
 
 
 def test_link_noise_and_minutes_labels_are_removed():
