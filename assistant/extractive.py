@@ -99,7 +99,7 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
             and not (plan.excluded and plan.excluded <= set(terms(hit.item_title)))]  # "apart from iQuanta"
     closest = hits[0] if hits else None
     about = about_meeting(plan)
-    asks_meeting = about or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO)
+    asks_meeting = about or plan.kind in (QuestionKind.WHO, QuestionKind.YESNO, QuestionKind.MEETINGS)
     meetings = [] if plan.refused or not asks_meeting else list(_named_meetings(plan, sources, _MEETINGS_ANSWERED))
     if (about or about_attendee(plan, meetings)) and not beyond_role(plan, meetings):
         anchor = sources.meeting(plan.anchor) if plan.anchor else None

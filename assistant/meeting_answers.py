@@ -76,7 +76,14 @@ def beyond_role(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
     if not re.search(r"\b(chair\w*|vice|deputy)\b", plan.topic, re.I):
         return False  # "who from the youth offending service attended", "the democratic services contact": at this meeting
     committees = {term for meeting in meetings for term in terms(meeting.committee)}
-    return bool(_other_words(plan) - committees - _ACROSS_TERMS)
+    extra = _other_words(plan) - committees - _ACROSS_TERMS
+    return bool(extra) and not _describe_one(extra, meetings)  # "which meetings was cllr nelson in the chair for"
+
+
+def _describe_one(wanted: set[str], meetings: Sequence[Meeting]) -> bool:
+    """Whether one attendee's name, organisation or role uses every word of `wanted`."""
+    return any(all(alternatives(term) & _described(person) for term in wanted)
+               for meeting in meetings for person in meeting.facts.attendees)
 
 
 def _other_words(plan: QueryPlan) -> set[str]:
@@ -121,7 +128,10 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
     if re.search(r"\b(vice|deputy)\b", question):
         found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
     elif re.search(r"\bchair", question):
-        found, template = [facts.chair] if facts.chair else [], "{} chaired the meeting{}."
+        # Asked which meetings someone chaired, those they chaired ("cllr nelson"): not every meeting's chair.
+        named = across and bool(_other_words(plan) - _ACROSS_TERMS)
+        chair = facts.chair if facts.chair and (not named or _fit(plan, facts.chair)) else None
+        found, template = [chair] if chair else [], "{} chaired the meeting{}."
     elif re.search(r"\b(apologi|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
     elif re.search(r"\bcontact\b", question):
@@ -210,11 +220,11 @@ def about_attendee(plan: QueryPlan, meetings: Sequence[Meeting]) -> bool:
     """Whether every word of the question is in one attendee's name, organisation or role, asked who ("who was the
     cabinet member for adult social care") or whether they were there ("was gary knight at the feb meeting"): the
     attendance records answer it."""
-    if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _present(plan.topic))):
+    chaired = plan.kind is QuestionKind.MEETINGS and _ROLE.search(plan.topic)  # "which meetings was cllr nelson chair at"
+    if not (plan.kind is QuestionKind.WHO or (plan.kind is QuestionKind.YESNO and _present(plan.topic)) or chaired):
         return False
-    wanted = _other_words(plan)
-    return bool(wanted) and any(all(alternatives(term) & _described(person) for term in wanted)
-                                for meeting in meetings for person in meeting.facts.attendees)
+    wanted = _other_words(plan) - (_ACROSS_TERMS if chaired else frozenset())
+    return bool(wanted) and _describe_one(wanted, meetings)
 
 
 def _matching(plan: QueryPlan, people: list[Attendee], best: int) -> list[Attendee]:

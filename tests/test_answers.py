@@ -78,6 +78,11 @@ def test_asked_who_ran_it_then_and_later_each_meeting_gets_its_chair(bot):
                            "- 9 Jun 2025: Insp. Owen Hart chaired the meeting. [2]")
 
 
+def test_asked_which_meetings_someone_chaired_those_they_chaired_answer(bot):
+    answer = bot.ask("which meetings was cllr price in the chair for")
+    assert answer.text == "- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]"
+
+
 def test_asked_across_meetings_who_chaired_is_a_line_per_meeting_from_the_facts(bot):
     answer = bot.ask("How has the chair changed over the meetings?")
     assert answer.text == ("- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]\n"
