@@ -129,7 +129,7 @@ _KIND_PATTERNS = (
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
         r"what\s+(points|comments|views|remarks|feedback)\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
-        r"tell\s+me|remind\s+me|summari[sz]e|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
+        r"tell\s+me|remind\s+me|summari[sz]e|sum\s+up|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
         r"lowdown|low\s+down|outline|breakdown)|the\s+gist\s+of|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
         r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news|story|score|deal)|any\s+news)|"
@@ -148,9 +148,18 @@ _SCENE = re.compile(rf"^[^?,:–-]{{1,60}}?(?:\s[-–:]\s*|,\s*)(?=(?:what|whats
                     r"(?=(?:what|whats|which|who|whom|whose|when|where|how|why)\b)", re.I)  # "after the jan 2022 meeting when ..."
 
 
+# "can you sum up ...", "so what came out of ...", "could you tell me who ...": how people open, not what they ask.
+_OPENER = re.compile(r"^\s*(?:(?:so|ok|okay|right|hi|hey|and|also)\b,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+                     r"(?=(?:sum|summari[sz]e|tell|give|list|explain|remind|outline)\b)|please\s+|pls\s+|"
+                     r"(?:do\s+you\s+know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\s+"
+                     r"(?=(?:who|whom|whose|when|where|which|how|what|whats)\b)|"
+                     r"tell\s+me\s+(?=(?:who|whom|whose|when|where|which|how)\b))+", re.I)  # "tell me what ..." is a summary
+
+
 def question_kind(question: str) -> QuestionKind:
     """The answer shape `question` wants; a plain question for one fact is `FACT`, a bare topic (no question word,
     no figure asked for) wants what was said about it."""
+    question = _OPENER.sub("", question, count=1) or question
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
     scene = _SCENE.match(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
     if scene and not _ASKS_SOMETHING.search(scene.group()):

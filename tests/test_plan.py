@@ -79,6 +79,11 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what did they agree to change about how the data is shown at future meetings", QuestionKind.DECISION),
     ("whats the story with the taxi marshals", QuestionKind.SUMMARY),
     ("lighting - has this come up at more than one meeting", QuestionKind.MEETINGS),
+    ("can you sum up what the police told the partnership about lighting", QuestionKind.SUMMARY),  # not yes or no
+    ("so what came out of the lighting review", QuestionKind.SUMMARY),
+    ("could you tell me who chaired the feb 2017 meeting", QuestionKind.WHO),
+    ("tell me what the police said about lighting", QuestionKind.SUMMARY),
+    ("can the police seize bikes", QuestionKind.YESNO),
     ("has lighting come up more than once", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
