@@ -50,6 +50,15 @@ class Glossary:
         """The other forms of `term`: ``expand("ASB") == {"anti-social behaviour"}`` and back; empty if unknown."""
         return {self._shown[other] for other in self._forms.get(_key(term), ())}
 
+    def named_in_part(self, text: str) -> set[str]:
+        """The abbreviations `text` names by their long form less its last word, a service's kind ("youth offending"
+        for "Youth Offending Team", YOT, and "Youth Offending Service", YOS): people name a service by its work. Not
+        a partnership's or a board's ("community safety" is a subject, not the Community Safety Partnership)."""
+        key = f" {_key(text)} "
+        return {self._shown[short] for short in self._short for long in self._forms[short]
+                if len(work := long.split()[:-1]) >= 2 and long.split()[-1] in _SERVICE_KINDS
+                and f" {' '.join(work)} " in key}
+
     def pairs(self) -> list[tuple[str, str]]:
         """(abbreviation, long form) pairs, sorted, for display."""
         return sorted((self._shown[short], self._shown[long]) for short in self._short for long in self._forms[short])
@@ -80,6 +89,7 @@ class Glossary:
         return self._patterns
 
 
+_SERVICE_KINDS = frozenset({"team", "service", "services", "unit"})
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SMALL = frozenset({"of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "at", "by"})
 

@@ -230,6 +230,7 @@ def _with_other_forms(topic: str, glossary: Glossary) -> str:
     """`topic` and the other forms of the abbreviations it uses, typed in any case ("pspo", "asb")."""
     augmented = glossary.augment(topic)
     typed = {form for word in re.findall(r"[A-Za-z]{2,}", topic) if not word.isupper() for form in glossary.expand(word)}
+    typed |= glossary.named_in_part(topic)  # "youth offending": YOT, YOS
     extra = sorted(form for form in typed if form.lower() not in augmented.lower())
     return " ".join([augmented.replace("\n", " "), *extra])
 

@@ -528,16 +528,18 @@ class _Subject:
 
     words: frozenset[str]
     other: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()  # of those, the abbreviations: one names the subject ("YOT Q3")
 
     @classmethod
     def of(cls, plan: QueryPlan) -> _Subject:
         words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - REPORTING_TERMS
-        return cls(words, frozenset(terms(plan.search)) - words - REPORTING_TERMS - frozenset(terms(plan.topic)))
+        other = frozenset(terms(plan.search)) - words - REPORTING_TERMS - frozenset(terms(plan.topic))
+        return cls(words, other, other & frozenset(terms(" ".join(re.findall(r"\b[A-Z]{2,}s?\b", plan.search)))))
 
     def share(self, text: str) -> float:
         """The share of the subject that `text` names, in either form (0 for no subject)."""
         present = set(terms(text))
-        return max(_share(self.words, present), _share(self.other, present))
+        return max(_share(self.words, present), _share(self.other, present), float(bool(self.abbreviations & present)))
 
 
 def subject_terms(plan: QueryPlan) -> frozenset[str]:

@@ -193,3 +193,11 @@ def test_a_word_spelt_right_is_not_mended_into_another(embedder):
     assert terms(stats.corrected("which earlier meetings")) == terms("which easier meetings")  # a letter off
     kept = stats.corrected("which earlier meetings about the goverment", keep=embedder.is_word)
     assert kept.startswith("which earlier meetings") and terms(kept) == terms("which earlier meetings about the government")
+
+
+def test_a_service_named_by_its_work_is_its_abbreviation_but_a_partnerships_subject_is_not():
+    glossary = Glossary([("YOT", "Youth Offending Team"), ("YOS", "Youth Offending Service"),
+                         ("CSP", "Community Safety Partnership")])
+    assert glossary.named_in_part("how has youth offending performance been reported") == {"YOT", "YOS"}
+    assert glossary.named_in_part("who do i email about the community safety plan") == set()
+    assert glossary.named_in_part("what did the youth service offer") == set()  # one word of the work is not its name

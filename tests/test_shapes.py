@@ -182,6 +182,23 @@ def test_a_meetings_line_keeps_a_second_sentence_nearly_as_close_and_came_up_ask
     assert "40%" not in text and "budget" not in text
 
 
+def test_an_item_titled_by_an_abbreviation_the_question_names_in_full_gets_its_meetings_line():
+    def item_of(date: str, text: str, score: float) -> Scored:
+        minutes = parse_minutes(f"Board - {date}\n\n3\n\n{text}\n", f"board-{date}.txt")
+        chunks = chunk_meeting(minutes, lambda t: len(t.split()))
+        evidence = Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [chunks[-1]])
+        found = units(evidence)
+        return Scored(evidence, 0.6, tuple(found), tuple(0.0 if unit.text == evidence.hit.item_title else score
+                                                         for unit in found))  # a bare title never leads
+    glossary = Glossary([("YOT", "Youth Offending Team"), ("YOS", "Youth Offending Service")])  # either names it
+    found = plan_question("which meetings looked at youth offending performance", SearchFilters(), [], glossary)
+    text = shapes.meetings(found, [item_of("3 March 2025", "Youth Offending Performance\nMembers were given the youth "
+                                           "offending performance figures.", 0.8),
+                                   item_of("9 June 2025", "YOT Q3\nMembers were presented with the YOT data summary.",
+                                           0.4)]).text()
+    assert "- 3 Mar 2025:" in text and "- 9 Jun 2025: Members were presented with the YOT data summary." in text
+
+
 def test_a_meetings_line_gives_the_meetings_figure_when_it_reads_nearly_as_close():
     item = scored_item("Police Update\nThe impact of truancy on crime was discussed at length by members.\n"
                        "Truancy in the borough was 170% above the national average.", 0.8, (0.6, 0.5))
