@@ -48,7 +48,7 @@ _SCENE_NAMED = re.compile(r"^\s*((?:(?!the\b)[\w'’/&.-]+\s+){1,5}?)meeting\s*(
 _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _QUESTION_SLIP = re.compile(rf"\b({'|'.join(QUESTION_WORD_SLIPS)})\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent|previous)$", re.I)
-_OLDEST = re.compile(r"^(?:first|earliest|oldest)$", re.I)
+_OLDEST = re.compile(r"^(?:very\s+)?(?:first|earliest|oldest)$", re.I)
 _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
 # "What does ACT stand for?", "what is ACT in the campaign" (an abbreviation asked about alone, not "the ASB figures").
 _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b|"
@@ -76,6 +76,8 @@ _SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|h
                               r"\?\s*(?:and\s+)?(?=(?:when|where|who|whom|how|what|whats|which|has|have|did|does|is|are|was|"
                               r"were)\b)", re.I)  # "... any displacement? and has it made begging illegal"
 _FIRST_QUESTION_WORDS = 3
+_IN_THE_RECORDS = re.compile(r"\b(?:in|on|from)\s+(?:your|the|my|these|our)\s+(?:records?|index|database|system|archive|"
+                             r"minutes\s+(?:here|you\s+have))\b|\bon\s+record\b", re.I)
 _AND_LATER = re.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:to|with)|and\s+(?:since|after|later))\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
@@ -198,6 +200,7 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
         fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
+    text = _IN_THE_RECORDS.sub(" ", text)  # "the first meeting in your records": the index, not a topic
     topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
     plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()), excluded=excluded)
     # "each meeting", "across the meetings": a question about all of them names none in particular.

@@ -453,6 +453,12 @@ def test_a_year_against_later_ones_across_meetings_is_that_year_and_after():
     assert found.kind is QuestionKind.MEETINGS and (found.filters.since, found.filters.until) == (dt.date(2012, 1, 1), None)
 
 
+@pytest.mark.parametrize("question", ["who chaired the very first meeting in your records", "who chaired the very first meeting on record"])
+def test_the_very_first_meeting_on_record_is_the_oldest(question):
+    found = plan(question)
+    assert found.filters.meeting == "aug-2012" and found.topic == "who chaired"
+
+
 def test_back_in_a_year_is_the_period_not_a_topic():
     found = plan("who was chairman back in 2012")
     assert found.topic == "who was chairman" and found.filters.since == dt.date(2012, 1, 1)
