@@ -103,7 +103,7 @@ _KIND_PATTERNS = (
                                        r"raised?|c[ao]me\s+up|brought\s+up|consider\w*|mention\w*|look\w*\s+at)\b", re.I)),
     (QuestionKind.WHO, re.compile(
         r"^\s*(who|whom|whose)\b|^\s*(which|what)\s+((?!(did|do|does|was|were|is|are)\b)\w+\s+){0,3}?(person|people|officers?|councillors?|members?|"
-        r"candidates?|organisations?|bod(y|ies)|agenc(y|ies))\b", re.I)),
+        r"candidates?|organisations?|bod(y|ies)|agenc(y|ies)|forces?|councils?|authorit(y|ies))\b", re.I)),
     (QuestionKind.WHEN, re.compile(
         r"^\s*(when|what\s+(date|time|day|year|month)|on\s+what\s+(date|day)|which\s+(date|day|month|year)|"
         r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
@@ -143,7 +143,7 @@ _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|whats|which|who|whom|whos
 
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
-_SCENE = re.compile(rf"^[^?,:–-]{{1,60}}?(?:\s[-–:]\s*|,\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)|"
+_SCENE = re.compile(rf"^[^?,:–]{{1,90}}?(?:\s[-–:]\s*|,\s*|\?\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)|"
                     r"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{1,60}?\s"
                     r"(?=(?:what|whats|which|who|whom|whose|when|where|how|why)\b)", re.I)  # "after the jan 2022 meeting when ..."
 
@@ -220,7 +220,8 @@ def answer_type(question: str) -> AnswerType:
                           (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
-    return AnswerType.ANY
+    scene = _SCENE.match(question)  # "prevent training 2016/17? how many people trained": the question after the scene
+    return answer_type(question[scene.end():]) if scene else AnswerType.ANY
 
 
 def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:

@@ -165,7 +165,11 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
                   or question_kind(question) in (QuestionKind.SUMMARY, QuestionKind.MEETINGS)):  # "...? what was said each time"
         split = None
     plan = _read(question[: split.start()] if split else question, filters, meetings, spelling)
-    if split and plan.kind not in (QuestionKind.SUMMARY, QuestionKind.MEETINGS):  # those say all there is anyway
+    if split and plan.kind in (QuestionKind.SUMMARY, QuestionKind.MEETINGS):
+        # A summary says all there is anyway; a bare topic first ("prevent training numbers 2016/17? how many people
+        # trained") is the scene of the one question that follows.
+        plan = _read(question, filters, meetings, spelling)
+    elif split:
         # "how long was the strategy to run and when did it start": the second asks about the first's subject.
         second = _read(question[split.end():], filters, meetings, spelling)
         if second.filters == filters:  # "... at the feb 2017 meeting and where was it held": that meeting

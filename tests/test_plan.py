@@ -84,6 +84,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("could you tell me who chaired the feb 2017 meeting", QuestionKind.WHO),
     ("tell me what the police said about lighting", QuestionKind.SUMMARY),
     ("can the police seize bikes", QuestionKind.YESNO),
+    ("that lighting model brought up most recently - which force came up with it originally?", QuestionKind.WHO),
+    ("according to the 2017 update on counter-terrorism work, when did the duty come into force", QuestionKind.WHEN),
     ("has lighting come up more than once", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -474,6 +476,12 @@ def test_two_questions_asked_as_one_plan_the_second_about_the_firsts_subject():
 def test_a_second_question_after_a_question_mark_is_planned_too():
     found = plan("how is the lighting plan going - any complaints? and has it cut crime on the quay")
     assert found.also is not None and found.also.kind is QuestionKind.YESNO and "lighting" in found.also.topic
+
+
+def test_a_bare_topic_then_a_question_is_one_question():
+    found = plan("prevent training numbers 2016/17? how many people trained")
+    assert found.also is None and found.kind is QuestionKind.FACT and found.fact is AnswerType.COUNT
+    assert "prevent" in found.topic
 
 
 def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
