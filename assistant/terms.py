@@ -146,9 +146,9 @@ class TermStats:
 
         Short words (under `_TYPO_MIN_LETTERS`), abbreviations in capitals, words the glossary knows and words `keep`
         says are spelt right (an ordinary word: "earlier" is not a typo of "easier") are left alone; the nearest stem
-        must start with the same letter (see `_nearest` for which of the nearest wins). Failing that, an ordinary word
-        one slip away (`near`) whose stem the index uses: "presentaton" is far from the stem "present", not from
-        "presentation".
+        must start with the same letter (see `_nearest` for which of the nearest wins). First, though, an ordinary
+        word one slip away (`near`) whose stem the index uses: "presentaton" is far from the stem "present", not from
+        "presentation"; "refernce" is "reference", not a name two letters off ("Redfern").
         """
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
@@ -156,9 +156,8 @@ class TermStats:
             if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()) \
                     or (keep is not None and keep(word)):
                 return word
-            mended = self._nearest(found[0], keep) or next(
-                (other for other in (near(word) if near else []) if (stems := terms(other)) and all(map(self.known, stems))),
-                None)
+            mended = next((other for other in (near(word) if near else [])
+                           if (stems := terms(other)) and all(map(self.known, stems))), None) or self._nearest(found[0], keep)
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended
         return _TYPO_WORD.sub(fix, text)
 

@@ -183,6 +183,12 @@ def test_a_typo_far_from_the_stem_the_index_uses_is_mended_through_the_ordinary_
         "what was in the presentation"
 
 
+def test_a_typo_of_an_ordinary_word_is_that_word_not_a_name_as_near_in_the_index(embedder):
+    stats = TermStats(["The Terms of Reference were agreed.", "Lisa Redfern substituted."])
+    assert stats.corrected("the terms of refernce", keep=embedder.is_word, near=embedder.near_words) == \
+        "the terms of reference"
+
+
 def test_a_slip_from_an_ordinary_word_is_told_from_a_name(embedder):
     assert embedder.is_slip("diffrent") and embedder.is_slip("presentaton") and embedder.is_slip("aswell")
     assert not embedder.is_slip("thornaby") and not embedder.is_slip("westerhope")
