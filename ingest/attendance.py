@@ -34,6 +34,10 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR = re.compile(r"\s(?:of|for|and|the|on|in)\s", re.IGNORECASE)
 _SENT_BY = r"(?:were|was)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|on\s+behalf\s+of|by)\s+"
 _ITEM_APOLOGIES = re.compile(rf"\bapologies(?:\s+for\s+absence)?\s+{_SENT_BY}(?P<names>.+?)\.?$", re.IGNORECASE)
+_FOLLOWING = re.compile(r"^\s*(?:the\s+following|as\s+follows)\s*:?\s*$", re.IGNORECASE)
+_SUBSTITUTED = re.compile(r"^\s*(?P<absent>[^–—]+?)\s+[-–—]\s+(?P<substitute>.+?)\s+(?:substituted|substituting|"
+                          r"attended\s+as\s+(?:a\s+)?substitute)\.?\s*$", re.IGNORECASE)
+_NAME_LINE_WORDS = 12  # a line of a list of names, with a substitute; longer is the minutes going on
 _LIST_LEAD = re.compile(rf"^\s*{_SENT_BY}", re.IGNORECASE)  # "Apologies for absence:\nwere submitted on behalf of A and B."
 
 
@@ -90,13 +94,31 @@ def header_attendees(header: str) -> list[Attendee]:
 
 
 def item_apologies(text: str, position: int) -> list[Attendee]:
-    """Apologies minuted as an item: "Apologies for absence were received from Cllr A and Cllr B."."""
+    """Apologies minuted as an item: "Apologies for absence were received from Cllr A and Cllr B.", or "... from
+    the following:" and a name a line ("Stephen McDonnell - Joan Hancox substituted": the substitute was there)."""
     people: list[Attendee] = []
-    for sentence in sentences(text):
+    lines = sentences(text)
+    for index, sentence in enumerate(lines):
         match = _ITEM_APOLOGIES.search(sentence)
-        if match:
+        if match and _FOLLOWING.match(match.group("names")):
+            for line in lines[index + 1:]:
+                if len(line.split()) > _NAME_LINE_WORDS or _ITEM_APOLOGIES.search(line):
+                    break
+                people += _absent(line, position)
+        elif match:
             people += _attendees(match.group("names"), "apologies", position)
     return people
+
+
+def _absent(line: str, position: int) -> list[Attendee]:
+    """One line of a list of apologies: the name, and a substitute named with it, who was there."""
+    substituted = _SUBSTITUTED.match(line)
+    if substituted is None:
+        return _attendees(line, "apologies", position)
+    absent = _attendees(substituted.group("absent"), "apologies", position)
+    there = [replace(person, role=person.role or "substitute", source=line.strip())
+             for person in _attendees(substituted.group("substitute"), "member", position)]
+    return absent + there
 
 
 def _with_chair_label(people: list[Attendee], block: Block) -> list[Attendee]:

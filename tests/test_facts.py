@@ -332,6 +332,14 @@ def test_apologies_minuted_as_an_item():
     assert item_apologies("Introductions and apologies for absence were given.", 2) == []
 
 
+def test_apologies_listed_a_line_each_with_substitutes_give_both():
+    text = ("Apologies for absence were received from the following:\n\nStephen Moore - Joan Hall substituted\n\n"
+            "Barbara Nix\n\nMembers then discussed the terms of reference for the partnership at some length.")
+    people = [(p.name, p.kind, p.role) for p in item_apologies(text, 1)]
+    assert people == [("Stephen Moore", "apologies", None), ("Joan Hall", "member", "substitute"),
+                      ("Barbara Nix", "apologies", None)]
+
+
 def test_a_contact_is_read_as_role_and_name_and_was_not_there():
     contact = seed("2023").facts.of_kind("contact")
     assert [(a.name, a.role) for a in contact] == [("John Devine", "Democratic Services Support Officer")]
