@@ -14,7 +14,7 @@ find are marked `weak`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.dates import MONTH, find_date
@@ -80,7 +80,7 @@ def _title_like(line: str) -> bool:
     return not (text.endswith(".") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS)
 
 
-def _increasing(starts: list[tuple[int, ItemStart]]) -> list[ItemStart]:
+def _increasing(starts: Sequence[tuple[float, ItemStart]]) -> list[ItemStart]:
     """Keep the run of candidates whose numbers rise by small steps.
 
     Real numbering has gaps (withdrawn or restricted items are left out) but
@@ -88,7 +88,7 @@ def _increasing(starts: list[tuple[int, ItemStart]]) -> list[ItemStart]:
     breaks the pattern and is dropped.
     """
     kept: list[ItemStart] = []
-    last: int | None = None
+    last: float | None = None
     for value, start in starts:
         if last is None or last < value <= last + _MAX_NUMBER_GAP:
             kept.append(start)
@@ -205,15 +205,20 @@ def own_line(lines: list[str]) -> list[ItemStart]:
     """
     candidates = []
     for index, line in enumerate(lines):
-        match = re.fullmatch(r"(\d{1,3})\.?", line.strip())
+        match = re.fullmatch(r"(\d{1,3})(?:\s?\(?([a-z])\)?)?\.?", line.strip())  # "4.", and "4a" or "4(b)" under it
         if match:
             title_at = _next_nonblank(lines, index + 1)
             if title_at is not None and title_at - index <= 3 and _title_like(lines[title_at]):
                 wrapped = _wrapped(lines, title_at)
                 title = f"{lines[title_at].strip()} {lines[title_at + 1].strip()}" if wrapped else lines[title_at]
-                start = ItemStart(index, title_at + 1 + wrapped, match.group(1), title)
-                candidates.append((int(match.group(1)), start))
+                number = match.group(1) + (match.group(2) or "")
+                start = ItemStart(index, title_at + 1 + wrapped, number, title)
+                letter = ord(match.group(2)) - ord("a") + 1 if match.group(2) else 0
+                candidates.append((int(match.group(1)) + letter / _SUB_ITEMS, start))
     return _increasing(candidates)
+
+
+_SUB_ITEMS = 100  # "4a" counts as 4.01 for the rising order: after 4, before 5
 
 
 _WRAP_AT = 60  # characters: a title line this long may have been wrapped onto the next line

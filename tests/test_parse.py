@@ -101,6 +101,16 @@ def test_what_the_agenda_said_before_minutes_is_kept_apart_from_what_happened():
     assert second.text == "Members noted the new lamps." and second.agenda == ""
 
 
+def test_lettered_items_under_a_number_are_items_of_their_own():
+    text = ("Harbourside Community Safety Partnership\nTuesday, 3rd March, 2025 10.00 am\n\n1.\n\nApologies\n\n"
+            "There were none.\n\n2.\n\nReviewing the Year\n\n2a\n\nCrime in the District - Presentation\n\n"
+            "Crime had fallen by 4%.\n\n2b\n\nVerbal Update from the Youth Service\n\nThe service had moved.\n\n"
+            "3.\n\nDate of Next Meeting\n\n9 June 2025.\n")
+    meeting = parse_minutes(text, "x.txt")
+    assert [item.number for item in meeting.items] == ["1", "2", "2a", "2b", "3"]
+    assert meeting.item("2a").text == "Crime had fallen by 4%."
+
+
 def test_link_noise_and_minutes_labels_are_removed():
     meeting = parse_seed("2023")
     assert meeting.item("SSP/4/23").title == "Anti-Social Behaviour Action Plan"
