@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from assistant.dates import find_dates
 from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
 from ingest.attendance import labelled_blocks, split_list
-from ingest.layouts import ISSUE_MEETING
+from ingest.layouts import ISSUE_MEETING, MAP_LINK
 
 _COUNCIL = re.compile(
     r"^(?:(?:london|royal|metropolitan)\s+borough\s+of\s+[a-z][\w'’ -]+"
@@ -68,7 +68,7 @@ def header_fields(lines: list[str], running: tuple[str, ...] = ()) -> HeaderFiel
         council=council_name([*lines, *running]),
         date=date,
         date_source=source,
-        venue=blocks.get("venue"),
+        venue=MAP_LINK.sub("", blocks["venue"]) if "venue" in blocks else None,
         chair=chair,
         people=people,
     )

@@ -46,6 +46,9 @@ Rule = Callable[[list[str]], list[ItemStart]]
 LINK_NOISE = re.compile(r"(?<!\s)\s*(?:pdf icon\s*)?\bPDF\s*[\d.]+\s*[KM]B\b", re.IGNORECASE)
 """The link label a saved moderngov page leaves after a heading: ``pdf icon PDF 74 KB``, ``PDF 2 MB``."""
 
+MAP_LINK = re.compile(r"\s*\bView\s+directions\s*$", re.IGNORECASE)
+"""The link a saved moderngov page leaves after its venue: ``Venue: Civic Centre, High Road. View directions``."""
+
 PAGE_LABELS = re.compile(r"^\s*(?:Additional documents|Issue - meetings)\s*:?\s*$", re.IGNORECASE)
 """Labels of a saved moderngov page's own furniture, on their own line: never a heading, never text of an item."""
 

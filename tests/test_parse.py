@@ -101,6 +101,11 @@ def test_what_the_agenda_said_before_minutes_is_kept_apart_from_what_happened():
     assert second.text == "Members noted the new lamps." and second.agenda == ""
 
 
+def test_a_saved_pages_map_link_is_not_part_of_the_venue():
+    text = "Harbourside Community Safety Partnership\nTuesday, 3rd March, 2025 10.00 am\n\nVenue: Quay House, Dock Lane. View directions\n\n1.\n\nApologies\n\nThere were none.\n"
+    assert parse_minutes(text, "x.txt").venue == "Quay House, Dock Lane."
+
+
 def test_lettered_items_under_a_number_are_items_of_their_own():
     text = ("Harbourside Community Safety Partnership\nTuesday, 3rd March, 2025 10.00 am\n\n1.\n\nApologies\n\n"
             "There were none.\n\n2.\n\nReviewing the Year\n\n2a\n\nCrime in the District - Presentation\n\n"
