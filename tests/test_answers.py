@@ -72,15 +72,13 @@ def test_asked_who_was_chairman_the_chair_answers(bot):
     assert bot.ask("who was chairman back in march 2025").text.startswith("Cllr Dana Price chaired the meeting of 3 Mar 2025.")
 
 
-def test_asked_who_ran_it_then_and_later_each_meeting_gets_its_chair(bot):
-    answer = bot.ask("has the chair changed over the years? who ran it in march 2025 vs later on")
-    assert answer.text == ("- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]\n"
-                           "- 9 Jun 2025: Insp. Owen Hart chaired the meeting. [2]")
-
-
-def test_asked_which_meetings_someone_chaired_those_they_chaired_answer(bot):
-    answer = bot.ask("which meetings was cllr price in the chair for")
-    assert answer.text == "- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]"
+@pytest.mark.parametrize("question, lines", [
+    ("has the chair changed over the years? who ran it in march 2025 vs later on",  # that year and after
+     ["- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]", "- 9 Jun 2025: Insp. Owen Hart chaired the meeting. [2]"]),
+    ("which meetings was cllr price in the chair for", ["- 3 Mar 2025: Cllr Dana Price chaired the meeting. [1]"]),
+])
+def test_asked_across_meetings_who_ran_them_each_meeting_asked_about_gets_its_chair(bot, question, lines):
+    assert bot.ask(question).text == "\n".join(lines)
 
 
 def test_asked_across_meetings_who_chaired_is_a_line_per_meeting_from_the_facts(bot):
