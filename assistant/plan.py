@@ -112,6 +112,9 @@ class QueryPlan:
     or oldest item about the topic alone ("when did they last discuss X"). `period` is the span the
     question names, kept when the index holds no minutes from it: an earlier
     meeting may have set a meeting in it ("what time was the sept 2012 meeting").
+    `also` is the plan of a second question asked with this one ("how long was
+    the strategy to run and when did it start"), about this one's subject;
+    `question` is then both, as asked.
     """
 
     question: str
@@ -314,8 +317,9 @@ _WORD_AT = re.compile(r"[\w'’&-]+")
 
 def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference | None:
     """The committee the question names without saying "meeting" ("has ropner come up at the ssp", "what did the
-    safer stockton partnership decide"): all its meetings. The longest run of words that `_body_named` reads as
-    naming a body exactly, looked for only among words some body's name uses (a question is read once)."""
+    safer stockton partnership decide"): a filter by it, no meeting of it in particular. The longest run of words
+    that `_body_named` reads as naming one body exactly, looked for only among words some body's name uses (a
+    question is read once)."""
     vocabulary = {word for m in meetings if m.body for forms in _name_forms(m.body, m.council) for word in forms}
     words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text) if m.group().lower() in vocabulary]
     best: tuple[int, int, str] | None = None
