@@ -332,7 +332,8 @@ def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference |
         for last in range(len(run), 0, -1):
             typed = [word.lower() for _, _, word in run[:last]]
             body = _body_named(" ".join(typed), meetings)
-            if body is not None and not body[1] and len(body[0]) == 1 and _says_body(typed, body[0][0], meetings):
+            meets = bool(re.match(r"\s+meetings?\b", text[run[last - 1][1]:], re.I))  # "the safer stockton meetings"
+            if body is not None and not body[1] and len(body[0]) == 1 and (meets or _says_body(typed, body[0][0], meetings)):
                 if best is None or run[last - 1][1] - run[0][0] > best[1] - best[0]:
                     best = (run[0][0], run[last - 1][1], body[0][0])
                 break

@@ -419,6 +419,7 @@ def test_the_meeting_after_another_is_of_the_same_committee():
 @pytest.mark.parametrize("question, kind", [
     ("has lighting come up at the hcsp, what was said each time", QuestionKind.MEETINGS),
     ("what did the harbourside community safety partnership decide about lighting", QuestionKind.DECISION),
+    ("has lighting come up at the harbourside community safety meetings over the years", QuestionKind.MEETINGS),
 ])
 def test_a_committee_named_without_saying_meeting_is_a_filter_not_a_topic(question, kind):
     found = plan_question(question, SearchFilters(), BODIES)
