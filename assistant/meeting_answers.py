@@ -100,8 +100,11 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
     draft = Draft()
     if plan.kind is QuestionKind.WHEN and anchor is not None and plan.relation == "after":
         _next(anchor, item, draft)
-        for meeting in meetings if not draft.sentences else ():
-            _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
+        # The next meeting the index holds, when it is not the one these minutes set (that one was not minuted here).
+        set_for = anchor.facts.next_meeting.date if anchor.facts.next_meeting else None
+        for meeting in meetings:
+            if meeting.facts.held is None or meeting.facts.held.date != set_for:
+                _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
         return draft
     best = max((_fit(plan, person) for meeting in meetings for person in meeting.facts.attendees if person.was_there),
                default=0)
