@@ -348,7 +348,8 @@ def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Referen
     """The meeting named from `start` on: a date ("14 Feb 2017"), or words ending in "meeting"/"one"."""
     rest = text[start:]
     period = find_period(rest, _newest(meetings))
-    if period is not None and period.start == 0:
+    lead = re.match(r"(?:one|meeting)\s+(?:in|of|from|on|held\s+(?:in|on))\s+", rest, re.I)  # "the one in august 2012"
+    if period is not None and period.start == (lead.end() if lead else 0):
         end = start + period.end
         tail = re.match(r"\s+(?:meeting|one)\b", text[end:], re.I)
         return _by_period(period, start, end + (tail.end() if tail else 0), meetings, named=True)

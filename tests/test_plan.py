@@ -462,6 +462,11 @@ def test_the_very_first_meeting_on_record_is_the_oldest(question):
     assert found.filters.meeting == "aug-2012" and found.topic == "who chaired"
 
 
+def test_after_the_one_in_a_month_names_that_meeting():
+    found = plan_question("when was the next hcsp meeting set for after the one in feb 2017", SearchFilters(), BODIES)
+    assert (found.anchor, found.relation, found.filters.meeting) == ("feb-2017", "after", "feb-2017")
+
+
 def test_back_in_a_year_is_the_period_not_a_topic():
     found = plan("who was chairman back in 2012")
     assert found.topic == "who was chairman" and found.filters.since == dt.date(2012, 1, 1)
