@@ -29,6 +29,7 @@ _A_REPORT = r"(a|an|the|their|its|reports?|updates?|papers?)"  # what is present
 ATTENDANCE = re.compile(rf"\b(chair\w*|attend\w*|present\b(?!\s+{_A_REPORT}\b)|apologi\w*|absent|in\s+attendance|"
                         r"who\s+(was|were)\s+there|came\s+from|represent\w*|contact)\b",
                         re.I)
+_HELD = re.compile(r"\b(held|took\s+place|take\s+place|happen\w*|start\w*|began|begin|commenc\w*)\b", re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
 _ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendance)\b", re.I)
@@ -100,9 +101,10 @@ def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSourc
     draft = Draft()
     if plan.kind is QuestionKind.WHEN and anchor is not None and plan.relation == "after":
         _next(anchor, item, draft)
-        # The next meeting the index holds, when it is not the one these minutes set (that one was not minuted here).
+        # Asked when it was held or started, the next meeting the index holds too, when it is not the one these
+        # minutes set (that one was not minuted here); asked when it was set for, the minutes' own word answers.
         set_for = anchor.facts.next_meeting.date if anchor.facts.next_meeting else None
-        for meeting in meetings:
+        for meeting in meetings if _HELD.search(plan.question) or not draft.sentences else ():
             if meeting.facts.held is None or meeting.facts.held.date != set_for:
                 _when(plan, meeting, item, draft, "The next meeting in the index was held on {}.")
         return draft
