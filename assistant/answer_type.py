@@ -137,22 +137,29 @@ _KIND_PATTERNS = (
 )
 
 
+QUESTION_WORD = r"(?:what|whats|which|who|whom|whose|when|where|why|how)"
+"""The words a question opens with (as a regular expression)."""
 # No question word anywhere: "restorative justice at the probation trust", "what about the youth survey".
-_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(what|whats|which|who|whom|whose|when|where|why|how)\b(?!\s+about\b)", re.I)
+_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b{QUESTION_WORD}\b(?!\s+about\b)", re.I)
 
 
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
-_SCENE = re.compile(rf"^[^?,:–]{{1,90}}?(?:\s[-–:]\s*|,\s*|\?\s*)(?=(?:what|whats|which|who|whom|whose|when|where|how|why|{_AUX})\b)|"
-                    r"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{1,60}?\s"
-                    r"(?=(?:what|whats|which|who|whom|whose|when|where|how|why)\b)", re.I)  # "after the jan 2022 meeting when ..."
+_SCENE = re.compile(rf"^[^?,:–]{{1,90}}?(?:\s[-–:]\s*|,\s*|\?\s*)(?=(?:{QUESTION_WORD}|{_AUX})\b)|"
+                    rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?={QUESTION_WORD}\b)",
+                    re.I)  # "after the jan 2022 meeting when ..."
+
+
+def _after_scene(question: str) -> str | None:
+    """The question after the words that set its scene, if some do and they ask nothing themselves."""
+    scene = _SCENE.match(question)
+    return question[scene.end():] if scene and not _ASKS_SOMETHING.search(scene.group()) else None
 
 
 # "can you sum up ...", "so what came out of ...", "could you tell me who ...": how people open, not what they ask.
 _OPENER = re.compile(r"^\s*(?:(?:so|ok|okay|right|hi|hey|and|also)\b,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?"
                      r"(?=(?:sum|summari[sz]e|tell|give|list|explain|remind|outline)\b)|please\s+|pls\s+|"
-                     r"(?:do\s+you\s+know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\s+"
-                     r"(?=(?:who|whom|whose|when|where|which|how|what|whats)\b)|"
+                     rf"(?:do\s+you\s+know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\s+(?={QUESTION_WORD}\b)|"
                      r"tell\s+me\s+(?=(?:who|whom|whose|when|where|which|how)\b))+", re.I)  # "tell me what ..." is a summary
 
 
@@ -161,9 +168,9 @@ def question_kind(question: str) -> QuestionKind:
     no figure asked for) wants what was said about it."""
     question = _OPENER.sub("", question, count=1) or question
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
-    scene = _SCENE.match(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
-    if scene and not _ASKS_SOMETHING.search(scene.group()):
-        return question_kind(question[scene.end():])
+    asked = _after_scene(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
+    if asked is not None:
+        return question_kind(asked)
     if kind is QuestionKind.FACT and answer_type(question) is AnswerType.ANY and (
             not _ASKS_SOMETHING.search(question) or asks_about(question)):  # "what was the voice project about"
         return QuestionKind.SUMMARY
@@ -220,8 +227,8 @@ def answer_type(question: str) -> AnswerType:
                           (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
-    scene = _SCENE.match(question)  # "prevent training 2016/17? how many people trained": the question after the scene
-    return answer_type(question[scene.end():]) if scene else AnswerType.ANY
+    asked = _after_scene(question)  # "prevent training 2016/17? how many people trained": the question after the scene
+    return answer_type(asked) if asked is not None else AnswerType.ANY
 
 
 def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:

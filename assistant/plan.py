@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from assistant.answer_type import AnswerType, QuestionKind, answer_type, question_kind
+from assistant.answer_type import QUESTION_WORD, AnswerType, QuestionKind, answer_type, question_kind
 from assistant.dates import Period, correct_months, find_period, format_date, month_number
 from assistant.glossary import Glossary, initials
 from assistant.query import SearchFilters
@@ -72,9 +72,9 @@ _EXCEPT_BEFORE = re.compile(rf"^\s*{_EXCEPTING}\s*,?\s+(?=(?:what|which|who|how|
 _EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart from op harmony? what was said"
 _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
-_SECOND_QUESTION = re.compile(r"(?<=\w{3}),?\s+and\s+(?=(?:when|where|who|whom|how|what|whats|which)\b)|"
-                              r"\?\s*(?:and\s+)?(?=(?:when|where|who|whom|how|what|whats|which|has|have|did|does|is|are|was|"
-                              r"were)\b)", re.I)  # "... any displacement? and has it made begging illegal"
+_SECOND_QUESTION = re.compile(rf"(?<=\w{{3}}),?\s+and\s+(?={QUESTION_WORD}\b)|"
+                              rf"\?\s*(?:and\s+)?(?=(?:{QUESTION_WORD}|has|have|did|does|is|are|was|were)\b)",
+                              re.I)  # "... any displacement? and has it made begging illegal"
 _FIRST_QUESTION_WORDS = 3
 _IN_THE_RECORDS = re.compile(r"\b(?:in|on|from)\s+(?:your|the|my|these|our)\s+(?:records?|index|database|system|archive|"
                              r"minutes\s+(?:here|you\s+have))\b|\bon\s+record\b", re.I)

@@ -211,10 +211,9 @@ def _lead_candidates(plan: QueryPlan, item: Scored, closest: bool = False) -> li
     `closest` item, what it asks beyond what the item's closest unit names (`_rest`)."""
     ranked = item.ranked()
     rest = _rest(plan, item, ranked[0][1]) if ranked and closest else frozenset()
-    return [(max(bonus, _OPENING_BONUS * _says_rest(rest, unit)), score, unit)
-            for rank, (score, unit) in enumerate(ranked + _opening(plan, item))
-            if (bonus := _defines(plan, item, unit)) or rank < _LEAD_CANDIDATES or rank >= len(ranked)
-            or _says_rest(rest, unit)]
+    return [(bonus, score, unit) for rank, (score, unit) in enumerate(ranked + _opening(plan, item))
+            if (bonus := max(_defines(plan, item, unit), _OPENING_BONUS * _says_rest(rest, unit)))
+            or rank < _LEAD_CANDIDATES or rank >= len(ranked)]
 
 
 def _rest(plan: QueryPlan, item: Scored, closest: Unit) -> frozenset[str]:
