@@ -126,8 +126,10 @@ _KIND_PATTERNS = (
         rf"\b({'|'.join(sorted(ASKING_DECIDED))})\b", re.I)),
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
-        r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight)\b|"
-        r"what\s+(points|comments|views|remarks|feedback)\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
+        r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight|"
+        r"tell|update|inform|brief|present|share|explain|mention|feed\s*back)\b|"
+        r"what\s+((were|was|are)\s+the\s+)?((main|key|major)\s+)?(points|comments|views|remarks|feedback)\b|"
+        r"^\s*in\s+what\s+ways?\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
         r"tell\s+me|remind\s+me|summari[sz]e|sum\s+up|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
         r"lowdown|low\s+down|outline|breakdown)|the\s+gist\s+of|what\s+happened|any\s+updates?|"

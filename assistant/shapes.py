@@ -62,9 +62,14 @@ _COMMENTS_FOLLOW = re.compile(r"\b(ask(ed)?\s+questions|make\s+comments|comments
                               r"(points|issues|questions|comments)\s+(were\s+)?raised|following\s+(points|comments|questions))\b", re.I)
 # "What did partners say about ...", "what concerns were raised": the question wants the points raised above all.
 _ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+(\w+\s+){{0,2}}?"
-                         r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*)\b|"
+                         r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*|critiqu\w*|criticis\w*|"
+                         r"challeng\w*|suggest\w*|react\w*|respond\w*)\b|"
                          r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(rais\w*|ask\w*|ma[dk]e|express\w*|giv\w*)\b",
                          re.I)
+# The answer a point raised got, right after it: "It was pointed out by Officers that ...", "In response, ...".
+_REPLY = re.compile(r"^\s*(it\s+was\s+(pointed\s+out|noted|explained|advised|confirmed|clarified|stated|acknowledged)|"
+                    r"in\s+(response|reply|answer)|(officers?|the\s+police|police|the\s+chair|the\s+presenter)\s+"
+                    r"(\w+\s+){0,2}?(advised|explained|confirmed|responded|replied|clarified|stated|agreed|assured|said))\b", re.I)
 _SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
@@ -417,7 +422,8 @@ def _raised(item: Scored) -> set[int]:
     following = False
     for unit in item.units:
         following = following and not (unit.decision and not unit.point)  # "- It was agreed that ..." is a point
-        if following or _RAISED.match(unit.text) or (len(unit.lines) > 1 and _COMMENTS_FOLLOW.search(unit.lines[0])):
+        if (following or _RAISED.match(unit.text) or (len(unit.lines) > 1 and _COMMENTS_FOLLOW.search(unit.lines[0]))
+                or (unit.index - 1 in raised and not unit.decision and _REPLY.match(unit.text))):
             raised.add(unit.index)
         following = following or bool(_COMMENTS_FOLLOW.search(unit.lines[0]))
     return raised

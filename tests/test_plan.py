@@ -87,6 +87,12 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("that lighting model brought up most recently - which force came up with it originally?", QuestionKind.WHO),
     ("according to the 2017 update on counter-terrorism work, when did the duty come into force", QuestionKind.WHEN),
     ("has lighting come up more than once", QuestionKind.MEETINGS),
+    ("what did the lighting unit update the partnership on last summer", QuestionKind.SUMMARY),
+    ("what did the police tell members about taxi marshals in march 25", QuestionKind.SUMMARY),
+    ("what did the area boards feed back to the board", QuestionKind.SUMMARY),
+    ("what were the main comments on the draft plan", QuestionKind.SUMMARY),
+    ("in what ways did members critique the draft plan", QuestionKind.SUMMARY),
+    ("what concerns did members raise about the lighting", QuestionKind.FACT),  # the concern, stated first
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind

@@ -761,6 +761,14 @@ def test_points_raised_are_those_that_say_so_and_those_after_a_lead_in_to_the_co
         "Members asked about the ferry.", "The bus link should run later.", "The marina needs more lighting."]
 
 
+def test_the_answer_a_point_raised_got_is_part_of_that_point():
+    item = scored_item("Harbour Plan\nOfficers presented the draft harbour plan.\nMembers asked about the ferry.\n"
+                       "It was pointed out by officers that the ferry runs hourly.\nThe marina was repainted.\n"
+                       "It was noted that the bus link runs late.\nAGREED that the plan be noted.", 0.8)
+    texts = [unit.text for unit in item.units if unit.index in _raised(item)]
+    assert texts == ["Members asked about the ferry.", "It was pointed out by officers that the ferry runs hourly."]
+
+
 def test_a_point_that_records_an_agreement_does_not_end_the_points_raised():
     item = scored_item("Harbour Plan\nOfficers presented the draft harbour plan.\n"
                        "Partners were given the opportunity to ask questions and make comments, summarised as follows:\n"
