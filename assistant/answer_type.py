@@ -127,7 +127,7 @@ _KIND_PATTERNS = (
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight|"
-        r"tell|update|inform|brief|present|share|explain|mention|feed\s*back)\b|"
+        r"tell|update|inform|brief|present|share|explain|mention|feed\s*back|suggest|propose)\b|"
         r"what\s+((were|was|are)\s+the\s+)?((main|key|major)\s+)?(points|comments|views|remarks|feedback)\b|"
         r"^\s*in\s+what\s+ways?\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
@@ -148,11 +148,14 @@ _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b{QUESTION_WORD}\b(?!\s+about\b)
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
 _SCENE = re.compile(rf"^[^?,:–]{{1,90}}?(?:\s[-–:]\s*|,\s*|\?\s*)(?=(?:{QUESTION_WORD}|{_AUX})\b)|"
-                    rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?={QUESTION_WORD}\b)",
+                    rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?={QUESTION_WORD}\b)|"
+                    # "drug related offending report agust 2012 what points did members raise": a question proper
+                    # (a question word, a few words, then did/was/...) after the words that name its subject.
+                    rf"^[^?,:–]{{1,90}}?\s(?=(?:what|which|who|when|where|why|how)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_AUX})\b)",
                     re.I)  # "after the jan 2022 meeting when ..."
 
 
-def _after_scene(question: str) -> str | None:
+def after_scene(question: str) -> str | None:
     """The question after the words that set its scene, if some do and they ask nothing themselves."""
     scene = _SCENE.match(question)
     return question[scene.end():] if scene and not _ASKS_SOMETHING.search(scene.group()) else None
@@ -170,7 +173,7 @@ def question_kind(question: str) -> QuestionKind:
     no figure asked for) wants what was said about it."""
     question = _OPENER.sub("", question, count=1) or question
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
-    asked = _after_scene(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
+    asked = after_scene(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
     if asked is not None:
         return question_kind(asked)
     if kind is QuestionKind.FACT and answer_type(question) is AnswerType.ANY and (
@@ -229,7 +232,7 @@ def answer_type(question: str) -> AnswerType:
                           (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
-    asked = _after_scene(question)  # "prevent training 2016/17? how many people trained": the question after the scene
+    asked = after_scene(question)  # "prevent training 2016/17? how many people trained": the question after the scene
     return answer_type(asked) if asked is not None else AnswerType.ANY
 
 

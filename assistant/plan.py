@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from assistant.answer_type import QUESTION_WORD, AnswerType, QuestionKind, answer_type, question_kind
+from assistant.answer_type import QUESTION_WORD, AnswerType, QuestionKind, after_scene, answer_type, question_kind
 from assistant.dates import Period, correct_months, find_period, format_date, month_number
 from assistant.glossary import Glossary, initials
 from assistant.query import SearchFilters
@@ -179,8 +179,10 @@ def plan_question(question: str, filters: SearchFilters, meetings: Sequence[Meet
             second = replace(second, filters=plan.filters, missing=second.missing or plan.missing,
                              years=second.years or plan.years)
         # Its "it" is the first's subject: the first's words, less those that ask about a meeting ("who chaired
-        # the aug 2012 meeting and where was it held": the meeting, already its filter).
-        subject = [word for word in plan.topic.split() if set(terms(word)) - _MEETING_TERMS]
+        # the aug 2012 meeting and where was it held": the meeting, already its filter) and, after a scene, those of
+        # the first's own question ("crime report jan 2022 - what period did it cover and ...": not "period").
+        asking = set((after_scene(question[: split.start()]) or "").lower().split())
+        subject = [word for word in plan.topic.split() if set(terms(word)) - _MEETING_TERMS and word.lower() not in asking]
         plan = replace(plan, question=question, also=_searched(replace(second, topic=" ".join([second.topic, *subject])),
                                                                glossary))
     return _searched(plan, glossary)

@@ -36,6 +36,7 @@ _SUMMARY_POINTS_MAX = 5  # up to this many
 _SUMMARY_WORDS = 130  # per item, before its decision: a summary, not the item pasted
 _VIEWS_WORDS = 220  # ... asked for the points raised, room for them all in most minutes
 _MORE_POINTS_WORDS = 90  # ... else the points raised that what was reported left out, after it
+_LIST_AFTER_ASPECT = 0.8  # a list after a sentence on what was asked, against that sentence
 _LIST_POINTS_KEPT = 2  # a list cut to fit a summary keeps at least this many points
 _NEXT_ITEM_SHARE = 0.8  # a further item joins a summary when its best unit is this close to the best item's
 _FURTHER_ITEM_SUBJECT = 0.66  # ... and its title or one of its sentences names this share of the subject
@@ -130,7 +131,7 @@ class Draft:
         for sentence in other.sentences:
             if added == count:
                 return
-            if any(said.text == sentence.text for said in self.sentences):
+            if any(_same(said.text, sentence.text) for said in self.sentences):
                 continue
             for number in sentence.citations:
                 self.say(sentence.text, self.cite(other._items[number - 1], other.citations[number - 1].sentences))
@@ -358,9 +359,13 @@ def _points(plan: QueryPlan, item: Scored) -> list[Unit]:
     # Points raised add more, the first of them most (as a list cut to fit keeps its first points).
     raised = {index: 1 - 0.5 * order / len(points) for points in [sorted(_raised(item))] for order, index in enumerate(points)}
     views = _VIEWS_BONUS if _ASKS_VIEWS.search(plan.question) else 0.2
+    # A list right after a sentence on the aspect spells it out ("... implement changes ..." then "The paper aimed to:
+    # ..."): it counts as nearly on the aspect itself.
+    on = {unit.index: _share(aspect, set(terms(unit.topic_text))) for unit in item.units}
     ranked = sorted(candidates, key=lambda pair: -(0.3 * pair[0] + _informative(pair[1], known)
                                                    + views * raised.get(pair[1].index, 0.0)
-                                                   + _share(aspect, set(terms(pair[1].topic_text)))))
+                                                   + max(on[pair[1].index], _LIST_AFTER_ASPECT * (len(pair[1].lines) > 1)
+                                                         * on.get(pair[1].index - 1, 0.0))))
     # What was reported comes first in minutes: the item's first sentence that may lead opens its summary.
     opening = min(candidates, key=lambda pair: pair[1].index)
     # An item of several subjects asked about one of them ("stop and search" in a crime report): after its opening,
@@ -665,6 +670,13 @@ def _date_order(item: Evidence) -> tuple[int, int]:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two answer sentences say the same, one perhaps after a lead ("At the 11 Jan 2022 meeting, the report
+    ..." and "The report ...")."""
+    one, other = one.lower(), other.lower()
+    return one.endswith(other) or other.endswith(one)
 
 
 def _lowered(text: str) -> str:

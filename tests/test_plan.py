@@ -93,6 +93,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what were the main comments on the draft plan", QuestionKind.SUMMARY),
     ("in what ways did members critique the draft plan", QuestionKind.SUMMARY),
     ("what concerns did members raise about the lighting", QuestionKind.FACT),  # the concern, stated first
+    ("lighting report march 2025 what points did members raise", QuestionKind.SUMMARY),  # its subject, then the question
+    ("minutes of the meeting when the mayor came", QuestionKind.FACT),  # "when" that asks nothing: no date asked for
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind
@@ -500,6 +502,11 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     found = plan("who chaired the feb 2017 meeting and where was it held")
     assert found.also is not None and found.also.kind is QuestionKind.WHERE
     assert found.also.filters.meeting == "feb-2017" and "chaired" not in found.also.topic
+
+
+def test_after_a_scene_the_second_question_is_about_the_scene_not_the_firsts_own_words():
+    found = plan("lighting report march 2025 - what period did it cover and what did members ask to change")
+    assert found.also is not None and "lighting" in found.also.topic and "period" not in found.also.topic
 
 
 @pytest.mark.parametrize("question", ["what was said about lighting and what was decided",  # a summary says both

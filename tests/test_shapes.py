@@ -804,6 +804,29 @@ def test_a_summary_of_a_long_item_adds_the_points_raised_that_what_was_reported_
     assert text.index("The plan covers") < text.index("marina needs more lighting") < text.index("bus link")
 
 
+def test_asked_what_a_report_said_of_one_thing_the_list_after_the_sentence_naming_it_is_quoted():
+    aims = "\n".join(f"- Give the {place} new {thing} and better signs for visitors and residents" for place, thing in
+                     (("quay", "railings"), ("old docks", "lighting"), ("river walk", "benches"), ("pier", "shelters"),
+                      ("car park", "barriers"), ("beach", "showers"), ("market", "stalls"), ("bus station", "screens")))
+    item = scored_item(f"Harbour Plan\nThe port published the harbour plan in May.\nThe plan sets out how the port "
+                       f"would make changes to the waterfront.\nThe plan aimed to:\n{aims}\nThe report gave an overview of "
+                       "the plan highlighting the key changes for the board.\nThe board was told the port owns the quay.\n"
+                       "AGREED that the report be noted.", 0.8)
+    text = summary(plan_question("harbour plan - what did the report say it would change", SearchFilters(), []),
+                   [item]).text()
+    assert "railings" in text and "shelters" in text  # the first points of the list, cut to fit
+
+
+def test_a_second_answer_does_not_repeat_the_first_after_a_lead():
+    item = scored_item("Harbour Plan\nThe plan covers the quay.\nThe ferry runs hourly.", 0.8).item
+    first, second = Draft(), Draft()
+    first.quote(item, units(item)[0])
+    second.quote(item, units(item)[0], "At the 3 Mar 2025 meeting,")
+    second.quote(item, units(item)[1])
+    first.extend(second, 1)
+    assert [sentence.text for sentence in first.sentences] == ["The plan covers the quay.", "The ferry runs hourly."]
+
+
 def test_asked_what_an_item_was_about_its_list_is_whole_and_what_it_mentions_is_one_fact():
     aims = "\n".join(f"- Improve the {place} with new {thing} and better signs for visitors and for residents alike"
                      for place, thing in (("quay", "railings"), ("old docks", "lighting"), ("river walk", "benches"),
