@@ -131,7 +131,7 @@ _KIND_PATTERNS = (
         r"what\s+((were|was|are)\s+the\s+)?((main|key|major)\s+)?(points|comments|views|remarks|feedback)\b|"
         r"^\s*in\s+what\s+ways?\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
-        r"tell\s+me|remind\s+me|summari[sz]e|sum\s+up|give\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
+        r"tell\s+me|remind\s+me|summari[sz]e|sum\s+up|(give|get|have)\s+(me\s+)?(an?\s+|the\s+)?(summary|overview|update|gist|rundown|run\s+down|"
         r"lowdown|low\s+down|outline|breakdown)|the\s+gist\s+of|what\s+happened|any\s+updates?|"
         r"what\s+(went|goes)\s+on|what(?:'s|s|\s+is|\s+was|\s+has)(\s+been)?\s+(going|gone)\s+on|"
         r"what\s+came\s+out\s+of|what\s+(came|comes|has\s+come)\s+up\b|what(?:'s|s|\s+is|\s+was)\s+the\s+(latest|update|outcome|news|story|score|deal)|any\s+news)|"
@@ -147,7 +147,7 @@ _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b{QUESTION_WORD}\b(?!\s+about\b)
 
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
-_SCENE = re.compile(rf"^[^?,:–]{{1,90}}?(?:\s[-–:]\s*|,\s*|\?\s*)(?=(?:{QUESTION_WORD}|{_AUX})\b)|"
+_SCENE = re.compile(rf"^[^?,:–]{{1,140}}?(?:\s[-–:]\s*|,\s*|\?+\s*)(?=(?:{QUESTION_WORD}|{_AUX})\b)|"
                     rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?={QUESTION_WORD}\b)|"
                     # "drug related offending report agust 2012 what points did members raise": a question proper
                     # (a question word, a few words, then did/was/...) after the words that name its subject.
@@ -164,6 +164,7 @@ def after_scene(question: str) -> str | None:
 # "can you sum up ...", "so what came out of ...", "could you tell me who ...": how people open, not what they ask.
 _OPENER = re.compile(r"^\s*(?:(?:so|ok|okay|right|hi|hey|and|also)\b,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?"
                      r"(?=(?:sum|summari[sz]e|tell|give|list|explain|remind|outline)\b)|please\s+|pls\s+|"
+                     r"(?:can|could|may)\s+i\s+(?:please\s+)?(?=(?:get|have|see)\b)|"
                      rf"(?:do\s+you\s+know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\s+(?={QUESTION_WORD}\b)|"
                      r"tell\s+me\s+(?=(?:who|whom|whose|when|where|which|how)\b))+", re.I)  # "tell me what ..." is a summary
 

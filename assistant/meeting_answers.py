@@ -26,13 +26,14 @@ from assistant.terms import alternatives, terms
 from assistant.vocabulary import BODY_WORDS, MEETING_WORDS
 
 _A_REPORT = r"(a|an|the|their|its|reports?|updates?|papers?)"  # what is presented: "present reports", not "present"
-ATTENDANCE = re.compile(rf"\b(chair\w*|attend\w*|present\b(?!\s+{_A_REPORT}\b)|apologi\w*|absent|in\s+attendance|"
+_APOLOGIES = r"apolog[iy]\w*"  # "apologies", "apologised", as typed: "apologys"
+ATTENDANCE = re.compile(rf"\b(chair\w*|attend\w*|present\b(?!\s+{_A_REPORT}\b)|{_APOLOGIES}|absent|in\s+attendance|"
                         r"who\s+(was|were)\s+there|came\s+from|represent\w*|contact)\b",
                         re.I)
 _HELD = re.compile(r"\b(held|took\s+place|take\s+place|happen\w*|start\w*|began|begin|commenc\w*)\b", re.I)
 START_TIME = re.compile(r"\b(time|start\w*|begin|began|begun|commenc\w*)\b", re.I)
 _NEXT = re.compile(r"\bnext\b", re.I)
-_ATTENDED = re.compile(r"\b(attend\w*|present\b|apologi\w*|absent|in\s+attendance)\b", re.I)
+_ATTENDED = re.compile(rf"\b(attend\w*|present\b|{_APOLOGIES}|absent|in\s+attendance)\b", re.I)
 # "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
 # asked across meetings, presence.
 _PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*(\??\s*$|,?\s+and\s+(what|how|who|as)\b)|"
@@ -42,7 +43,7 @@ _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|tal
                     r"sa(y|id)|mention\w*)\b", re.I)
 # A role the facts hold one person (or one list) for: asked with any other word ("what did the chair say about
 # drugs at each meeting"), it is about what was said, not who held it.
-_ROLE = re.compile(r"\b(chair\w*|vice|deputy|apologi\w*|absent|contact)\b", re.I)
+_ROLE = re.compile(rf"\b(chair\w*|vice|deputy|{_APOLOGIES}|absent|contact)\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 # ... and of one asked across meetings ("how has the chair changed over the years").
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who ran run"
@@ -137,7 +138,7 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
         named = across and bool(_other_words(plan) - _ACROSS_TERMS)
         chair = facts.chair if facts.chair and (not named or _fit(plan, facts.chair)) else None
         found, template = [chair] if chair else [], "{} chaired the meeting{}."
-    elif re.search(r"\b(apologi|absent)", question):
+    elif re.search(rf"\b({_APOLOGIES}|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
     elif re.search(r"\bcontact\b", question):
         found, template = list(facts.of_kind("contact")), "{} was the contact for the meeting{}."

@@ -549,7 +549,11 @@ class _Subject:
     def share(self, text: str) -> float:
         """The share of the subject that `text` names, in either form (0 for no subject)."""
         present = set(terms(text))
-        return max(_share(self.words, present), _share(self.other, present), float(bool(self.abbreviations & present)))
+        # The other forms, all named, stand for one word of the subject ("CSPs" of "iquanta data on other CSPs"):
+        # the rest of it must be named too.
+        spelt = (_share(self.words, present) * len(self.words) + 1) / len(self.words) if self.words else 1.0
+        return max(_share(self.words, present), min(_share(self.other, present), spelt),
+                   float(bool(self.abbreviations & present)))
 
 
 def subject_terms(plan: QueryPlan) -> frozenset[str]:

@@ -95,6 +95,10 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what concerns did members raise about the lighting", QuestionKind.FACT),  # the concern, stated first
     ("lighting report march 2025 what points did members raise", QuestionKind.SUMMARY),  # its subject, then the question
     ("minutes of the meeting when the mayor came", QuestionKind.FACT),  # "when" that asks nothing: no date asked for
+    ("someone mentioned bringing back the taxi marshals?? whats the story with that", QuestionKind.SUMMARY),
+    ("i'm a resident on the quay and heard a consultant presented the draft harbour plan at the march 2025 board "
+     "- what points did members raise about it?", QuestionKind.SUMMARY),  # a long scene
+    ("can i get a summary of the lighting discussion in march, was crime going up?", QuestionKind.SUMMARY),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind

@@ -199,6 +199,23 @@ def test_an_item_titled_by_an_abbreviation_the_question_names_in_full_gets_its_m
     assert "- 3 Mar 2025:" in text and "- 9 Jun 2025: Members were presented with the YOT data summary." in text
 
 
+def test_an_abbreviation_spelt_out_in_a_title_does_not_make_it_name_the_rest_of_the_subject():
+    def item_of(date: str, text: str) -> Scored:
+        minutes = parse_minutes(f"Board - {date}\n\n3\n\n{text}\n", f"board-{date}.txt")
+        chunks = chunk_meeting(minutes, lambda t: len(t.split()))
+        evidence = Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [chunks[-1]])
+        found = units(evidence)
+        return Scored(evidence, 0.8, tuple(found), tuple(0.0 if unit.text == evidence.hit.item_title else 0.7
+                                                         for unit in found))
+    said = "Members were given a restricted report on crime comparisons against other similar CSPs using Tidewatch."
+    glossary = Glossary([("CSP", "Community Safety Partnership")])
+    found = plan_question("which meetings looked at the tidewatch comparison data against other CSPs", SearchFilters(), [],
+                          glossary)
+    text = shapes.meetings(found, [item_of("3 March 2025", f"Community Safety Partnership Comparative Data - Tidewatch\n{said}"),
+                                   item_of("9 June 2025", f"Tidewatch Report\n{said}")]).text()
+    assert "- 3 Mar 2025:" in text and "- 9 Jun 2025:" in text  # the second names Tidewatch and CSPs, not "data"
+
+
 def test_a_meetings_line_gives_the_meetings_figure_when_it_reads_nearly_as_close():
     item = scored_item("Police Update\nThe impact of truancy on crime was discussed at length by members.\n"
                        "Truancy in the borough was 170% above the national average.", 0.8, (0.6, 0.5))
@@ -311,8 +328,9 @@ def test_the_meeting_after_another_is_also_the_next_the_index_holds_when_that_is
 def test_apologies_and_venue_are_composed_from_the_facts(meetings, chunks):
     source = lambda m, p: item(chunks, m, p)  # noqa: E731
     apologies = meeting_answer(plan("Who sent apologies to the March 2025 meeting?", meetings), [meetings[MARCH]], source)
+    typed = meeting_answer(plan("who sent apologys for the march 2025 meeting", meetings), [meetings[MARCH]], source)
     venue = meeting_answer(plan("Where was the March 2025 meeting held?", meetings), [meetings[MARCH]], source)
-    assert apologies.text() == "Apologies for the meeting of 3 Mar 2025 were sent by Cllr Lee Wong. [1]"
+    assert apologies.text() == typed.text() == "Apologies for the meeting of 3 Mar 2025 were sent by Cllr Lee Wong. [1]"
     assert venue.text() == "The meeting of 3 Mar 2025 was held at Room 2, Quay House. [1]"
 
 
