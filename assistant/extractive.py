@@ -164,10 +164,12 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
         score >= _NAMED_ITEM_SHARE * sources.threshold and one_meeting and names_item(plan, item))]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
         return sure
-    subject = subject_terms(plan)
+    subject, either = subject_terms(plan)
     wanted = [term for term in query_terms(plan) if term in subject]
     return [item for score, item in scored if score >= sources.threshold or (
-        score >= _MENTION_SHARE * sources.threshold and wanted and sources.stats.coverage(wanted, item.text) == 1.0)]
+        score >= _MENTION_SHARE * sources.threshold and wanted and (
+            sources.stats.coverage(wanted, item.text) == 1.0  # names it all
+            or any(sources.stats.coverage(sorted(part), item.hit.item_title) == 1.0 for part in either)))]  # titled
 
 
 def _in_order(plan: QueryPlan, items: list[Evidence]) -> list[Evidence]:

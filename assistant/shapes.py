@@ -469,7 +469,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
     for item in scored:
         # An item about the subject that holds only housekeeping ("This item was deferred", "There was no further
         # update on Counter Terrorism") still gets its line, unless its meeting has more to say.
-        housekeeping = item.best == 0 and item.units and item.relevance >= _NEXT_ITEM_SHARE * most
+        housekeeping = item.best == 0 and item.units and (item.relevance >= _NEXT_ITEM_SHARE * most or _titled(subject, item))
         if housekeeping or (item.best > 0 and (item.best >= _MEETING_ITEM_SHARE * top or _names_subject(subject, item))):
             by_meeting.setdefault(item.item.hit.meeting_id, []).append(item)
     if _NUMBERS_ASKED.search(plan.question):
@@ -484,13 +484,19 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
         ordered = dated[-1:] if plan.order == "latest" else dated[:1]
     ordered = ordered[:_MEETING_LINES]
     for items in ordered:
-        items = [item for item in items if item.best > 0] or items
+        said = [item for item in items if item.best > 0] or items
+        # An item titled by the subject that records only housekeeping, beside others that say more: what became
+        # of it ("Prevent Strategy Update": "This item was deferred until the next meeting"), after them.
+        deferred = [item for item in items if item not in said and _titled(subject, item)][:1]
+        items = said
         if wants_figures:  # the meeting's figure first, wherever it is
             items = [item for item in items if _figure_unit(item, subject)] or items
         titled = [item for item in items if _titled(subject, item)]
         for number, (item, unit) in enumerate(_meeting_lines(titled or items, subject, wants_figures)):
             lead = f"- {_capital(format_date(item.item.hit.date))}:" if number == 0 else ""
             draft.quote(item.item, unit, lead, lower=False)
+        for item in deferred:  # "Prevent Strategy Update: this item was deferred ...", its title being in its passage
+            draft.quote(item.item, item.units[0], f"{item.item.hit.item_title.strip()}:")
     return draft
 
 
@@ -531,6 +537,9 @@ def _decided(items: list[Evidence]) -> Draft:
     return draft
 
 
+_EITHER = re.compile(r"\s/\s|\s+or\s+(?!not\b)", re.I)  # "prevent / counter terrorism", "prevent or counter terrorism"
+
+
 @dataclass(frozen=True)
 class _Subject:
     """What a question is about: the topic's own terms, less the words that ask for figures or a change and reporting
@@ -539,16 +548,23 @@ class _Subject:
     words: frozenset[str]
     other: frozenset[str]
     abbreviations: frozenset[str] = frozenset()  # of those, the abbreviations: one names the subject ("YOT Q3")
+    either: tuple[frozenset[str], ...] = ()  # "prevent / counter terrorism": each names the subject on its own
 
     @classmethod
     def of(cls, plan: QueryPlan) -> _Subject:
         words = frozenset(terms(_FIGURES_WANTED.sub(" ", plan.topic))) - REPORTING_TERMS
         other = frozenset(terms(plan.search)) - words - REPORTING_TERMS - frozenset(terms(plan.topic))
-        return cls(words, other, other & frozenset(terms(" ".join(re.findall(r"\b[A-Z]{2,}s?\b", plan.search)))))
+        parts = [words & frozenset(terms(part)) for part in _EITHER.split(plan.topic)]
+        either = tuple(part for part in parts if part) if len(parts) > 1 else ()
+        return cls(words, other, other & frozenset(terms(" ".join(re.findall(r"\b[A-Z]{2,}s?\b", plan.search)))), either)
 
-    def share(self, text: str) -> float:
-        """The share of the subject that `text` names, in either form (0 for no subject)."""
+    def share(self, text: str, title: bool = False) -> float:
+        """The share of the subject that `text` names, in either form (0 for no subject); a title that names one of
+        two subjects asked as either ("prevent / counter terrorism") names the whole subject (a sentence may name
+        "prevention" in passing)."""
         present = set(terms(text))
+        if title and any(_share(part, present) == 1.0 for part in self.either):
+            return 1.0
         # The other forms, all named, stand for one word of the subject ("CSPs" of "iquanta data on other CSPs"):
         # the rest of it must be named too.
         spelt = (_share(self.words, present) * len(self.words) + 1) / len(self.words) if self.words else 1.0
@@ -556,9 +572,11 @@ class _Subject:
                    float(bool(self.abbreviations & present)))
 
 
-def subject_terms(plan: QueryPlan) -> frozenset[str]:
-    """What a "which meetings" question is about, without the words that ask for figures or a change."""
-    return _Subject.of(plan).words
+def subject_terms(plan: QueryPlan) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """What a "which meetings" question is about, without the words that ask for figures or a change; and each of
+    two subjects asked as either ("prevent / counter terrorism"), if it asks so."""
+    subject = _Subject.of(plan)
+    return subject.words, subject.either
 
 
 def _share(wanted: frozenset[str], present: set[str]) -> float:
@@ -567,7 +585,7 @@ def _share(wanted: frozenset[str], present: set[str]) -> float:
 
 def _titled(subject: _Subject, item: Scored) -> bool:
     """Whether the item's title names the whole subject ("Update on Prevent" for "updates on Prevent")."""
-    return subject.share(item.item.hit.item_title) == 1.0
+    return subject.share(item.item.hit.item_title, title=True) == 1.0
 
 
 def _names_subject(subject: _Subject, item: Scored, share: float = 1.0) -> bool:
@@ -576,8 +594,8 @@ def _names_subject(subject: _Subject, item: Scored, share: float = 1.0) -> bool:
     Once some item is titled by the subject, an item that only shares a word with it ("Community Safety
     Accreditation Scheme" for "the Community Safety Plan") is not about it.
     """
-    texts = [item.item.hit.item_title, *(unit.topic_text for _, unit in item.ranked())]
-    return any(subject.share(text) >= share for text in texts)
+    return (subject.share(item.item.hit.item_title, title=True) >= share
+            or any(subject.share(unit.topic_text) >= share for _, unit in item.ranked()))
 
 
 def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:

@@ -182,14 +182,19 @@ def test_a_meetings_line_keeps_a_second_sentence_nearly_as_close_and_came_up_ask
     assert "40%" not in text and "budget" not in text
 
 
+def board_item(date: str, text: str, score: float, relevance: float = 0.6) -> Scored:
+    """The one item (title, then text) of a board meeting on `date`, its units scored `score` (a bare title never
+    leads)."""
+    minutes = parse_minutes(f"Board - {date}\n\n3\n\n{text}\n", f"board-{date}.txt")
+    chunks = chunk_meeting(minutes, lambda t: len(t.split()))
+    evidence = Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [chunks[-1]])
+    found = units(evidence)
+    return Scored(evidence, relevance, tuple(found), tuple(0.0 if unit.text == evidence.hit.item_title else score
+                                                           for unit in found))
+
+
 def test_an_item_titled_by_an_abbreviation_the_question_names_in_full_gets_its_meetings_line():
-    def item_of(date: str, text: str, score: float) -> Scored:
-        minutes = parse_minutes(f"Board - {date}\n\n3\n\n{text}\n", f"board-{date}.txt")
-        chunks = chunk_meeting(minutes, lambda t: len(t.split()))
-        evidence = Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [chunks[-1]])
-        found = units(evidence)
-        return Scored(evidence, 0.6, tuple(found), tuple(0.0 if unit.text == evidence.hit.item_title else score
-                                                         for unit in found))  # a bare title never leads
+    item_of = board_item
     glossary = Glossary([("YOT", "Youth Offending Team"), ("YOS", "Youth Offending Service")])  # either names it
     found = plan_question("which meetings looked at youth offending performance", SearchFilters(), [], glossary)
     text = shapes.meetings(found, [item_of("3 March 2025", "Youth Offending Performance\nMembers were given the youth "
@@ -200,20 +205,35 @@ def test_an_item_titled_by_an_abbreviation_the_question_names_in_full_gets_its_m
 
 
 def test_an_abbreviation_spelt_out_in_a_title_does_not_make_it_name_the_rest_of_the_subject():
-    def item_of(date: str, text: str) -> Scored:
-        minutes = parse_minutes(f"Board - {date}\n\n3\n\n{text}\n", f"board-{date}.txt")
-        chunks = chunk_meeting(minutes, lambda t: len(t.split()))
-        evidence = Evidence(Hit.from_chunk(chunks[-1], 0, 0.5, 0), [chunks[-1]])
-        found = units(evidence)
-        return Scored(evidence, 0.8, tuple(found), tuple(0.0 if unit.text == evidence.hit.item_title else 0.7
-                                                         for unit in found))
     said = "Members were given a restricted report on crime comparisons against other similar CSPs using Tidewatch."
     glossary = Glossary([("CSP", "Community Safety Partnership")])
     found = plan_question("which meetings looked at the tidewatch comparison data against other CSPs", SearchFilters(), [],
                           glossary)
-    text = shapes.meetings(found, [item_of("3 March 2025", f"Community Safety Partnership Comparative Data - Tidewatch\n{said}"),
-                                   item_of("9 June 2025", f"Tidewatch Report\n{said}")]).text()
+    text = shapes.meetings(found, [board_item("3 March 2025", f"Community Safety Partnership Comparative Data - Tidewatch\n{said}",
+                                              0.7),
+                                   board_item("9 June 2025", f"Tidewatch Report\n{said}", 0.7)]).text()
     assert "- 3 Mar 2025:" in text and "- 9 Jun 2025:" in text  # the second names Tidewatch and CSPs, not "data"
+
+
+def test_a_title_naming_either_of_two_subjects_asked_as_one_names_the_subject():
+    found = plan_question("which meetings covered lighting / dock patrols", SearchFilters(), [])
+    patrols = board_item("3 March 2025", "Dock Patrols\nWardens patrolled the docks at night.", 0.7, 0.8)
+    lighting = board_item("9 June 2025", "Lighting Review\nNew lamps were fitted on the quay.", 0.7, 0.8)
+    aside = board_item("9 June 2025", "Budget\nThe lighting of the office cost more.", 0.7, 0.8)
+    aside = replace(aside, item=replace(aside.item, hit=replace(aside.item.hit, item_position=4)))
+    text = shapes.meetings(found, [patrols, lighting, aside]).text()
+    assert "- 3 Mar 2025: Wardens patrolled" in text and "- 9 Jun 2025: New lamps" in text and "office" not in text
+
+
+def test_an_item_titled_by_the_subject_that_was_deferred_is_said_after_its_meetings_line():
+    found = plan_question("what updates on lighting has the board had over the years", SearchFilters(), [])
+    report = board_item("3 March 2025", "Police Update\nOfficers reported that lighting on the quay was poor.", 0.7, 0.8)
+    deferred = board_item("3 March 2025", "Lighting Strategy Update\nThis item was deferred until the next meeting.", 0.0,
+                          0.4)
+    deferred = replace(deferred, item=replace(deferred.item, hit=replace(deferred.item.hit, item_position=4)))
+    text = shapes.meetings(found, [report, deferred]).text()
+    assert text == ("- 3 Mar 2025: Officers reported that lighting on the quay was poor. [1] "
+                    "Lighting Strategy Update: this item was deferred until the next meeting. [2]")
 
 
 def test_a_meetings_line_gives_the_meetings_figure_when_it_reads_nearly_as_close():
@@ -476,10 +496,11 @@ def test_asked_for_figures_a_meeting_without_one_about_the_subject_gets_no_line(
     assert_grounded(draft)
 
 
-def test_an_item_titled_by_the_subject_with_only_housekeeping_gets_a_line_unless_its_meeting_says_more(riverside):
+def test_an_item_titled_by_the_subject_with_only_housekeeping_gets_a_line_or_follows_its_meetings_line(riverside):
     draft = answer("which meetings covered bike marking", *riverside, [(JULY, 3), (JULY, 4), (JANUARY, 4)])
     assert draft.text() == ("- 10 Jan 2024: There was no further update on Bike Marking. [1]\n"
-                            "- 10 Jul 2024: Officers had marked 40 bikes at the quay event as part of bike marking. [2]")
+                            "- 10 Jul 2024: Officers had marked 40 bikes at the quay event as part of bike marking. [2] "
+                            "Bike Marking Review: this item was deferred until the next meeting. [3]")
 
 
 def test_asked_when_something_was_last_discussed_the_newest_meeting_gives_the_line(riverside):
