@@ -93,8 +93,10 @@ _AUX = r"is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|mu
 _KIND_PATTERNS = (
     # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
     # question ("or not" still is).
-    (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX})\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
-                                       r"each\s+meeting|meeting\s+by\s+meeting|(each|every)\s+time|more\s+than\s+(one\s+meeting|once))\b", re.I)),
+    # "who has chaired it over the years", "who sent apologies to each meeting": one line per meeting, too.
+    (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX}|who|whom)\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
+                                       r"each\s+(of\s+the\s+(\w+\s+)?)?meetings?|meeting\s+by\s+meeting|(each|every)\s+time|"
+                                       r"more\s+than\s+(one\s+meeting|once))\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer_type import QuestionKind
 from assistant.dates import Period, format_date
-from assistant.evidence import Evidence
+from assistant.evidence import Evidence, units
 from assistant.facts import HEADER_POSITION, Attendee
 from assistant.glossary import initials
 from assistant.models import Meeting
@@ -45,6 +45,11 @@ _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|tal
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(rf"\b(chair\w*|vice|deputy|{_APOLOGIES}|absent|contact)\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
+# Asked who, across meetings: the other words say whose meetings, not who ("who has chaired safer stockton over the years").
+_WHO_ACROSS = re.compile(r"^\s*(who|whom)\b", re.I)
+# A sentence about choosing a chair: the role, capitalised, and how one is chosen or leaves.
+_CHAIR_CHOSEN = re.compile(r"(?=.*\b(Chair|Chairman|Chairperson|Chairwoman)\b)(?=.*\b(nominat\w*|elect\w*|appoint\w*|"
+                           r"vacan\w*|step(s|ped|ping)?\s+down|resign\w*|new\s+chair)\b)", re.I)
 # ... and of one asked across meetings ("how has the chair changed over the years").
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who ran run"
                                 " running led vs versus later earlier"
@@ -58,7 +63,7 @@ ItemSource = Callable[[str, int], Evidence | None]
 
 def about_meeting(plan: QueryPlan) -> bool:
     """Whether the question asks about the meeting itself (its chair, date, venue), not about a topic."""
-    if plan.kind is QuestionKind.WHO:
+    if plan.kind is QuestionKind.WHO or _WHO_ACROSS.match(plan.question):  # "who has chaired safer stockton over the years"
         return bool(ATTENDANCE.search(plan.topic))
     if plan.kind is QuestionKind.YESNO:  # "did anyone from the probation service attend", not "was the chair happy"
         return bool(_ATTENDED.search(plan.topic))
@@ -135,8 +140,11 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
         found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
     elif re.search(r"\bchair", question):
         # Asked which meetings someone chaired, those they chaired ("cllr nelson"): not every meeting's chair.
-        named = across and bool(_other_words(plan) - _ACROSS_TERMS)
+        named = across and bool(_other_words(plan) - _ACROSS_TERMS) and not _WHO_ACROSS.match(plan.question)
         chair = facts.chair if facts.chair and (not named or _fit(plan, facts.chair)) else None
+        if across and not named and chair is None:
+            _chair_chosen(meeting, item, draft)  # "nominations for a Chair and Vice Chair would be needed"
+            return
         found, template = [chair] if chair else [], "{} chaired the meeting{}."
     elif re.search(rf"\b({_APOLOGIES}|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
@@ -151,6 +159,18 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
         sentence = template.format(names, when)
         _cite_header(draft, meeting, item, f"{_line_lead(meeting)} {sentence}" if across else sentence,
                      [a.source for a in found])
+
+
+def _chair_chosen(meeting: Meeting, item: ItemSource, draft: Draft) -> None:
+    """For a meeting whose attendance names no chair, asked who chaired across meetings: the first sentence of its
+    items about choosing one ("nominations for a Chair and Vice Chair would be needed"), as its line."""
+    for agenda in meeting.items:
+        evidence = item(meeting.id, agenda.position)
+        said = next((unit for unit in units(evidence) if not unit.decision and _CHAIR_CHOSEN.search(unit.text)),
+                    None) if evidence is not None else None
+        if evidence is not None and said is not None:
+            draft.quote(evidence, said, _line_lead(meeting), lower=False)
+            return
 
 
 def next_meetings(meetings: Sequence[Meeting], item: ItemSource) -> Draft:

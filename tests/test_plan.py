@@ -99,6 +99,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("i'm a resident on the quay and heard a consultant presented the draft harbour plan at the march 2025 board "
      "- what points did members raise about it?", QuestionKind.SUMMARY),  # a long scene
     ("can i get a summary of the lighting discussion in march, was crime going up?", QuestionKind.SUMMARY),
+    ("who has chaired the board over the years", QuestionKind.MEETINGS),
+    ("who sent apologies to each of the board meetings", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
     assert question_kind(question) is kind

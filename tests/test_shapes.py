@@ -271,6 +271,20 @@ def test_chair_is_one_composed_sentence_citing_the_attendance_block(meetings, ch
     assert_grounded(draft)
 
 
+def test_asked_who_chaired_over_the_years_a_meeting_with_no_chair_gives_its_word_on_choosing_one(meetings, chunks):
+    later = parse_minutes("Harbourside Community Safety Partnership - 8 September 2025\n\n1\n\nMatters Arising\n"
+                          "The Chair thanked officers for the report.\nFollowing the elections, nominations for a Chair "
+                          "would be needed before the next meeting.\n", "harbourside-2025-09-08.txt")
+    later = replace(later, facts=extract_facts(later))
+    held = {**chunks, later.id: chunk_meeting(later, lambda text: len(text.split()))}
+    found = plan("who has chaired the harbourside partnership over the years", {**meetings, later.id: later})
+    assert found.kind is QuestionKind.MEETINGS and about_meeting(found)
+    draft = meeting_answer(found, [meetings[MARCH], later], lambda m, p: item(held, m, p))
+    assert draft.text().endswith("- 8 Sep 2025: Following the elections, nominations for a Chair would be needed before "
+                                 "the next meeting. [2]")
+    assert_grounded(draft)
+
+
 @pytest.mark.parametrize("question, other", [
     ("who chairs the taxi marshal steering group", True), ("who was chair of the harbour safeguarding board", True),
     ("who chaired the harbourside community safety partnership", False), ("who chaired the partnership meeting", False),
