@@ -96,7 +96,7 @@ _KIND_PATTERNS = (
     # "who has chaired it over the years", "who sent apologies to each meeting": one line per meeting, too.
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX}|who|whom)\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+(of\s+the\s+(\w+\s+)?)?meetings?|meeting\s+by\s+meeting|(each|every)\s+time|"
-                                       r"more\s+than\s+(one\s+meeting|once))\b", re.I)),
+                                       r"more\s+than\s+(one\s+meeting|once)|which\s+ones|(which|what)\s+meetings)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
@@ -116,7 +116,7 @@ _KIND_PATTERNS = (
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),
     (QuestionKind.MEETINGS, re.compile(
-        r"\b(which|what)\s+(\w+\s+)?meetings\b|\bmore\s+than\s+(one\s+meeting|once)\b|"
+        r"\b(which|what)\s+(\w+\s+)?meetings\b|\bmore\s+than\s+(one\s+meeting|once)\b|^\s*(compare|contrast)\b|"
         r"\b(several|multiple|many|other|different)\s+meetings\b|"
         r"\b(at|in|across|over)\s+(the\s+|all\s+)?(?!(future|next|later|coming|subsequent|upcoming)\b)(\w+\s+)?meetings\b|"
         r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
@@ -129,7 +129,9 @@ _KIND_PATTERNS = (
     (QuestionKind.SUMMARY, re.compile(
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight|"
-        r"tell|update|inform|brief|present|share|explain|mention|feed\s*back|suggest|propose)\b|"
+        r"tell|update|inform|brief|present|share|explain|mention|feed\s*back|suggest|propose|think\s+(of|about)|feel\s+about)\b|"
+        r"what\s+(has|have|is|are|was|were)\s+.{0,60}\b(been\s+)?up\s+to\b|"  # "what has curv been up to"
+        r"what\s+(was|were|is|are)\s+.{0,60}\b(trying|aiming|meant|supposed|designed|intended)\s+to\s+(do|achieve)\b|"
         r"what\s+((were|was|are)\s+the\s+)?((main|key|major)\s+)?(points|comments|views|remarks|feedback)\b|"
         r"^\s*in\s+what\s+ways?\b|what'?s\s+(come|came)\s+out\s+of|what\s+(has|have)\s+come\s+out\s+of|"
         r"what(?:'s|s|\s+was|\s+is|\s+were)\s+in\s+(the|their|this|that)\b|"
@@ -150,7 +152,7 @@ _ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b{QUESTION_WORD}\b(?!\s+about\b)
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,
 # then the question; its kind is the question's.
 _SCENE = re.compile(rf"^[^?,:–]{{1,140}}?(?:\s[-–:]\s*|,\s*|\?+\s*)(?=(?:{QUESTION_WORD}|{_AUX})\b)|"
-                    rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?={QUESTION_WORD}\b)|"
+                    rf"^(?:at|in|after|before|during|from|on|since|following|back)\s[^?,:–-]{{1,60}}?\s(?=(?:{QUESTION_WORD}\b|(?:{_AUX})\b(?!.*\b{QUESTION_WORD}\b)))|"
                     # "drug related offending report agust 2012 what points did members raise": a question proper
                     # (a question word, a few words, then did/was/...) after the words that name its subject.
                     rf"^[^?,:–]{{1,90}}?\s(?=(?:what|which|who|when|where|why|how)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_AUX})\b)",

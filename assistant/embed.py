@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     import numpy as np
 
 _QUERIES_REMEMBERED = 256
+# Endings that make an ordinary word of another ("radical" + "isation", "scooter" + "s"): a word the vocabulary holds
+# only in pieces is still ordinary when what is left is a whole word of it.
+_ENDINGS = ("isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing", "ised", "ized", "ises",
+            "izes", "ise", "ize", "ness", "ments", "ment", "ities", "ity", "isms", "ism", "ists", "ist", "ally", "ly",
+            "ers", "er", "ings", "ing", "ed", "es", "s")
+_STEM_LETTERS = 4
 
 
 def resolve_model_path(name: str) -> Path:
@@ -75,9 +81,15 @@ class Embedder:
         return tokenizer
 
     def is_word(self, word: str) -> bool:
-        """Whether `word` is one piece of the model's vocabulary: an ordinary word the model knows whole ("earlier"),
-        not a misspelling or a local name ("goverment", "thornaby"). Spelling repair leaves such words alone."""
-        return word.lower() in self._vocabulary
+        """Whether `word` is an ordinary word: one piece of the model's vocabulary ("earlier"), or made from one by a
+        common ending ("radicalisation" from "radical"), not a misspelling or a local name ("goverment",
+        "thornaby"). Spelling repair leaves such words alone."""
+        word = word.lower()
+        if word in self._vocabulary:
+            return True
+        stems = [word[: -len(ending)] for ending in _ENDINGS if word.endswith(ending)]
+        return any(len(stem) >= _STEM_LETTERS and (stem in self._vocabulary or f"{stem}e" in self._vocabulary)
+                   for stem in stems)
 
     def is_slip(self, word: str) -> bool:
         """Whether `word` is one slip from words the model knows whole: a letter added, dropped or changed, or two

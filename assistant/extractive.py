@@ -38,6 +38,9 @@ from assistant.terms import TermStats, alternatives, terms
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
 _NAMED_ITEM_SHARE = 0.6  # of the relevance bar, for an item the question names at the one meeting it names
+# A role a "who" question asks about, and the stem a sentence naming it uses ("Chair", "Chairman").
+_ROLE_ASKED = re.compile(r"^\s*who\s+(?:\w+\s+){0,3}?(?:(?:as|the|a|an)\s+)*(?P<role>(?:new\s+)?(?P<stem>chair|vice[- ]chair|"
+                         r"secretary|treasurer|lead\s+officer)(?:man|person|woman)?)\b", re.I)  # not "who do i send it to"
 _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
 # A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
 # meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
@@ -128,7 +131,8 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION) or wants_list(plan.question)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
-    if listed and not named(listed[0], set(terms(draft.text()))):
+    said = " ".join([draft.text(), *(citation.item_title for citation in draft.citations)])  # "Area Boards - reports back"
+    if listed and not named(listed[0], set(terms(said))):
         return _refused(None, closest, listed_text(*listed))
     if draft.sentences and unheard(plan.topic, [citation.passage for citation in draft.citations]):
         # The question's own words name the speaker: the topic's may be mended spellings.
@@ -136,6 +140,9 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     if draft.sentences and (name := _unnamed(plan, draft, sources)):
         # "what did the police say about e-scooters in thornaby": the e-scooter report never names Thornaby.
         return _refused(_never_named(name, sources), _cited_hit(draft))
+    if draft.sentences and (role := _role_unsaid(plan, draft)):
+        # "who got picked as the new chair": a sentence about the lead officer names no chair.
+        return _refused(f"The minutes do not say who was {role}.", _cited_hit(draft))
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
@@ -302,6 +309,15 @@ def _never_named(name: str, sources: Sources) -> str:
     if any(sources.stats.known(term) for term in terms(name)):
         return f"The minutes in the index do not mention “{name}” where they speak of this."
     return f"The minutes in the index never mention “{name}”."
+
+
+def _role_unsaid(plan: QueryPlan, draft: Draft) -> str | None:
+    """The role a "who" question asks to be named ("who got picked as the new chair") when the answer's leading
+    sentence never names it."""
+    asked = _ROLE_ASKED.search(plan.question) if plan.kind is QuestionKind.WHO else None
+    if asked is None or re.search(rf"\b{asked.group('stem')}", draft.sentences[0].text, re.I):
+        return None
+    return f"the {asked.group('role').lower()}"
 
 
 def _about_later_years(plan: QueryPlan, draft: Draft) -> bool:

@@ -56,7 +56,7 @@ _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-
                          r"(?:\s*\??\s*$|\s+(?:in|on|of|for|at|from|under|within)\b)", re.I)
 # "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
 _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|meeting\s+by\s+meeting|"
-                    r"(each|every)\s+time|over\s+(time|the\s+years))\b",
+                    r"(each|every)\s+time|over\s+(time|the\s+years)|which\s+ones)\b",
                     re.I)
 # Words that say which meeting without saying what it discussed.
 # "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.
@@ -73,6 +73,7 @@ _EXCEPT_AFTER = re.compile(rf",?\s+{_EXCEPTING}\s*(?:\?|$)", re.I)  # "... apart
 _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
 _SECOND_QUESTION = re.compile(rf"(?<=\w{{3}}),?\s+and\s+(?={QUESTION_WORD}\b)|"
+                              r"(?<=\w{3}),\s+and\s+(?=(?:has|have|did|does|is|are|was|were)\b)|"  # "..., and was there ..."
                               rf"\?\s*(?:and\s+)?(?=(?:{QUESTION_WORD}|has|have|did|does|is|are|was|were)\b)",
                               re.I)  # "... any displacement? and has it made begging illegal"
 _FIRST_QUESTION_WORDS = 3

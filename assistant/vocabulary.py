@@ -204,10 +204,12 @@ PROCEDURAL = re.compile(
 REPORTING_WORDS = frozenset(
     """report reports reported reporting update updated updates presentation presented summary overview outlined
     outline provided provide discussed discussion discuss issue issues figures members member partnership
-    committee board officers officer given gave noted consideration considered item receive received""".split()
+    committee board officers officer given gave noted consideration considered item receive received
+    stuff things""".split()
 )
 """Words minutes use to say that something was reported or discussed, not what: "The report provided a
-summary of the issues ..." says little beyond its subject."""
+summary of the issues ..." says little beyond its subject; and people's words for "whatever it was" ("the prevent
+stuff")."""
 
 
 DISCUSSED_ONLY = re.compile(
@@ -279,6 +281,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "rose": ("increase", "rise", "increased", "risen"),
     "biggest": ("largest", "greatest", "highest"),  # "the biggest fall" is minuted as "the largest percentage drop"
     "largest": ("biggest", "greatest", "highest"),
+    "anti": ("counter",),  # "anti terrorism" is minuted as "Counter Terrorism"
 }
 """Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
 "(Chairman)").

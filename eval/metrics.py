@@ -34,8 +34,10 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "
 
 
 def normalise(text: str) -> str:
-    """Lower case, plain spaces, numbers in one form: "£1m", "1 million" and "1,000,000" all become "1000000"."""
+    """Lower case, plain spaces, numbers in one form: "£1m", "1 million" and "1,000,000" all become "1000000";
+    "Councillor" as "Cllr"."""
     text = text.lower().replace("£", " ").replace("’", "'").replace("–", "-")
+    text = re.sub(r"\bcouncillors?\b", "cllr", text)  # "Councillor Ken Lupton" is "Cllr Ken Lupton"
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
 
     def scaled(match: re.Match) -> str:

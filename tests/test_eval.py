@@ -116,7 +116,8 @@ def test_kind_and_type_must_agree_on_unanswerable(tmp_path):
         load_questions(path)
 
 
-@pytest.mark.parametrize("fact, answer", [("1 million", "£1m"), ("1,000,000", "1 million"), ("41.6%", "a 41.6% drop.")])
+@pytest.mark.parametrize("fact, answer", [("1 million", "£1m"), ("1,000,000", "1 million"), ("41.6%", "a 41.6% drop."),
+                                          ("Cllr Ken Lupton", "Councillor Ken Lupton attended")])
 def test_fact_matching_ignores_number_formats_and_punctuation(fact, answer):
     assert fact_present(fact, answer)
 

@@ -189,6 +189,11 @@ def test_a_typo_of_an_ordinary_word_is_that_word_not_a_name_as_near_in_the_index
         "the terms of reference"
 
 
+def test_a_word_made_from_an_ordinary_word_by_a_common_ending_is_ordinary(embedder):
+    assert embedder.is_word("radicalisation") and embedder.is_word("cuckooing")  # "radical", "cuckoo"
+    assert not embedder.is_word("goverment") and not embedder.is_word("thornaby") and not embedder.is_word("thornabys")
+
+
 def test_a_slip_from_an_ordinary_word_is_told_from_a_name(embedder):
     assert embedder.is_slip("diffrent") and embedder.is_slip("presentaton") and embedder.is_slip("aswell")
     assert not embedder.is_slip("thornaby") and not embedder.is_slip("westerhope")

@@ -100,6 +100,14 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
      "- what points did members raise about it?", QuestionKind.SUMMARY),  # a long scene
     ("can i get a summary of the lighting discussion in march, was crime going up?", QuestionKind.SUMMARY),
     ("who has chaired the board over the years", QuestionKind.MEETINGS),
+    ("since the lighting was fixed has crime just moved round the corner?", QuestionKind.YESNO),  # a scene, then yes/no
+    ("in 2012 members were worried about the quay. which park was it near?", QuestionKind.FACT),  # not yes or no
+    ("has the lighting stuff come up at the meetings? which ones and what was said", QuestionKind.MEETINGS),
+    ("compare the crime figures in march with the latest ones", QuestionKind.MEETINGS),
+    ("what has the lighting unit been up to", QuestionKind.SUMMARY),
+    ("what was the harbour plan trying to do?", QuestionKind.SUMMARY),
+    ("what did people think of the draft harbour plan", QuestionKind.SUMMARY),
+    ("what did partners think there could be more of in the plan", QuestionKind.FACT),
     ("who sent apologies to each of the board meetings", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -508,6 +516,11 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     found = plan("who chaired the feb 2017 meeting and where was it held")
     assert found.also is not None and found.also.kind is QuestionKind.WHERE
     assert found.also.filters.meeting == "feb-2017" and "chaired" not in found.also.topic
+
+
+def test_a_second_question_may_open_with_and_was():
+    found = plan("who chaired the march 2025 meeting, and was there a consultant in attendance?")
+    assert found.kind is QuestionKind.WHO and found.also is not None and found.also.kind is QuestionKind.YESNO
 
 
 def test_after_a_scene_the_second_question_is_about_the_scene_not_the_firsts_own_words():

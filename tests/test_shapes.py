@@ -225,6 +225,12 @@ def test_a_title_naming_either_of_two_subjects_asked_as_one_names_the_subject():
     assert "- 3 Mar 2025: Wardens patrolled" in text and "- 9 Jun 2025: New lamps" in text and "office" not in text
 
 
+def test_whatever_words_and_which_ones_are_no_part_of_the_subject():
+    words, either = shapes.subject_terms(plan_question("has the lighting / anti social stuff come up at the meetings? "
+                                                       "which ones", SearchFilters(), []))
+    assert words == {"light", "anti", "social"} and either == ({"light"}, {"anti", "social"})
+
+
 def test_an_item_titled_by_the_subject_that_was_deferred_is_said_after_its_meetings_line():
     found = plan_question("what updates on lighting has the board had over the years", SearchFilters(), [])
     report = board_item("3 March 2025", "Police Update\nOfficers reported that lighting on the quay was poor.", 0.7, 0.8)
@@ -269,6 +275,17 @@ def test_chair_is_one_composed_sentence_citing_the_attendance_block(meetings, ch
     assert draft.text() == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
     assert draft.citations[0].item_position == 0 and draft.citations[0].sentences == ("Insp. Owen Hart (Chair)",)
     assert_grounded(draft)
+
+
+def test_a_who_question_about_a_role_is_not_answered_by_a_sentence_that_never_names_it():
+    from assistant.extractive import _role_unsaid
+
+    sentence = scored_item("Matters Arising\nThe lead officer would step down, with the role going to Sam Reed.", 0.8)
+    draft = Draft()
+    draft.quote(sentence.item, sentence.units[0])
+    assert _role_unsaid(plan_question("who got picked as the new chair", SearchFilters(), []), draft) == "the new chair"
+    assert _role_unsaid(plan_question("who is the new lead officer", SearchFilters(), []), draft) is None
+    assert _role_unsaid(plan_question("who do you send nominations for the new chair to", SearchFilters(), []), draft) is None
 
 
 def test_asked_who_chaired_over_the_years_a_meeting_with_no_chair_gives_its_word_on_choosing_one(meetings, chunks):
