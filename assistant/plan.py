@@ -210,6 +210,8 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if fact is AnswerType.ANY:
         # "When ...?" wants a date and "Where ...?" a place, however the rest is worded.
         fact = {QuestionKind.WHEN: AnswerType.DATE, QuestionKind.WHERE: AnswerType.PLACE}.get(kind, fact)
+    elif kind is QuestionKind.MEETINGS and fact is AnswerType.DATE:
+        fact = AnswerType.ANY  # "when has it been discussed": the meetings' own dates lead their lines
     text = _IN_THE_RECORDS.sub(" ", text)  # "the first meeting in your records": the index, not a topic
     topic = _FRAME.sub(" ", text) if kind is QuestionKind.MEETINGS else text
     plan = QueryPlan(question=question, kind=kind, fact=fact, topic=" ".join(topic.split()), excluded=excluded)

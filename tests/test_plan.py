@@ -518,6 +518,11 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     assert found.also.filters.meeting == "feb-2017" and "chaired" not in found.also.topic
 
 
+def test_asked_when_something_was_discussed_the_meetings_dates_answer_not_a_date_in_their_sentences():
+    found = plan("off road bikes - when has the partnership discussed them and what did police say")
+    assert found.kind is QuestionKind.MEETINGS and found.fact is AnswerType.ANY
+
+
 def test_a_second_question_may_open_with_and_was():
     found = plan("who chaired the march 2025 meeting, and was there a consultant in attendance?")
     assert found.kind is QuestionKind.WHO and found.also is not None and found.also.kind is QuestionKind.YESNO
