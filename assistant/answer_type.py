@@ -97,7 +97,8 @@ _KIND_PATTERNS = (
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX}|who|whom)\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+(of\s+the\s+(\w+\s+)?)?meetings?|meeting\s+by\s+meeting|(each|every)\s+time|"
                                        r"more\s+than\s+(one\s+meeting|once)|which\s+ones|(which|what)\s+meetings)\b", re.I)),
-    (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)", re.I)),
+    (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)|"
+                                    r"^\s*any\s+(signs?|evidence|indication)\b", re.I)),  # "any sign crime has moved?"
     # "how many times has the pspo come up": the meetings, one line each, to count.
     (QuestionKind.MEETINGS, re.compile(r"^\s*how\s+many\s+(times|meetings)\b", re.I)),
     # "when did they last talk about prevent": the meetings that discussed it, by date.

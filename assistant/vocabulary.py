@@ -282,6 +282,10 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "biggest": ("largest", "greatest", "highest"),  # "the biggest fall" is minuted as "the largest percentage drop"
     "largest": ("biggest", "greatest", "highest"),
     "anti": ("counter",),  # "anti terrorism" is minuted as "Counter Terrorism"
+    "mov*": ("migration", "displacement"),  # "has crime moved to nearby areas": "a migration of crime", "displacement"
+    "shift*": ("migration", "displacement"),
+    "elsewher*": ("displacement", "surrounding"),  # "did it push the problem elsewhere"
+    "nearb*": ("surrounding",),
 }
 """Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
 "(Chairman)").

@@ -155,6 +155,8 @@ def test_a_stem_stands_for_the_words_the_minutes_use_whole_or_as_a_prefix():
     assert "approv" in alternatives("sign") and "approv" not in alternatives("signific")  # "sign off", not "significant"
     assert "concern" in alternatives("worri") and "chairman" in alternatives("chairperson")
     assert "councillor" in alternatives("cllr") and "cllr" in alternatives("councillor")
+    assert {"migrat", "displac"} <= alternatives("move") and "surround" in alternatives("nearbi")  # "crime moved nearby"
+    assert "counter" in alternatives("anti")  # "anti terrorism" is minuted "Counter Terrorism"
 
 
 def test_spelling_folds_touch_only_whole_forms():

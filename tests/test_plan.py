@@ -108,6 +108,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what was the harbour plan trying to do?", QuestionKind.SUMMARY),
     ("what did people think of the draft harbour plan", QuestionKind.SUMMARY),
     ("what did partners think there could be more of in the plan", QuestionKind.FACT),
+    ("any sign crime has just moved to nearby streets since the lighting went in?", QuestionKind.YESNO),
     ("who sent apologies to each of the board meetings", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
