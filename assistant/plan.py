@@ -74,6 +74,7 @@ _BODY_WORDS = 8  # the most words a committee's name is looked for in
 # "how long was it meant to run and when did it start": a second question about the first's subject.
 _SECOND_QUESTION = re.compile(rf"(?<=\w{{3}}),?\s+and\s+(?={QUESTION_WORD}\b)|"
                               r"(?<=\w{3}),\s+and\s+(?=(?:has|have|did|does|is|are|was|were)\b)|"  # "..., and was there ..."
+                              r"(?<=\w{3})\s+and\s+(?=(?:has|have|did|does|is|are|was|were)\s+(?:it|they|there|this|that)\b)|"
                               rf"\?\s*(?:and\s+)?(?=(?:{QUESTION_WORD}|has|have|did|does|is|are|was|were)\b)",
                               re.I)  # "... any displacement? and has it made begging illegal"
 _FIRST_QUESTION_WORDS = 3

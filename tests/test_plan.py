@@ -527,6 +527,8 @@ def test_asked_when_something_was_discussed_the_meetings_dates_answer_not_a_date
 def test_a_second_question_may_open_with_and_was():
     found = plan("who chaired the march 2025 meeting, and was there a consultant in attendance?")
     assert found.kind is QuestionKind.WHO and found.also is not None and found.also.kind is QuestionKind.YESNO
+    found = plan("when did the lighting scheme start and does it mean the quay is safe now?")
+    assert found.kind is QuestionKind.WHEN and found.also is not None and found.also.kind is QuestionKind.YESNO
 
 
 def test_after_a_scene_the_second_question_is_about_the_scene_not_the_firsts_own_words():
