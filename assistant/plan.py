@@ -80,7 +80,8 @@ _SECOND_QUESTION = re.compile(rf"(?<=\w{{3}}),?\s+and\s+(?={QUESTION_WORD}\b)|"
 _FIRST_QUESTION_WORDS = 3
 _IN_THE_RECORDS = re.compile(r"\b(?:in|on|from)\s+(?:your|the|my|these|our)\s+(?:records?|index|database|system|archive|"
                              r"minutes\s+(?:here|you\s+have))\b|\bon\s+record\b", re.I)
-_AND_LATER = re.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:to|with)|and\s+(?:since|after|later))\b", re.I)
+_AND_LATER = re.compile(r"\s*\b(?:vs\.?|versus|compared\s+(?:to|with)|and\s+(?:since|after|later)|"
+                        r"(?:and\s+)?(?:what|how)\s+about\s+(?:more\s+)?(?:recently|later|since|now|after))\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
 _GENERIC = frozenset(terms("partnership committee board panel forum full special annual same this that previous their our"))
 
@@ -223,7 +224,10 @@ def _read(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo]
     if reference is None or reference.whole_body or (
             reference.committee and not (plan.filters.meeting or plan.filters.since or plan.anchor)):
         plan = _with_period(plan, plan.filters, meetings)  # "the ssp meeting in feb 2017": the body, then the date
-    if latest := _LATEST.search(plan.topic):  # the order is how it asks: "most recent" is no topic word
+    compared = plan.kind is QuestionKind.MEETINGS and _AND_LATER.search(plan.question)  # "2012 and what about recently"
+    if (latest := _LATEST.search(plan.topic)) and compared:
+        plan = replace(plan, topic=_without(plan.topic, latest.start(), latest.end()))
+    elif latest:  # the order is how it asks: "most recent" is no topic word
         plan = replace(plan, order="latest", topic=_without(plan.topic, latest.start(), latest.end()))
     elif _EARLIEST.search(plan.topic):
         plan = replace(plan, order="earliest", topic=" ".join(re.sub(r"\b(first|earliest)\b", " ", plan.topic).split()))
@@ -277,7 +281,7 @@ def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[Mee
         return plan
     # "since 2012" may well cover a meeting whose minutes omit the date; "in 2012" is narrower; "in 2012 vs later on",
     # asked across meetings, is 2012 and after.
-    until = None if plan.kind is QuestionKind.MEETINGS and _AND_LATER.search(plan.topic[period.end:]) else period.until
+    until = None if plan.kind is QuestionKind.MEETINGS and _AND_LATER.match(plan.topic[period.end:]) else period.until
     candidate = replace(filters, since=period.since, until=until, include_undated=until is None)
     if any(candidate.admits(m.date, m.id) for m in meetings):
         back = re.search(r"\bback\s+(?:in\s+|during\s+)?$", plan.topic[: period.start], re.I)  # "back in 2012"

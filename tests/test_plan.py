@@ -477,6 +477,8 @@ def test_a_bigger_fall_is_a_larger_drop_and_fall_is_no_season_once_dates_are_fil
 def test_a_year_against_later_ones_across_meetings_is_that_year_and_after():
     found = plan("has the chair changed over the years? who ran it in 2012 vs later on")
     assert found.kind is QuestionKind.MEETINGS and (found.filters.since, found.filters.until) == (dt.date(2012, 1, 1), None)
+    found = plan("how has lighting come up over the years - what came up in 2012 and what about more recently?")
+    assert (found.filters.since, found.filters.until, found.order) == (dt.date(2012, 1, 1), None, None)
 
 
 @pytest.mark.parametrize("question", ["who chaired the very first meeting in your records", "who chaired the very first meeting on record"])
