@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.answer import Citation, Hit, SourceRef
 from assistant.answer_type import AnswerType, QuestionKind, wants_list
 from assistant.evidence import Evidence, asks_about_something, names_item, query_terms, read, relevance
+from assistant.grounding import names
 from assistant.meaning import Meaning
 from assistant.meeting_answers import (
     ATTENDANCE,
@@ -34,6 +35,7 @@ from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, overview, shape, subject_terms
 from assistant.terms import TermStats, alternatives, terms
+from assistant.vocabulary import BODY_WORDS
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
@@ -41,6 +43,7 @@ _NAMED_ITEM_SHARE = 0.6  # of the relevance bar, for an item the question names 
 # A role a "who" question asks about, and the stem a sentence naming it uses ("Chair", "Chairman").
 _ROLE_ASKED = re.compile(r"^\s*who\s+(?:\w+\s+){0,3}?(?:(?:as|the|a|an)\s+)*(?P<role>(?:new\s+)?(?P<stem>chair|vice[- ]chair|"
                          r"secretary|treasurer|lead\s+officer)(?:man|person|woman)?)\b", re.I)  # not "who do i send it to"
+_WHO_FROM = re.compile(r"^\s*who\s+(?:came\s+|was\s+there\s+|were\s+there\s+|attended\s+)?from\b", re.I)
 _MENTION_SHARE = 0.75  # of the relevance bar, for an item that names the whole subject of a "which meetings" question
 # A question about the meetings themselves (who chaired, when the next one was set) gets one composed sentence per
 # meeting it may mean; over a large archive that names none, the latest this many, not a list of thousands.
@@ -140,6 +143,9 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     if draft.sentences and (name := _unnamed(plan, draft, sources)):
         # "what did the police say about e-scooters in thornaby": the e-scooter report never names Thornaby.
         return _refused(_never_named(name, sources), _cited_hit(draft))
+    if draft.sentences and _names_no_one(plan, draft):
+        # "who from curv came": a sentence about what CURV reported names nobody who came.
+        return _refused("The minutes do not name who that was.", _cited_hit(draft))
     if draft.sentences and (role := _role_unsaid(plan, draft)):
         # "who got picked as the new chair": a sentence about the lead officer names no chair.
         return _refused(f"The minutes do not say who was {role}.", _cited_hit(draft))
@@ -309,6 +315,16 @@ def _never_named(name: str, sources: Sources) -> str:
     if any(sources.stats.known(term) for term in terms(name)):
         return f"The minutes in the index do not mention “{name}” where they speak of this."
     return f"The minutes in the index never mention “{name}”."
+
+
+def _names_no_one(plan: QueryPlan, draft: Draft) -> bool:
+    """Whether a "who from <body>" question is answered by a sentence that names no person: a name of two words or
+    more, no body's word among them, that the question does not itself use."""
+    if plan.kind is not QuestionKind.WHO or not _WHO_FROM.match(plan.question):
+        return False
+    asked = set(terms(plan.question))
+    return not any(len(name.split()) >= 2 and not set(name.split()) & BODY_WORDS and not set(terms(name)) <= asked
+                   for name in names(draft.sentences[0].text))
 
 
 def _role_unsaid(plan: QueryPlan, draft: Draft) -> str | None:

@@ -288,6 +288,20 @@ def test_a_who_question_about_a_role_is_not_answered_by_a_sentence_that_never_na
     assert _role_unsaid(plan_question("who do you send nominations for the new chair to", SearchFilters(), []), draft) is None
 
 
+def test_who_from_a_body_is_not_answered_by_a_sentence_that_names_only_the_body():
+    from assistant.extractive import _names_no_one
+
+    def draft_of(text: str) -> Draft:
+        found = scored_item(f"Lighting Update\n{text}", 0.8)
+        draft = Draft()
+        draft.quote(found.item, found.units[0])
+        return draft
+
+    asked = plan_question("who from the lighting unit came to the march meeting", SearchFilters(), [])
+    assert _names_no_one(asked, draft_of("An update was given by the Harbour Lighting Unit (HLU)."))
+    assert not _names_no_one(asked, draft_of("Sam Reed of the Harbour Lighting Unit gave an update."))
+
+
 def test_asked_who_chaired_over_the_years_a_meeting_with_no_chair_gives_its_word_on_choosing_one(meetings, chunks):
     later = parse_minutes("Harbourside Community Safety Partnership - 8 September 2025\n\n1\n\nMatters Arising\n"
                           "The Chair thanked officers for the report.\nFollowing the elections, nominations for a Chair "
