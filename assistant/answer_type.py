@@ -22,12 +22,16 @@ _NEAR_SPAN = 3  # words between a length of time or span and the thing it is of
 
 _PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
 _TIME_UNITS = frozenset(terms("day days week weeks month months year years"))
-_COUNT_Q = re.compile(r"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (number|count)\b", re.I)  # not meetings
+# "exact date of the summit?", "number of people trained": the thing asked for, bare, with no question word.
+_BARE = r"^\s*(?:the\s+)?(?:exact\s+|actual\s+|total\s+)?"
+_COUNT_Q = re.compile(rf"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (number|count)\b|{_BARE}(number|count)\s+of\b",
+                      re.I)  # not meetings
 _AMOUNT_Q = re.compile(
-    r"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b",
-    re.I)
+    rf"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b|"
+    rf"{_BARE}(cost|amount|price|budget)\s+(of|for)\b", re.I)
 # Asked first, or after a comma ("the board minutes they looked at then, what date was that board meeting").
-_DATE_Q = re.compile(r"(^|,)\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b", re.I)
+_DATE_Q = re.compile(rf"(^|,)\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b|"
+                     rf"{_BARE}(date|day|time)\s+(of|for)\b", re.I)
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
@@ -109,7 +113,7 @@ _KIND_PATTERNS = (
         r"candidates?|organisations?|bod(y|ies)|agenc(y|ies)|forces?|councils?|authorit(y|ies))\b", re.I)),
     (QuestionKind.WHEN, re.compile(
         r"^\s*(when|what\s+(date|time|day|year|month)|on\s+what\s+(date|day)|which\s+(date|day|month|year)|"
-        r"how\s+long\s+ago)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
+        r"how\s+long\s+ago|(the\s+)?(exact\s+|actual\s+)?(date|day|time)\s+(of|for)\s+the\s+(next|last|previous|first)\s+meeting)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
     (QuestionKind.WHERE, re.compile(
         # "which areas does the PSPO cover" asks where; "what areas did the presentation cover" asks what it covered.
         rf"^\s*(where(?!.{{0,60}}\b({_RANKED})\b)|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"

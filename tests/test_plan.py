@@ -521,6 +521,17 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     assert found.also.filters.meeting == "feb-2017" and "chaired" not in found.also.topic
 
 
+@pytest.mark.parametrize("question, kind, fact", [
+    ("exact date of the lighting summit?", QuestionKind.FACT, AnswerType.DATE),
+    ("number of people trained on the quay", QuestionKind.FACT, AnswerType.COUNT),
+    ("cost of the lighting scheme", QuestionKind.FACT, AnswerType.AMOUNT),
+    ("date of the next meeting after the march one", QuestionKind.WHEN, AnswerType.DATE),
+])
+def test_the_thing_asked_for_named_bare_is_asked_for(question, kind, fact):
+    found = plan(question)
+    assert (found.kind, found.fact) == (kind, fact)
+
+
 def test_asked_when_something_was_discussed_the_meetings_dates_answer_not_a_date_in_their_sentences():
     found = plan("off road bikes - when has the partnership discussed them and what did police say")
     assert found.kind is QuestionKind.MEETINGS and found.fact is AnswerType.ANY
