@@ -27,6 +27,8 @@ _SPEAKER = re.compile(r"\bwhat\s+(?:did|has|have|do|does)\s+"
                       rf"\s+(?:{'|'.join(_SAYING_VERBS)})\b", re.I)
 _SAYING = frozenset(terms(" ".join(_SAYING_VERBS)))
 _SAID_AFTER = 2  # sentences after the one naming a speaker that may say what they said
+_DOCUMENT = re.compile(r"\b(reports?|updates?|papers?|figures|data|statistics|stats|presentations?|reviews?|surveys?|"
+                       r"documents?|letters?|briefings?)\b", re.I)
 _GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | set(PEOPLE_IN_GENERAL))))
 # "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
 _COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|"
@@ -83,8 +85,8 @@ def unheard(question: str, passages: Sequence[str]) -> bool:
     """
     who = speaker(question)
     wanted = [term for term in terms(who or "") if term not in _GENERIC_SPEAKERS]
-    if not wanted:
-        return False
+    if not wanted or _DOCUMENT.search(who or ""):
+        return False  # "what have the crime reports said": a document speaks through its own passages
     about = set(terms(question)) - set(terms(who or "")) - _SAYING
     for passage in passages:
         said = [set(terms(sentence)) for sentence in sentences(passage) or [passage]]
