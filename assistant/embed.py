@@ -87,6 +87,8 @@ class Embedder:
         word = word.lower()
         if word in self._vocabulary:
             return True
+        if "-" in word.strip("-"):  # "counter-radicalisation": each part an ordinary word
+            return all(self.is_word(part) for part in word.split("-") if part)
         stems = [word[: -len(ending)] for ending in _ENDINGS if word.endswith(ending)]
         return any(len(stem) >= _STEM_LETTERS and (stem in self._vocabulary or f"{stem}e" in self._vocabulary)
                    for stem in stems)

@@ -51,7 +51,7 @@ _MEETINGS_ANSWERED = 20
 _SECOND_ANSWER_SENTENCES = 1  # of a second question asked with the first: its leading sentence
 _META_TERMS = {"chair", "attend", "present", "apolog"}
 _NEXT_MEETING = re.compile(r"\bnext\s+meetings?\b", re.I)
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # "counter-radicalisation" whole, as `terms` also joins it
 _END = re.compile(r"(?:end|finish|expir|clos|stop|ceas)", re.I)  # "when does it expire / end / close"
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
 

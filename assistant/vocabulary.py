@@ -103,7 +103,7 @@ ROLE_WORDS = frozenset(
 """Capitalised words that name a role, not a person."""
 
 PEOPLE_IN_GENERAL = ("members", "partners", "councillors", "cllrs", "officers", "people", "attendees", "they", "anyone",
-                     "everyone")
+                     "everyone", "residents", "locals", "public")
 """Words a question uses for whoever spoke ("what did partners say"): nobody in particular, and no subject."""
 
 BODY_WORDS = frozenset(

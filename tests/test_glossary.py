@@ -193,6 +193,7 @@ def test_a_typo_of_an_ordinary_word_is_that_word_not_a_name_as_near_in_the_index
 
 def test_a_word_made_from_an_ordinary_word_by_a_common_ending_is_ordinary(embedder):
     assert embedder.is_word("radicalisation") and embedder.is_word("cuckooing")  # "radical", "cuckoo"
+    assert embedder.is_word("counter-radicalisation") and not embedder.is_word("counter-thornaby")
     assert not embedder.is_word("goverment") and not embedder.is_word("thornaby") and not embedder.is_word("thornabys")
 
 

@@ -423,6 +423,7 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
      "Hate crime reports rose. The report was restricted until released by the Home Office.", True),
     ("What did the police say about hate crime?", "Sgt Bell of Cleveland Police gave an update. Hate crime had risen.", False),
     ("What did the crime reports say about hate crime?", "Hate crime had risen.", False),  # a document: its own words
+    ("What did residents say about hate crime?", "Members of the community raised hate crime.", False),  # no one named
 ])
 def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, refused):
     assert unheard(question, [passage]) is refused
