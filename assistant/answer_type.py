@@ -97,6 +97,8 @@ _AUX = r"is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|mu
 _KIND_PATTERNS = (
     # "has ASB gone up or down over the years": asked across meetings first; "did it go up or down" is no yes/no
     # question ("or not" still is).
+    # "who chaired in 2012 vs 2017 - has it changed": one line per meeting.
+    (QuestionKind.MEETINGS, re.compile(r"^\s*(who|whom)\b.*\b(chang\w*|vs\.?|versus)(\s|$)", re.I)),
     # "who has chaired it over the years", "who sent apologies to each meeting": one line per meeting, too.
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX}|who|whom)\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+(of\s+the\s+(\w+\s+)?)?meetings?|meeting\s+by\s+meeting|(each|every)\s+time|"
@@ -116,7 +118,7 @@ _KIND_PATTERNS = (
         r"how\s+long\s+ago|(the\s+)?(exact\s+|actual\s+)?(date|day|time)\s+(of|for)\s+the\s+(next|last|previous|first)\s+meeting)\b|^\s*(which|what)\s+(previous\s+|earlier\s+)?meeting'?s\s+minutes\b", re.I)),
     (QuestionKind.WHERE, re.compile(
         # "which areas does the PSPO cover" asks where; "what areas did the presentation cover" asks what it covered.
-        rf"^\s*(where(?!.{{0,60}}\b({_RANKED})\b)|at\s+what\s+(venue|place|location)|(what|which)\s+(venue|location|place|room|building|"
+        rf"^\s*(where(?!.{{0,60}}\b({_RANKED})\b)|at\s+what\s+(venue|place|location)|(the\s+)?(venue|location)\s+(of|for)\b|(what|which)\s+(venue|location|place|room|building|"
         r"areas?\b(?!.{0,40}\b(presentation|report|update|paper|talk|briefing|discussion)\b.{0,30}"
         r"\b(cover|include|discuss|outline|highlight)\w*)))\b",
         re.I)),

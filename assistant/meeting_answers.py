@@ -36,7 +36,7 @@ _NEXT = re.compile(r"\bnext\b", re.I)
 _ATTENDED = re.compile(rf"\b(attend\w*|present\b|{_APOLOGIES}|absent|in\s+attendance)\b", re.I)
 # "Which meetings was Gary Knight at?", "... did the fire brigade send someone to?", "... has she turned up in":
 # asked across meetings, presence.
-_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)\s*(\??\s*$|,?\s+and\s+(what|how|who|as)\b)|"
+_PRESENCE = re.compile(r"\b(at|to|there|attend\w*|present|along)(\s+the)?\s*(\??\s*$|,?\s+and\s+(what|how|who|as)\b)|"
                        r"\b(turn(ed|s)?|show(ed|s)?)\s+up\b", re.I)  # "... was peter bell at, and what as"
 # "which meetings did the police present reports at": where they spoke, not whether they were there.
 _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|talk\w*|spoke|speak\w*|discuss\w*|rais\w*|"
@@ -45,6 +45,7 @@ _SPOKE = re.compile(rf"\b(present(ed|ing|s)?\s+{_A_REPORT}|report(ed|ing|s)?|tal
 # drugs at each meeting"), it is about what was said, not who held it.
 _ROLE = re.compile(rf"\b(chair\w*|vice|deputy|{_APOLOGIES}|absent|contact)\b", re.I)
 _MEETING_TERMS = frozenset(terms(MEETING_WORDS))
+_YEAR = re.compile(r"(19|20)\d\d")
 # Asked who, across meetings: the other words say whose meetings, not who ("who has chaired safer stockton over the years").
 _WHO_ACROSS = re.compile(r"^\s*(who|whom)\b", re.I)
 # A sentence about choosing a chair: the role, capitalised, and how one is chosen or leaves.
@@ -94,8 +95,9 @@ def _describe_one(wanted: set[str], meetings: Sequence[Meeting]) -> bool:
 
 
 def _other_words(plan: QueryPlan) -> set[str]:
-    """The question's terms beyond those of a question about the meeting itself (who, when, where, chaired ...)."""
-    return set(terms(plan.topic)) - _MEETING_TERMS
+    """The question's terms beyond those of a question about the meeting itself (who, when, where, chaired ...) and
+    years ("in 2012 vs 2017 vs 2022": the filter holds the first, and the rest are more meetings, not a topic)."""
+    return {term for term in terms(plan.topic) if not _YEAR.fullmatch(term)} - _MEETING_TERMS
 
 
 def meeting_answer(plan: QueryPlan, meetings: Sequence[Meeting], item: ItemSource, anchor: Meeting | None = None) -> Draft:
@@ -155,10 +157,16 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
         template = "{} attended the meeting{}."
     header = item(meeting.id, HEADER_POSITION) if found else None  # a question over every meeting reads only those that say
     if header is not None:
-        names = _names(found, header.text, with_groups=template.startswith("{} attended"))
-        sentence = template.format(names, when)
+        attended = template.startswith("{} attended")
+        # Minutes that list someone as present and among the apologies too: both records, for the reader to weigh.
+        both = [a for a in facts.of_kind("apologies") if attended and a.name in {person.name for person in found}]
+        names = _names(found, header.text, with_groups=attended)
+        sentence = (template if not both else "{} is listed as present at the meeting{}.").format(names, when)
         _cite_header(draft, meeting, item, f"{_line_lead(meeting)} {sentence}" if across else sentence,
                      [a.source for a in found])
+        if both:
+            _cite_header(draft, meeting, item, f"The minutes also list {_names(both, header.text)} among the apologies.",
+                         [a.source for a in both])
 
 
 def _chair_chosen(meeting: Meeting, item: ItemSource, draft: Draft) -> None:

@@ -227,7 +227,7 @@ def is_procedural(sentence: str) -> bool:
 
 QUESTION_WORDS = frozenset(
     """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
-    happen happened update updates report reported know please give
+    happen happened update updates report reported know please give actually really definitely
     anything much many also would could since handle handled handling deal dealt respond responded
     sent send gave give given get got make made take took show showed list name named describe explain
     talk talked talks talking come came wat wot abt whats wheres whens hows whos see seen saw look looked looking yrs gone went going hear heard
@@ -245,8 +245,9 @@ MEETING_WORDS = (
 """Words of a question about the meeting itself (its chair, date, venue) rather than something discussed at it."""
 
 QUESTION_WORD_SLIPS = {"wat": "what", "wot": "what", "wht": "what", "whta": "what", "hw": "how", "hwo": "how",
-                       "wen": "when", "whn": "when", "wher": "where", "whre": "where", "wich": "which", "whch": "which"}
-"""Question words as people mistype them: "hw many hotspots" asks how many."""
+                       "wen": "when", "whn": "when", "wher": "where", "whre": "where", "wich": "which", "whch": "which",
+                       "mtg": "meeting", "mtgs": "meetings"}
+"""Question words as people mistype or shorten them: "hw many hotspots" asks how many; "the july mtg" is a meeting."""
 
 # --- spelling ---------------------------------------------------------------------------------------------------
 

@@ -109,6 +109,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what did people think of the draft harbour plan", QuestionKind.SUMMARY),
     ("what did partners think there could be more of in the plan", QuestionKind.FACT),
     ("any sign crime has just moved to nearby streets since the lighting went in?", QuestionKind.YESNO),
+    ("venue for the july 2025 board mtg?", QuestionKind.WHERE),
+    ("who chaired the board in 2012 vs 2017 vs 2022 - has the chair changed", QuestionKind.MEETINGS),
     ("who sent apologies to each of the board meetings", QuestionKind.MEETINGS),
 ])
 def test_each_question_gets_the_answer_kind_it_wants(question, kind):
@@ -535,6 +537,10 @@ def test_the_thing_asked_for_named_bare_is_asked_for(question, kind, fact):
 def test_asked_when_something_was_discussed_the_meetings_dates_answer_not_a_date_in_their_sentences():
     found = plan("off road bikes - when has the partnership discussed them and what did police say")
     assert found.kind is QuestionKind.MEETINGS and found.fact is AnswerType.ANY
+
+
+def test_words_that_only_stress_a_question_are_no_part_of_its_topic():
+    assert terms(plan("is it actually illegal to beg on the quay now").topic) == terms("illegal to beg on the quay now")
 
 
 def test_a_second_question_may_open_with_and_was():
