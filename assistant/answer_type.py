@@ -173,7 +173,8 @@ def after_scene(question: str) -> str | None:
 
 
 # "can you sum up ...", "so what came out of ...", "could you tell me who ...": how people open, not what they ask.
-_OPENER = re.compile(r"^\s*(?:(?:so|ok|okay|right|hi|hey|and|also)\b,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+_OPENER = re.compile(r"^\s*(?:(?:so|ok|okay|right|hi|hey|and|also)\b,?\s+|(?:can|could|would|will)\s+"
+                     r"(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?"
                      r"(?=(?:sum|summari[sz]e|tell|give|list|explain|remind|outline)\b)|please\s+|pls\s+|"
                      r"(?:can|could|may)\s+i\s+(?:please\s+)?(?=(?:get|have|see)\b)|"
                      rf"(?:do\s+you\s+know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\s+(?={QUESTION_WORD}\b)|"

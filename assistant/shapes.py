@@ -53,6 +53,8 @@ _NAMED_ANSWERS = frozenset([AnswerType.ANY, AnswerType.PLACE, AnswerType.PERSON]
 # What a yes/no question about a decision turns on: "did they approve / support / reject it".
 _VERDICT_TERMS = frozenset(terms("approve approved support supported reject rejected refuse refused adopt adopted endorse "
                                  "endorsed accept accepted agree agreed agreement sign signed"))
+_ASKS_NAME = re.compile(r"\b(name\s+of|(is|was|are|were)\s+(it|that|this|they)\s+called|what\s+.{0,40}\bcalled)\b", re.I)
+_NAMES = re.compile(r"\b(known|know|called|named|titled|branded)\s+as\b|\b(called|named)\s+[‘'\"“A-Z]|[‘\"“][A-Z][^’\"”]{2,40}[’\"”]")
 _ENUMERATES = re.compile(r"\b(includ\w*|such\s+as|compris\w*|made\s+up\s+of|consist\w*)\b", re.I)
 # A point members raised: "Members enquired if ...", "Members of the partnership voiced concerns over ...".
 _RAISED = re.compile(r"^\s*(members|councillors?|the\s+chair|partners)\b[^.;:]{0,40}?\b(asked|enquired|queried|questioned|"
@@ -271,6 +273,8 @@ def _defines(plan: QueryPlan, item: Scored, unit: Unit) -> float:
         return _OPENING_BONUS  # "did members approve the plan": the sentence that says it was approved
     if _ASKS_KINDS.search(plan.question) and _ENUMERATES.search(unit.text):
         return _OPENING_BONUS  # "what kinds of offences go into it": the sentence that says what it includes
+    if _ASKS_NAME.search(plan.question) and _NAMES.search(unit.text):
+        return _OPENING_BONUS  # "what's the name of the old volunteer scheme": "an initiative ... know as 'Street Pastors'"
     asked = _ASKED_NOUN.match(plan.question) if plan.fact in _NAMED_ANSWERS else None  # "what years": a span
     named = terms(asked.group("phrase") or asked.group("noun")) if asked else []
     if any(alternatives(term) & set(terms(unit.text)) for term in named):

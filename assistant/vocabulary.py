@@ -287,6 +287,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "shift*": ("migration", "displacement"),
     "elsewher*": ("displacement", "surrounding"),  # "did it push the problem elsewhere"
     "nearb*": ("surrounding",),
+    "neighbour": ("surrounding",),  # "pushed crime into the neighbouring areas"
+    "push*": ("displacement", "migration"),
 }
 """Stem (a prefix of stems when it ends in "*") → words the minutes use for the same thing ("chaired" is printed
 "(Chairman)").

@@ -156,6 +156,7 @@ def test_a_stem_stands_for_the_words_the_minutes_use_whole_or_as_a_prefix():
     assert "concern" in alternatives("worri") and "chairman" in alternatives("chairperson")
     assert "councillor" in alternatives("cllr") and "cllr" in alternatives("councillor")
     assert {"migrat", "displac"} <= alternatives("move") and "surround" in alternatives("nearbi")  # "crime moved nearby"
+    assert "displac" in alternatives("push") and "surround" in alternatives("neighbour")  # "pushed into neighbouring"
     assert "counter" in alternatives("anti")  # "anti terrorism" is minuted "Counter Terrorism"
 
 

@@ -110,6 +110,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what did partners think there could be more of in the plan", QuestionKind.FACT),
     ("any sign crime has just moved to nearby streets since the lighting went in?", QuestionKind.YESNO),
     ("venue for the july 2025 board mtg?", QuestionKind.WHERE),
+    ("can someone sum up what the police told the board about lighting", QuestionKind.SUMMARY),
     ("who chaired the board in 2012 vs 2017 vs 2022 - has the chair changed", QuestionKind.MEETINGS),
     ("who sent apologies to each of the board meetings", QuestionKind.MEETINGS),
 ])

@@ -714,6 +714,14 @@ def test_once_an_item_is_titled_by_the_subject_an_item_sharing_one_word_with_it_
     assert [citation.item for citation in draft.citations] == ["RSB/6/24"]
 
 
+def test_asked_the_name_of_something_the_sentence_that_names_it_leads():
+    item = scored_item("Any Other Business\nMembers raised worries that the volunteer scheme's name sounded religious.\n"
+                       "Members highlighted a volunteer scheme from years gone by known as ‘Quay Angels’.", 0.8, (0.7, 0.5))
+    draft = fact(plan_question("whats the name of the old volunteer scheme some worried sounded religious?",
+                               SearchFilters(), []), [item])
+    assert draft.sentences[0].text == "Members highlighted a volunteer scheme from years gone by known as ‘Quay Angels’."
+
+
 def test_a_lead_that_only_restates_the_question_is_joined_to_the_sentence_that_answers(riverside):
     draft = answer("what concerns were raised around the use of e-bikes in the park", *riverside, [(JANUARY, 2)])
     first = draft.sentences[0].text
