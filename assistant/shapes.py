@@ -67,7 +67,8 @@ _COMMENTS_FOLLOW = re.compile(r"\b(ask(ed)?\s+questions|make\s+comments|comments
 _ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+(\w+\s+){{0,2}}?"
                          r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*|critiqu\w*|criticis\w*|"
                          r"challeng\w*|suggest\w*|react\w*|respond\w*)\b|"
-                         r"\b(concerns?|questions?|comments?|views?|points?)\s+(\w+\s+){0,2}?(rais\w*|ask\w*|ma[dk]e|express\w*|giv\w*)\b",
+                         r"\b(concerns?|questions?|comments?|views?|points?|feedback|gaps?)\s+(\w+\s+){0,2}?(rais\w*|ask\w*|ma[dk]e|express\w*|"
+                         r"giv\w*|gave|pointed)\b",
                          re.I)
 # The answer a point raised got, right after it: "It was pointed out by Officers that ...", "In response, ...".
 _REPLY = re.compile(r"^\s*(it\s+was\s+(pointed\s+out|noted|explained|advised|confirmed|clarified|stated|acknowledged)|"

@@ -949,6 +949,12 @@ def test_asked_what_an_item_was_about_its_list_is_whole_and_what_it_mentions_is_
     assert text.startswith("A summit on the plan's funding")
 
 
+@pytest.mark.parametrize("question", ["what feedback did partners give on the harbour plan",
+                                      "any gaps they pointed out in the harbour plan", "what did partners say about it"])
+def test_feedback_and_gaps_pointed_out_are_the_points_raised(question):
+    assert shapes._ASKS_VIEWS.search(question)
+
+
 def test_asked_what_members_said_a_summary_gives_the_points_raised_before_what_was_reported():
     report = " ".join(f"The plan covers {topic} in detail, with costs and timescales for each stage of the works."
                       for topic in ("the quay", "the old docks", "the river walk", "the ferry pier", "the car parks",
