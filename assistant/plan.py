@@ -56,7 +56,8 @@ _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-
                          r"(?:\s*\??\s*$|\s+(?:in|on|of|for|at|from|under|within)\b)", re.I)
 # "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
 _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|meeting\s+by\s+meeting|"
-                    r"(each|every)\s+time|over\s+(time|the\s+years)|which\s+ones)\b",
+                    r"(each|every)\s+time|over\s+(time|the\s+years)|which\s+ones|"
+                    r"(from\s+)?(one\s+)?meeting\s+to\s+(the\s+next|meeting))\b",
                     re.I)
 # Words that say which meeting without saying what it discussed.
 # "the police authority's letter from 18 june": a date that dates a document, not a meeting the index may hold.

@@ -477,6 +477,10 @@ def test_a_bigger_fall_is_a_larger_drop_and_fall_is_no_season_once_dates_are_fil
     assert "fall" in query_terms(plan("which crime had the biggest fall at the feb 2017 meeting"))
 
 
+def test_from_one_meeting_to_the_next_is_the_frame_not_the_topic():
+    assert terms(plan("how did the crime figures change from one meeting to the next").topic) == terms("how did the crime figures")
+
+
 def test_a_year_against_later_ones_across_meetings_is_that_year_and_after():
     found = plan("has the chair changed over the years? who ran it in 2012 vs later on")
     assert found.kind is QuestionKind.MEETINGS and (found.filters.since, found.filters.until) == (dt.date(2012, 1, 1), None)
