@@ -225,7 +225,7 @@ class Assistant:
     def _sources(self) -> Sources:
         return Sources(
             retrieve=lambda text, k, filters: self.retriever.retrieve(text, k, filters),
-            chunks=self.store.chunks, meeting=self.directory.meeting, dated=self.directory.dated,
+            chunks=self.store.chunks, meeting=self.directory.meeting, listing=self.directory.infos,
             stats=self.retriever.stats, meaning=self.meaning, threshold=self.settings.refusal_threshold,
             ordinary=self.embedder.is_word, slip=self.embedder.is_slip,
         )

@@ -38,10 +38,6 @@ class MeetingDirectory:
             parsed[meeting_id] = self._load(meeting_id)  # a race costs one parse twice, nothing worse
         return parsed[meeting_id]
 
-    def dated(self) -> list[tuple[str, dt.date | None]]:
-        """(id, date) of every meeting, oldest first, undated last."""
-        return [(info.id, info.date) for info in self._infos]
-
     def infos(self) -> tuple[MeetingInfo, ...]:
         """What the question planner needs of each meeting: id, date, item titles, oldest first, undated last."""
         return self._infos

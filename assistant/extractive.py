@@ -9,9 +9,8 @@ shapes the answer its kind calls for (`assistant.shapes`).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answer import Citation, Hit, SourceRef
@@ -30,7 +29,7 @@ from assistant.meeting_answers import (
     set_for,
 )
 from assistant.models import HEADER_POSITION, Chunk, Meeting
-from assistant.plan import QueryPlan
+from assistant.plan import MeetingInfo, QueryPlan
 from assistant.query import SearchFilters
 from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, overview, shape, subject_terms
@@ -63,7 +62,7 @@ class Sources:
     retrieve: Callable[[str, int, SearchFilters], list[Hit]]
     chunks: Callable[[str, int], list[Chunk]]
     meeting: Callable[[str], Meeting | None]
-    dated: Callable[[], list[tuple[str, dt.date | None]]]
+    listing: Callable[[], Sequence[MeetingInfo]]  # every meeting (id, date, body), oldest first, undated last
     stats: TermStats
     meaning: Meaning | None
     threshold: float
@@ -172,7 +171,7 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     # An item the question names by its title ("the crime report" at a meeting it names) is the one it asks about,
     # though the question's other words ("the gist of", "the biggest fall") make it read less close.
     one_meeting = bool(plan.filters.meeting) or ((plan.filters.since or plan.filters.until) and sum(
-        plan.filters.admits(date, meeting_id) for meeting_id, date in sources.dated()) == 1)  # "in feb 2017"
+        plan.filters.admits(m.date, m.id, m.body or None) for m in sources.listing()) == 1)  # "in feb 2017"
     sure = [item for score, item in scored if score >= sources.threshold or (
         score >= _NAMED_ITEM_SHARE * sources.threshold and one_meeting and names_item(plan, item))]
     if plan.kind is not QuestionKind.MEETINGS or not sure:
@@ -201,7 +200,7 @@ def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) 
 
     Each is read as the caller reaches it: a question over a large index may stop at the first.
     """
-    ids = [meeting_id for meeting_id, date in sources.dated() if plan.filters.admits(date, meeting_id)]
+    ids = [m.id for m in sources.listing() if plan.filters.admits(m.date, m.id, m.body or None)]  # of the body named
     for meeting_id in ids[-last:] if last else ids:
         meeting = sources.meeting(meeting_id)
         if meeting is not None:
@@ -211,7 +210,7 @@ def _named_meetings(plan: QueryPlan, sources: Sources, last: int | None = None) 
 def _following(anchor: Meeting, sources: Sources) -> list[Meeting]:
     """The next dated meeting of `anchor`'s committee the index holds after it, if any (another committee's
     meeting is not the next one of this)."""
-    later = (sources.meeting(meeting_id) for meeting_id, date in sources.dated() if date and anchor.date and date > anchor.date)
+    later = (sources.meeting(m.id) for m in sources.listing() if m.date and anchor.date and m.date > anchor.date)
     found = next((meeting for meeting in later if meeting is not None and meeting.committee == anchor.committee), None)
     return [found] if found else []
 
@@ -225,7 +224,7 @@ def _announced(plan: QueryPlan, sources: Sources) -> Draft:
     period = plan.period
     if period is None or period.since is None or plan.kind is not QuestionKind.WHEN or not about_meeting(plan):
         return Draft()
-    before = [meeting_id for meeting_id, date in sources.dated() if date and date < period.since]
+    before = [m.id for m in sources.listing() if m.date and m.date < period.since]
     meetings = [meeting for meeting_id in before[-_SETTING_MEETINGS:] if (meeting := sources.meeting(meeting_id))]
     return set_for(period, meetings, sources.item)
 

@@ -308,6 +308,10 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
         named = next((found for is_next, found in resolved if not is_next and found.meetings), None)
         if named is not None:
             return _neighbour(replace(named, dated=(following.start, following.end)), "after", meetings)
+        body = _committee_named(text, meetings) if following.committee is None else None
+        if body is not None and body.committee:  # "the next meeting of the south cambs csp": after that body's newest
+            own = [m for m in meetings if m.body == body.committee]
+            following = replace(_resolve("next", following.start, following.end, own) or following, committee=body.committee)
         return _next_after_dated(text, following, meetings)
     return resolved[0][1] if resolved else _committee_named(text, meetings)
 

@@ -158,6 +158,15 @@ def test_the_meeting_after_another_is_the_next_one_of_its_committee(fixture_inde
     assert answer.text == "Insp. Owen Hart chaired the meeting of 9 Jun 2025. [1]"
 
 
+def test_a_question_naming_a_committee_is_answered_from_that_committees_meetings_alone(fixture_index):
+    bot = Assistant.open(fixture_index[0])
+    started = bot.ask("what time did the planning committee start")
+    assert "12 Mar 2024" in started.text and "2025" not in started.text
+    assert {citation.committee for citation in started.citations} == {"Planning Committee"}
+    after = bot.ask("when is the next meeting of the planning committee")  # after its newest, not the index's
+    assert after.refused and after.text.startswith("The index holds no minutes of a meeting after 14 May 2024.")
+
+
 def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fixture_index):
     bot = Assistant.open(fixture_index[0])
     answer = bot.ask("How much would the developer pay towards school places for the land north of Vale Road?")
