@@ -145,6 +145,9 @@ ATTENDANCE_LABELS = {
     "members present": "present",
     "committee members": "present",
     "councillors present": "present",
+    "councillors": "present",  # "Councillors:" above a list that marks each "P" (present) or "A" (apologies)
+    "committee members present": "present",
+    "officers in attendance": "officers",
     "officers": "officers",
     "officers present": "officers",
     "also in attendance": "in_attendance",

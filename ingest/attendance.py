@@ -23,9 +23,17 @@ from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind
 from assistant.sentences import sentences
 from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, TABLE_HEADINGS, is_role
 
+# A label may run on in words that add nothing ("Officers present for all or part of the meeting:").
 LABEL_LINE = re.compile(
-    rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})\s*:\s*(.*)$", re.IGNORECASE
+    rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})"
+    r"(?:\s+(?:for|all|or|part|of|the|at|this|meeting|members|present))*\s*:\s*(.*)$", re.IGNORECASE
 )
+# One name a line, as attendance lists alone below their label print them (blank lines between, or a "P"/"A"
+# column saying who was present and who absent): "Councillor Cook (Chair)", "P  Peter Crew (Chairman)".
+_NAME_ROW = re.compile(r"^\s*(?:[PA]\s+)?(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*"
+                       r"(?:\s+[A-Z][\w'’.-]*){0,4}\s*(?:\([^)]{1,80}\)|(?:,|\s[-–—])\s*[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6})?"
+                       r"\s*$")
+_PRESENCE_MARK = re.compile(r"^\s*(?P<mark>[PA])\s+(?=[A-Z])", re.MULTILINE)
 _KINDS: dict[str, AttendeeKind] = {
     "present": "member", "officers": "officer", "in_attendance": "in_attendance", "apologies": "apologies",
     "contact": "contact",
@@ -53,19 +61,25 @@ class Block:
 
 def labelled_blocks(header: str) -> list[Block]:
     """``Present: a, b`` style blocks of `header`; a block runs until a blank line or the next label. A label alone
-    on its line ("Committee Members:") takes the first lines after the blank lines below it."""
+    on its line ("Committee Members:") takes the lines below it, one name a line, blank lines between or not."""
     blocks: list[Block] = []
     offset = 0
     current: tuple[str, int, int] | None = None  # label, start, end
+    listed = False  # the current block's label stood alone: its names follow, one a line
     for line in header.split("\n"):
         match = LABEL_LINE.match(line)
-        if not line.strip() and current and not header[current[1]:current[2]].strip():
-            current = (current[0], offset + len(line) + 1, offset + len(line) + 1)  # still waiting for its names
-        elif match or not line.strip() or _table_headings(line):
+        empty = current is not None and not header[current[1]:current[2]].strip()
+        if not line.strip() and current and (listed or empty):
+            if empty:
+                current = (current[0], offset + len(line) + 1, offset + len(line) + 1)  # still waiting for its names
+        elif current and listed and not match and not _table_headings(line) and (empty or _NAME_ROW.match(line)):
+            current = (current[0], current[1], offset + len(line))  # its first line, then one name a line
+        elif match or not line.strip() or _table_headings(line) or listed:
             if current:
                 blocks.append(Block(current[0], header[current[1] : current[2]], current[1]))
             current = (ATTENDANCE_LABELS[match.group(1).lower()], offset + match.start(2), offset + len(line)) \
                 if match else None
+            listed = match is not None and not match.group(2).strip()
         elif current:
             current = (current[0], current[1], offset + len(line))
         offset += len(line) + 1
@@ -84,13 +98,26 @@ def header_attendees(header: str) -> list[Attendee]:
     people: list[Attendee] = []
     chair: Block | None = None
     for block in labelled_blocks(header):
-        if block.label in _KINDS:
+        if block.label == "present" and _PRESENCE_MARK.search(block.text):
+            people += _marked(block.text)
+        elif block.label in _KINDS:
             lead = _LIST_LEAD.match(block.text)
             names = block.text[lead.end() :] if lead else block.text
             people += _attendees(names, _KINDS[block.label], HEADER_POSITION)
         elif block.label == "chair":
             chair = block
     return _with_chair_label(people, chair) if chair else people
+
+
+def _marked(text: str) -> list[Attendee]:
+    """A list with a presence column: "P  Peter Crew (Chairman)" was there, "A  Reyna Knight" sent apologies."""
+    people: list[Attendee] = []
+    for line in text.split("\n"):
+        mark = _PRESENCE_MARK.match(line)
+        if mark is not None:
+            kind: AttendeeKind = "member" if mark.group("mark") == "P" else "apologies"
+            people += _attendees(line[mark.end():], kind, HEADER_POSITION)
+    return people
 
 
 def item_apologies(text: str, position: int) -> list[Attendee]:
@@ -234,6 +261,8 @@ def _one_per_line(text: str) -> bool:
 def _looks_like_person(name: str) -> bool:
     """Not a body ("Harbourside Police", "SBC", "Office of the PCC") nor a bare role ("Community Safety Manager")."""
     words = name.split()
+    if len(words) >= 2 and _is_councillor(name) and words[1][:1].isupper() and words[-1] not in BODY_WORDS:
+        return True  # "Councillor Lygo": the title is no role here ("Councillor for Children's Services" is)
     if not words or re.search(r"\d", name) or is_role(name):
         return False
     if words[-1] in BODY_WORDS or _CONNECTOR.search(f" {name} "):

@@ -346,6 +346,29 @@ def test_a_contact_is_read_as_role_and_name_and_was_not_there():
     assert not contact[0].was_there and all(a.was_there for a in seed("2022").facts.of_kind("member"))
 
 
+def test_a_list_with_a_presence_column_splits_those_present_from_apologies():
+    header = ("Minutes of the Meeting of the\n\nHarbour Planning Committee\n\nCouncillors:\n\n \n\nP  Ada Quill (Chairman)\n\n"
+              "P  Ben Marsh (Vice-Chairman)\n\n \n\nA  Cora Vale\n\nP   Dan Reed (substitute for Cora Vale)\n\n"
+              "A  Eve Stone \n\n \n\nOfficers in attendance: Fay Lin (Planning), Gus Moor (Legal)\n")
+    people = header_attendees(header)
+    assert [(p.name, p.kind) for p in people] == [
+        ("Ada Quill", "member"), ("Ben Marsh", "member"), ("Cora Vale", "apologies"), ("Dan Reed", "member"),
+        ("Eve Stone", "apologies"), ("Fay Lin", "officer"), ("Gus Moor", "officer")]
+    assert people[0].role == "Chairman" and people[0].source == "Ada Quill (Chairman)"
+
+
+def test_a_label_alone_takes_its_names_one_a_line_across_blank_lines_until_other_text():
+    header = ("Minutes of a meeting of the\n\nLicensing Committee\n\non Thursday 4 June 2026\n\n\n"
+              "Committee members present:\n\n Councillor Amble (Chair)\n\nCouncillor Birch\n\nCouncillor Landell Cole "
+              "(Vice-Chair)\n\n\nOfficers present for all or part of the meeting:\n\nIra Holt, Monitoring Officer\n\n"
+              "Jon Park, Licensing Officer\n\n\nNo apologies were received\n")
+    people = header_attendees(header)
+    assert [(p.name, p.kind, p.role) for p in people] == [
+        ("Councillor Amble", "member", "Chair"), ("Councillor Birch", "member", None),
+        ("Councillor Landell Cole", "member", "Vice-Chair"), ("Ira Holt", "officer", "Monitoring Officer"),
+        ("Jon Park", "officer", "Licensing Officer")]
+
+
 def test_a_label_alone_on_its_line_takes_the_names_below_the_blank_lines():
     header = "Overview Committee\n\nCommittee Members:\n\n\nCouncillors English (Chairman), Cannon and Brice\n\n\nOfficers: Jo Smith\n"
     people = header_attendees(header)
