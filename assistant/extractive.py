@@ -330,7 +330,7 @@ def _role_unsaid(plan: QueryPlan, draft: Draft) -> str | None:
     """The role a "who" question asks to be named ("who got picked as the new chair") when the answer's leading
     sentence never names it."""
     asked = _ROLE_ASKED.search(plan.question) if plan.kind is QuestionKind.WHO else None
-    if asked is None or re.search(rf"\b{asked.group('stem')}", draft.sentences[0].text, re.I):
+    if asked is None or re.search(rf"\b{re.sub(r'[- ]+', '[- ]?', asked.group('stem'))}", draft.sentences[0].text, re.I):
         return None
     return f"the {asked.group('role').lower()}"
 

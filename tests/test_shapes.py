@@ -285,6 +285,10 @@ def test_a_who_question_about_a_role_is_not_answered_by_a_sentence_that_never_na
     draft.quote(sentence.item, sentence.units[0])
     assert _role_unsaid(plan_question("who got picked as the new chair", SearchFilters(), []), draft) == "the new chair"
     assert _role_unsaid(plan_question("who is the new lead officer", SearchFilters(), []), draft) is None
+    elected = scored_item("Election of Vice-Chair\nThe Committee elected Councillor Birch to be the Vice Chair.", 0.8)
+    said = Draft()
+    said.quote(elected.item, elected.units[0])
+    assert _role_unsaid(plan_question("who was elected vice-chair", SearchFilters(), []), said) is None  # "Vice Chair"
     assert _role_unsaid(plan_question("who do you send nominations for the new chair to", SearchFilters(), []), draft) is None
 
 
