@@ -25,6 +25,8 @@ TIME = re.compile(
     r"\b(?:\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}[.:]\d{2}\s*(?:hrs|hours)\b|noon\b|midday\b)",
     re.IGNORECASE,
 )
+# A header line of its own for the start time: "Meeting Commenced:  2.30pm      Meeting Concluded: 4.38pm".
+_STARTED = re.compile(r"\b(?:commenced|started|start\s+time|time\s+of\s+meeting)\s*:?\s*(?=\d|noon|midday)", re.IGNORECASE)
 """A clock time as minutes write it: ``9.00 am``, ``1.30 p.m.``, ``9.30am``, ``14:00 hrs``, ``noon``."""
 
 _NEXT_MEETING = re.compile(r"\bnext\s+meeting\b", re.IGNORECASE)
@@ -60,9 +62,11 @@ def _held(meeting: Meeting) -> When | None:
     """The header line that states the meeting's date (and its start time, when on the same line)."""
     if meeting.date is None:
         return None
-    for line in meeting.header.split("\n"):
+    lines = meeting.header.split("\n")
+    for line in lines:
         if any(found.date == meeting.date for found in find_dates(line)):
-            time = TIME.search(line)
+            time = TIME.search(line) or next((found for other in lines if (start := _STARTED.search(other))
+                                              and (found := TIME.match(other, start.end()))), None)
             return When(meeting.date, time.group() if time else None, HEADER_POSITION, line.strip())
     return None
 

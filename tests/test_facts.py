@@ -346,6 +346,14 @@ def test_a_contact_is_read_as_role_and_name_and_was_not_there():
     assert not contact[0].was_there and all(a.was_there for a in seed("2022").facts.of_kind("member"))
 
 
+def test_a_start_time_on_a_header_line_of_its_own_is_the_meetings():
+    meeting = parse_minutes("Minutes\n\nof the Meeting of the\n\nHarbour Planning Committee\n\nWednesday, 11th May 2016\n\n"
+                            "Meeting Commenced:  2.30pm      Meeting Concluded: 4.38pm\n\n1\n\nApologies\n\nNone.\n",
+                            "harbour-planning.txt")
+    held = extract_facts(meeting).held
+    assert held is not None and (held.date, held.time) == (dt.date(2016, 5, 11), "2.30pm")
+
+
 def test_a_list_with_a_presence_column_splits_those_present_from_apologies():
     header = ("Minutes of the Meeting of the\n\nHarbour Planning Committee\n\nCouncillors:\n\n \n\nP  Ada Quill (Chairman)\n\n"
               "P  Ben Marsh (Vice-Chairman)\n\n \n\nA  Cora Vale\n\nP   Dan Reed (substitute for Cora Vale)\n\n"
