@@ -219,7 +219,7 @@ def _when(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft,
     if START_TIME.search(plan.question):
         if not held.time:
             return  # asked when it started, the date alone does not answer (see `extractive._silent`)
-        sentence = f"The meeting of {format_date(held.date)} started at {held.time}."
+        sentence = f"The meeting of {format_date(held.date)} started at {held.time.rstrip('.')}."  # "10.30 a.m." ends it
     else:
         sentence = template.format(_written(held.date, held.source))
     _cite_header(draft, meeting, item, sentence, [held.source])

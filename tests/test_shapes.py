@@ -306,6 +306,16 @@ def test_who_from_a_body_is_not_answered_by_a_sentence_that_names_only_the_body(
     assert not _names_no_one(asked, draft_of("Sam Reed of the Harbour Lighting Unit gave an update."))
 
 
+def test_a_start_time_written_with_full_stops_ends_the_sentence_once(meetings, chunks):
+    later = parse_minutes("Harbourside Community Safety Partnership - Monday 8 September 2025 10.30 a.m.\n\n"
+                          "Present: Cllr Dana Price (Chair).\n\n1\n\nLighting\nThe lamps were fixed.\n", "harbourside-2025-09-08.txt")
+    later = replace(later, facts=extract_facts(later))
+    held = {**chunks, later.id: chunk_meeting(later, lambda text: len(text.split()))}
+    found = plan("what time did the september 2025 meeting start", {**meetings, later.id: later})
+    draft = meeting_answer(found, [later], lambda m, p: item(held, m, p))
+    assert draft.text() == "The meeting of 8 Sep 2025 started at 10.30 a.m. [1]"
+
+
 def test_someone_listed_as_present_and_among_the_apologies_is_answered_with_both_records(meetings, chunks):
     both = parse_minutes("Harbourside Community Safety Partnership - 8 September 2025\n\nPresent: Cllr Dana Price (Chair), "
                          "Cllr Lee Wong, Mia Ford (Youth Service).\n\nApologies: Cllr Lee Wong.\n\n1\n\nLighting\n"
