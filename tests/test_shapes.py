@@ -8,6 +8,7 @@ grounding check as a quotation.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -306,39 +307,40 @@ def test_who_from_a_body_is_not_answered_by_a_sentence_that_names_only_the_body(
     assert not _names_no_one(asked, draft_of("Sam Reed of the Harbour Lighting Unit gave an update."))
 
 
+def september(text: str, meetings, chunks) -> tuple[Meeting, dict[str, Meeting], Callable]:
+    """A further Harbourside meeting on 8 September 2025 from `text` (after its heading line): the meeting, every
+    meeting with it, and the item source that holds its chunks too."""
+    added = parse_minutes(f"Harbourside Community Safety Partnership - 8 September 2025 {text}", "harbourside-2025-09-08.txt")
+    added = replace(added, facts=extract_facts(added))
+    held = {**chunks, added.id: chunk_meeting(added, lambda words: len(words.split()))}
+    return added, {**meetings, added.id: added}, lambda m, p: item(held, m, p)
+
+
 def test_a_start_time_written_with_full_stops_ends_the_sentence_once(meetings, chunks):
-    later = parse_minutes("Harbourside Community Safety Partnership - Monday 8 September 2025 10.30 a.m.\n\n"
-                          "Present: Cllr Dana Price (Chair).\n\n1\n\nLighting\nThe lamps were fixed.\n", "harbourside-2025-09-08.txt")
-    later = replace(later, facts=extract_facts(later))
-    held = {**chunks, later.id: chunk_meeting(later, lambda text: len(text.split()))}
-    found = plan("what time did the september 2025 meeting start", {**meetings, later.id: later})
-    draft = meeting_answer(found, [later], lambda m, p: item(held, m, p))
+    later, every, source = september("10.30 a.m.\n\nPresent: Cllr Dana Price (Chair).\n\n1\n\nLighting\n"
+                                     "The lamps were fixed.\n", meetings, chunks)
+    draft = meeting_answer(plan("what time did the september 2025 meeting start", every), [later], source)
     assert draft.text() == "The meeting of 8 Sep 2025 started at 10.30 a.m. [1]"
 
 
 def test_someone_listed_as_present_and_among_the_apologies_is_answered_with_both_records(meetings, chunks):
-    both = parse_minutes("Harbourside Community Safety Partnership - 8 September 2025\n\nPresent: Cllr Dana Price (Chair), "
-                         "Cllr Lee Wong, Mia Ford (Youth Service).\n\nApologies: Cllr Lee Wong.\n\n1\n\nLighting\n"
-                         "The lamps were fixed.\n", "harbourside-2025-09-08.txt")
-    both = replace(both, facts=extract_facts(both))
-    held = {**chunks, both.id: chunk_meeting(both, lambda text: len(text.split()))}
-    found = plan("was cllr lee wong actually at the september 2025 meeting", {**meetings, both.id: both})
+    both, every, source = september("\n\nPresent: Cllr Dana Price (Chair), Cllr Lee Wong, Mia Ford (Youth Service).\n\n"
+                                    "Apologies: Cllr Lee Wong.\n\n1\n\nLighting\nThe lamps were fixed.\n", meetings, chunks)
+    found = plan("was cllr lee wong actually at the september 2025 meeting", every)
     assert found.kind is QuestionKind.YESNO and about_attendee(found, [both])
-    draft = meeting_answer(found, [both], lambda m, p: item(held, m, p))
+    draft = meeting_answer(found, [both], source)
     assert draft.text() == ("Cllr Lee Wong is listed as present at the meeting of 8 Sep 2025. [1] The minutes also list "
                             "Cllr Lee Wong among the apologies. [1]")
 
 
 def test_asked_who_chaired_over_the_years_a_meeting_with_no_chair_gives_its_word_on_choosing_one(meetings, chunks):
-    later = parse_minutes("Harbourside Community Safety Partnership - 8 September 2025\n\n1\n\nMatters Arising\n"
-                          "The Chair thanked officers for the report.\nFollowing the elections, nominations for a Chair "
-                          "would be needed before the next meeting.\n", "harbourside-2025-09-08.txt")
-    later = replace(later, facts=extract_facts(later))
-    held = {**chunks, later.id: chunk_meeting(later, lambda text: len(text.split()))}
-    found = plan("who has chaired the harbourside partnership over the years", {**meetings, later.id: later})
+    later, every, source = september("\n\n1\n\nMatters Arising\nThe Chair thanked officers for the report.\nFollowing "
+                                     "the elections, nominations for a Chair would be needed before the next meeting.\n",
+                                     meetings, chunks)
+    found = plan("who has chaired the harbourside partnership over the years", every)
     assert found.kind is QuestionKind.MEETINGS and about_meeting(found)
     assert not beyond_role(plan("who chaired it in 2025 vs 2026 vs 2027", meetings), [later])  # years: more meetings
-    draft = meeting_answer(found, [meetings[MARCH], later], lambda m, p: item(held, m, p))
+    draft = meeting_answer(found, [meetings[MARCH], later], source)
     assert draft.text().endswith("- 8 Sep 2025: Following the elections, nominations for a Chair would be needed before "
                                  "the next meeting. [2]")
     assert_grounded(draft)
