@@ -43,13 +43,20 @@ _RANK_Q = re.compile(rf"^\s*(where|how)\s+(did|does|do|is|was|were|are)\b.{{0,60
                      r"^\s*what\s+(rank\w*|position)\b", re.I)
 _RANK = re.compile(r"\b\d+(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|top|bottom|highest|lowest|best|worst|"
                    r"above|below|average|ranked|ranking|position|league)\b", re.I)
-_PERSON_Q = re.compile(r"^\s*(who|which (person|officer|member|councillor|candidates?))\b", re.I)
+_PERSON_Q = re.compile(r"^\s*(who|which\s+(\w+\s+)?(person|officer|member|councillor|candidates?))\b", re.I)  # "police officer"
 
 _DATE = re.compile(
     rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({CAPITALISED_MONTH})\b(,?\s+(19|20)\d\d(/\d\d)?)?|"
     rf"\b({CAPITALISED_MONTH})\b(\s+\d{{1,2}}(st|nd|rd|th)?(?![\d/]))?(,?\s+(19|20)\d\d(/\d\d)?)?|"
     r"\b(19|20)\d\d(/\d\d)?\b|\b\d{1,2}[.:]\d{2}\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
 )
+# How often something happens: "once a month on a Thursday", "every Tuesday", "weekly".
+_RECURS = re.compile(r"\b(once|twice)\s+a\s+(week|fortnight|month|year)\b|\bevery\s+(other\s+)?(day|week|fortnight|month|"
+                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(weekly|fortnightly|monthly|quarterly)\b",
+                     re.I)
+# "When are the surgeries held?", "how often do they meet": when something recurs, not the date it happened.
+_RECURS_Q = re.compile(r"^\s*(when\s+(is|are|do|does|will)\b(?!.{0,80}\b(next|first|last|start\w*|end\w*|finish\w*)\b)|"
+                       r"how\s+often)\b", re.I)
 """A date or time as minutes write it; a figure inside one ("June 2012/13", "9.00 am") is not a figure."""
 _NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
 _PERIOD = re.compile(
@@ -234,6 +241,7 @@ class AnswerType(Enum):
     AMOUNT = "amount"
     PERCENT = "percent"
     DATE = "date"
+    RECURRENCE = "recurrence"  # when something is held, again and again: a date or how often
     PERIOD = "period"
     PERSON = "person"
     PLACE = "place"
@@ -242,7 +250,8 @@ class AnswerType(Enum):
 
 def answer_type(question: str) -> AnswerType:
     for pattern, kind in ((_RANK_Q, AnswerType.RANK), (_PERCENT_Q, AnswerType.PERCENT), (_COUNT_Q, AnswerType.COUNT), (_AMOUNT_Q, AnswerType.AMOUNT),
-                          (_PERIOD_Q, AnswerType.PERIOD), (_DATE_Q, AnswerType.DATE), (_PERSON_Q, AnswerType.PERSON)):
+                          (_PERIOD_Q, AnswerType.PERIOD), (_RECURS_Q, AnswerType.RECURRENCE), (_DATE_Q, AnswerType.DATE),
+                          (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
             return kind
     asked = after_scene(question)  # "prevent training 2016/17? how many people trained": the question after the scene
@@ -255,6 +264,8 @@ def holds(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
         return True
     if kind is AnswerType.DATE:
         return bool(_DATE.search(sentence))
+    if kind is AnswerType.RECURRENCE:
+        return bool(_DATE.search(sentence) or _RECURS.search(sentence))
     if kind is AnswerType.RANK:
         return bool(_RANK.search(sentence))
     if kind is AnswerType.PERIOD:

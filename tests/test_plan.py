@@ -243,6 +243,12 @@ def test_abbreviations_are_searched_in_both_forms_and_asked_long_forms_kept():
     assert plan_question("what is the act figure", SearchFilters(), MEETINGS, glossary).long_forms == ()
 
 
+def test_how_often_something_is_held_is_answered_by_when_it_recurs_not_by_a_date_alone():
+    surgery = "The surgery would be held once a month on a Thursday with the police."
+    assert holds(AnswerType.RECURRENCE, surgery, []) and not holds(AnswerType.DATE, surgery, [])
+    assert holds(AnswerType.RECURRENCE, "The surgery was held on 3 March 2025.", [])
+
+
 @pytest.mark.parametrize("question", ["how long was the alcohol strategy meant to run", "what years does the strategy cover",
                                       "for how long will the order last", "until when is the scheme funded"])
 def test_how_long_and_what_years_want_a_span_of_time(question):
@@ -533,6 +539,9 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     ("number of people trained on the quay", QuestionKind.FACT, AnswerType.COUNT),
     ("cost of the lighting scheme", QuestionKind.FACT, AnswerType.AMOUNT),
     ("date of the next meeting after the march one", QuestionKind.WHEN, AnswerType.DATE),
+    ("when are the lighting surgeries at the quay held?", QuestionKind.WHEN, AnswerType.RECURRENCE),  # how often
+    ("when did the first lighting surgery take place", QuestionKind.WHEN, AnswerType.DATE),  # once: its date
+    ("which police officer did members praise for the posts", QuestionKind.WHO, AnswerType.PERSON),
 ])
 def test_the_thing_asked_for_named_bare_is_asked_for(question, kind, fact):
     found = plan(question)
