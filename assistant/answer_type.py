@@ -55,8 +55,8 @@ _RECURS = re.compile(r"\b(once|twice)\s+a\s+(week|fortnight|month|year)\b|\bever
                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(weekly|fortnightly|monthly|quarterly)\b",
                      re.I)
 # "When are the surgeries held?", "how often do they meet": when something recurs, not the date it happened.
-_RECURS_Q = re.compile(r"^\s*(when\s+(is|are|do|does|will)\b(?!.{0,80}\b(next|first|last|start\w*|end\w*|finish\w*)\b)|"
-                       r"how\s+often)\b", re.I)
+_RECURS_Q = re.compile(r"^\s*(when\s+(is|are|do|does|will)\b(?!.{0,80}\b(next|first|last)\b).{0,80}\b(held|on|run|meet|open|"
+                       r"happen|take\s+place)\s*\??\s*$|how\s+often\b)", re.I)  # not "when does the pspo expire"
 """A date or time as minutes write it; a figure inside one ("June 2012/13", "9.00 am") is not a figure."""
 _NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
 _PERIOD = re.compile(

@@ -541,6 +541,7 @@ def test_a_second_question_about_the_meeting_takes_its_filter_not_its_words():
     ("date of the next meeting after the march one", QuestionKind.WHEN, AnswerType.DATE),
     ("when are the lighting surgeries at the quay held?", QuestionKind.WHEN, AnswerType.RECURRENCE),  # how often
     ("when did the first lighting surgery take place", QuestionKind.WHEN, AnswerType.DATE),  # once: its date
+    ("when does the lighting order expire", QuestionKind.WHEN, AnswerType.DATE),  # an end, not how often
     ("which police officer did members praise for the posts", QuestionKind.WHO, AnswerType.PERSON),
 ])
 def test_the_thing_asked_for_named_bare_is_asked_for(question, kind, fact):
