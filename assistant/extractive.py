@@ -133,8 +133,8 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     lists = plan.kind in (QuestionKind.SUMMARY, QuestionKind.DECISION) or wants_list(plan.question)
     draft = shape(plan, read(plan, items, sources.stats, sources.meaning, lists)) if items else Draft()
     listed = listed_only(plan.topic, _named_meetings(plan, sources)) if plan.kind is not QuestionKind.WHO else None
-    said = " ".join([draft.text(), *(citation.item_title for citation in draft.citations)])  # "Area Boards - reports back"
-    if listed and not named(listed[0], set(terms(said))):
+    if listed and not named(listed[0], set(terms(" ".join([draft.text(), *(citation.item_title  # "Area Boards - reports back"
+                                                                       for citation in draft.citations)])))):
         return _refused(None, closest, listed_text(*listed))
     if draft.sentences and unheard(plan.topic, [citation.passage for citation in draft.citations]):
         # The question's own words name the speaker: the topic's may be mended spellings.

@@ -159,7 +159,8 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
     if header is not None:
         attended = template.startswith("{} attended")
         # Minutes that list someone as present and among the apologies too: both records, for the reader to weigh.
-        both = [a for a in facts.of_kind("apologies") if attended and a.name in {person.name for person in found}]
+        there = {person.name for person in found} if attended else set()
+        both = [a for a in facts.of_kind("apologies") if a.name in there]
         names = _names(found, header.text, with_groups=attended)
         sentence = (template if not both else "{} is listed as present at the meeting{}.").format(names, when)
         _cite_header(draft, meeting, item, f"{_line_lead(meeting)} {sentence}" if across else sentence,

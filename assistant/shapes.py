@@ -572,7 +572,7 @@ class _Subject:
             return 1.0
         # The other forms, all named, stand for one word of the subject ("CSPs" of "iquanta data on other CSPs"):
         # the rest of it must be named too.
-        spelt = (_share(self.words, present) * len(self.words) + 1) / len(self.words) if self.words else 1.0
+        spelt = _share(self.words, present) + 1 / len(self.words) if self.words else 1.0
         return max(_share(self.words, present), min(_share(self.other, present), spelt),
                    float(bool(self.abbreviations & present)))
 
