@@ -31,7 +31,7 @@ from assistant.meeting_answers import (
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import MeetingInfo, QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, named, refusal_text, speaker, unheard, unlisted
+from assistant.refusal import listed_only, listed_text, named, other_scope, refusal_text, speaker, unheard, unlisted
 from assistant.shapes import Draft, overview, shape, subject_terms
 from assistant.terms import TermStats, alternatives, terms
 from assistant.vocabulary import BODY_WORDS
@@ -152,6 +152,9 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
         return _refused(plan.missing, _cited_hit(draft))
     if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
         return _refused(missing, _cited_hit(draft))
+    if draft.sentences and plan.kind is QuestionKind.FACT and (elsewhere := other_scope(
+            plan.question, draft.sentences[0].text, _cited_hit(draft).passage)):
+        return _refused(elsewhere, _cited_hit(draft))
     if draft.sentences:
         return draft
     unknown = next((name for name in _names(plan, sources) if not any(map(sources.stats.known, terms(name)))), None)

@@ -33,6 +33,10 @@ _GENERIC_SPEAKERS = frozenset(terms(" ".join(ROLE_WORDS | BODY_WORDS | set(PEOPL
 # "what are the six outcomes", "what were the 3 priorities": a set the question counts and asks to be listed.
 _COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?P<what>\w+s)\b", re.I)
+# "across the Cleveland area", "Cleveland-wide": the place a figure is given for, when a sentence says so.
+_SCOPE = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:force\s+)?area|\s+region)?"
+                    r"|\b[A-Z][\w'’]*-wide\b")
+_IN_PLACE = re.compile(r"\b(?:in|within|for)\s+(?:the\s+)?(?P<word>[A-Za-z][\w'’-]{2,})")
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
 
@@ -140,3 +144,31 @@ def unlisted(question: str, lead: str) -> str | None:
     counted = any(word.strip(".,") == count and set(terms(" ".join(words[i + 1: i + 4]))) & set(terms(what))
                   for i, word in enumerate(words))
     return f"The minutes mention the {count} {what} but do not list them." if counted else None
+
+
+def other_scope(question: str, lead: str, passage: str) -> str | None:
+    """Why a sentence giving a figure for one place does not answer for another the question names: "19 hotspots
+    had been identified across the Cleveland area" does not say how many are "in stockton".
+
+    The question's place is a word after "in", "within" or "for" that the passage writes as a name (capitalised
+    within a sentence), that the sentence does not name. None when the sentence gives no place of its own.
+    """
+    scope = _SCOPE.search(lead)
+    if scope is None:
+        return None
+    named = set(terms(lead))
+    for found in _IN_PLACE.finditer(question):
+        word = found.group("word")
+        if set(terms(word)) & named or not _written_as_name(word, passage):
+            continue
+        return f"The minutes give this {scope.group(0)}, not for {word[:1].upper()}{word[1:]} alone."
+    return None
+
+
+def _written_as_name(word: str, passage: str) -> bool:
+    """Whether `passage` writes `word` capitalised where a sentence does not start ("... – Stockton was")."""
+    for found in re.finditer(rf"\b{re.escape(word[:1].upper() + word[1:].lower())}\b", passage):
+        before = passage[: found.start()].rstrip()
+        if before and before[-1] not in ".!?:\n•*-" and not before.endswith("\n"):
+            return True
+    return False

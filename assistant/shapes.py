@@ -650,6 +650,12 @@ def _line_unit(item: Scored, subject: _Subject) -> Unit:
     if _titled(subject, item) and not any(subject.share(unit.text) for unit in ranked):
         ranked.sort(key=lambda unit: unit.index)  # "Any Other Business": what came up under it comes first
     leading = next((unit for unit in ranked if not unit.decision), None)
+    if leading is not None and not subject.share(leading.text):
+        # The best unit does not name the subject ("Members were asked to consider the project outline"): a unit that
+        # does leads instead, even a decision naming all of it ("seek funding ... for continuing work with sex workers").
+        leading = next((unit for unit in ranked if not unit.decision and subject.share(unit.text)), None) or next(
+            (unit for unit in item.units if unit.decision and subject.share(unit.text) == 1.0
+             and not is_routine_decision(unit.text)), leading)
     naming = sorted((unit for unit in item.units if not unit.decision and subject.share(unit.text) > 0
                      and unit.lines[0].strip() != item.item.hit.item_title.strip()
                      and not AGENDA_ASK.match(unit.text)), key=heading_like)  # not what the agenda asked for

@@ -238,6 +238,12 @@ def test_a_place_named_elsewhere_but_not_where_the_minutes_speak_of_the_subject_
     assert bot.ask("eaglescliffe parking").text.startswith("The minutes in the index never mention “eaglescliffe”.")
 
 
+def test_a_figure_for_the_whole_force_area_does_not_answer_for_one_town(bot):
+    answer = bot.ask("how many of the asb hotspots are in stockton")
+    assert answer.refused and answer.text.startswith("The minutes give this across the Cleveland area, not for Stockton")
+    assert bot.ask("how many asb hotspots were identified across cleveland").text.startswith("19 Antisocial")
+
+
 def test_a_meeting_the_index_lacks_is_answered_by_the_earlier_minutes_that_set_it(bot):
     answer = bot.ask("what time was the sept 2012 meeting going to start")
     assert answer.text == "The next meeting was set for Tuesday 25 September at 1.30 p.m. [1]"

@@ -25,7 +25,7 @@ from assistant.meeting_answers import about_attendee, about_meeting, beyond_role
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, speaker, unheard, unlisted
+from assistant.refusal import listed_only, listed_text, other_scope, speaker, unheard, unlisted
 from assistant.shapes import Draft, _raised, decisions, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -255,6 +255,14 @@ def test_a_meetings_line_says_what_was_presented_rather_than_that_it_was_noted()
                        "Safeguarding Board held on 2 May 2025.\nAGREED that the minutes be noted.", 0.8, (0.0, 0.5))
     found = plan_question("which meetings looked at safeguarding board minutes", SearchFilters(), [])
     assert shape(found, [item]).text().startswith("- 3 Mar 2025: Members were presented with the minutes of the Harbour")
+
+
+def test_a_meetings_line_names_the_subject_even_when_only_a_decision_does():
+    found = plan_question("which meetings discussed dock wardens and what was said", SearchFilters(), [])
+    item = board_item("3 March 2025", "Harbour Project\nMembers were asked to consider the project outline.\n"
+                      "RESOLVED that:\n1. The outline be noted.\n2. The board seek funding for more dock wardens.", 0.7)
+    text = shape(found, [item]).text()
+    assert text.startswith("- 3 Mar 2025:") and "The board seek funding for more dock wardens." in text
 
 
 def test_asked_whether_it_went_up_or_down_a_line_gives_the_figure():
@@ -828,6 +836,24 @@ def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stat
 ])
 def test_a_counted_set_the_minutes_do_not_list_is_missing(question, lead, missing):
     assert unlisted(question, lead) == missing
+
+
+_REGION = ("12 hotspots had been identified across the Wessex area. All areas would join the scheme – Harbourside was "
+           "already accredited.")
+
+
+@pytest.mark.parametrize("question, lead, missing", [
+    ("how many of the hotspots are in harbourside", _REGION.split(". ")[0] + ".",
+     "The minutes give this across the Wessex area, not for Harbourside alone."),
+    ("which streets in harbourside are hotspots", "Wessex-wide, 12 hotspots were picked.",
+     "The minutes give this Wessex-wide, not for Harbourside alone."),
+    ("how many hotspots were identified in wessex", _REGION.split(". ")[0] + ".", None),  # the place it is given for
+    ("how many hotspots were there in the pilot", _REGION.split(". ")[0] + ".", None),  # "pilot" is no name here
+    ("how many hotspots are in harbourside", "Harbourside had 3 of the 12 hotspots across the Wessex area.", None),
+    ("how many hotspots are in harbourside", "Officers had identified 12 hotspots.", None),  # no place of its own
+])
+def test_a_figure_given_for_another_place_does_not_answer_for_the_one_asked(question, lead, missing):
+    assert other_scope(question, lead, _REGION) == missing
 
 
 def test_asked_what_something_is_the_item_about_it_opens_with_its_list_not_its_decisions(stats):
