@@ -159,8 +159,10 @@ _KIND_PATTERNS = (
 
 QUESTION_WORD = r"(?:what|whats|which|who|whom|whose|when|where|why|how)"
 """The words a question opens with (as a regular expression)."""
-# No question word anywhere: "restorative justice at the probation trust", "what about the youth survey".
-_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b{QUESTION_WORD}\b(?!\s+about\b)", re.I)
+# No question word anywhere: "restorative justice at the probation trust", "what about the youth survey"; "when" or
+# "where" joining a clause within the words ("feedback on the plan when the consultants presented it") asks nothing.
+_CLAUSE = r"(?<=\w\s)(?:when|where)\s+(?:the|a|an|they|it|he|she|we|you|i|members|partners|officers|police)\b"
+_ASKS_SOMETHING = re.compile(rf"^\s*({_AUX})\b|\b(?!{_CLAUSE}){QUESTION_WORD}\b(?!\s+about\b)", re.I)
 
 
 # "feb 2017 meeting - when was the next one set for?", "back in 2012, who chaired": a few words that set the scene,

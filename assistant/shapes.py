@@ -68,7 +68,9 @@ _ASKS_VIEWS = re.compile(rf"\b({'|'.join(PEOPLE_IN_GENERAL)}|councillor|cllr)\s+
                          r"(say|said|comment\w*|rais\w*|ask\w*|think|thought|feel|felt|quer\w*|question\w*|critiqu\w*|criticis\w*|"
                          r"challeng\w*|suggest\w*|react\w*|respond\w*)\b|"
                          r"\b(concerns?|questions?|comments?|views?|points?|feedback|gaps?)\s+(\w+\s+){0,2}?(rais\w*|ask\w*|ma[dk]e|express\w*|"
-                         r"giv\w*|gave|pointed)\b",
+                         r"giv\w*|gave|pointed)\b|"
+                         rf"\b(concerns?|questions?|comments?|views?|points?|feedback|criticisms?)\s+(from|by)\s+(the\s+)?"
+                         rf"({'|'.join(PEOPLE_IN_GENERAL)}|councillors?|cllrs?)\b",  # "feedback from partners on the plan"
                          re.I)
 # The answer a point raised got, right after it: "It was pointed out by Officers that ...", "In response, ...".
 _REPLY = re.compile(r"^\s*(it\s+was\s+(pointed\s+out|noted|explained|advised|confirmed|clarified|stated|acknowledged)|"

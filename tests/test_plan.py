@@ -41,6 +41,9 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what did members say about the pspo", QuestionKind.SUMMARY),
     ("what did the knife crime presentation cover", QuestionKind.SUMMARY),
     ("whats come out of the residents survey", QuestionKind.SUMMARY),
+    # "when" joining a clause asks nothing; after a comma it asks when.
+    ("feedback from partners on the harbour plan when the consultants presented it", QuestionKind.SUMMARY),
+    ("the dock lane order, when does it expire", QuestionKind.WHEN),
     ("what has come up about the skate park at diffrent meetings", QuestionKind.MEETINGS),
     ("what did the chair say at the meeting in march", QuestionKind.SUMMARY),
     ("what was in the knife crime presentation", QuestionKind.SUMMARY),
@@ -94,7 +97,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("in what ways did members critique the draft plan", QuestionKind.SUMMARY),
     ("what concerns did members raise about the lighting", QuestionKind.FACT),  # the concern, stated first
     ("lighting report march 2025 what points did members raise", QuestionKind.SUMMARY),  # its subject, then the question
-    ("minutes of the meeting when the mayor came", QuestionKind.FACT),  # "when" that asks nothing: no date asked for
+    ("minutes of the meeting when the mayor came", QuestionKind.SUMMARY),  # "when" that asks nothing: no date asked for
     ("someone mentioned bringing back the taxi marshals?? whats the story with that", QuestionKind.SUMMARY),
     ("i'm a resident on the quay and heard a consultant presented the draft harbour plan at the march 2025 board "
      "- what points did members raise about it?", QuestionKind.SUMMARY),  # a long scene

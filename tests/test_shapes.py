@@ -992,7 +992,8 @@ def test_asked_what_an_item_was_about_its_list_is_whole_and_what_it_mentions_is_
 
 
 @pytest.mark.parametrize("question", ["what feedback did partners give on the harbour plan",
-                                      "any gaps they pointed out in the harbour plan", "what did partners say about it"])
+                                      "any gaps they pointed out in the harbour plan", "what did partners say about it",
+                                      "feedback from partners on the harbour plan when it was presented"])
 def test_feedback_and_gaps_pointed_out_are_the_points_raised(question):
     assert shapes._ASKS_VIEWS.search(question)
 
