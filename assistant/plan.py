@@ -54,9 +54,10 @@ _NEXT = re.compile(r"^(?:next|upcoming|following)$", re.I)
 _STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did|is)\s+(?:the\s+)?(?P<term>[A-Za-z]{2,10})\s+(?:stand\s+for|mean|short\s+for)\b|"
                          r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+|an?\s+)?(?P<alone>[A-Za-z]{2,10})"
                          r"(?:\s*\??\s*$|\s+(?:in|on|of|for|at|from|under|within)\b)", re.I)
-# "How did X change across the meetings?": the frame of a question about several meetings, not its topic.
+# "How did X change across the meetings?", "the meetings it was on the agenda": the frame of a question about several
+# meetings, not its topic.
 _FRAME = re.compile(r"\b(chang(e|ed|es|ing)|across\s+(the\s+|all\s+)?meetings|(at\s+)?each\s+meeting|meeting\s+by\s+meeting|"
-                    r"(each|every)\s+time|over\s+(time|the\s+years)|which\s+ones|"
+                    r"(each|every)\s+time|over\s+(time|the\s+years)|which\s+ones|((it|they)\s+(was|were)\s+)?on\s+the\s+agenda|"
                     r"(from\s+)?(one\s+)?meeting\s+to\s+(the\s+next|meeting))\b",
                     re.I)
 # Words that say which meeting without saying what it discussed.

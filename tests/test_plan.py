@@ -584,3 +584,13 @@ def test_one_question_with_and_in_it_is_one_question(question):
 def test_the_date_after_a_committees_meeting_still_counts():
     found = plan_question("who chaired the csp meeting in feb 2017", SearchFilters(), BODIES)
     assert (found.filters.since, found.filters.until) == (dt.date(2017, 2, 1), dt.date(2017, 2, 28))
+
+
+@pytest.mark.parametrize("question", [
+    "prevent - what happened with it at the meetings it was on the agenda",
+    "which meetings was prevent on the agenda",
+])
+def test_being_on_the_agenda_frames_a_which_meetings_question_and_is_no_topic(question):
+    found = plan(question)
+    assert found.kind is QuestionKind.MEETINGS
+    assert "agenda" not in found.topic and "prevent" in found.topic
