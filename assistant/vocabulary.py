@@ -232,7 +232,7 @@ QUESTION_WORDS = frozenset(
     """say said says tell told discuss discussed discussion mention mentioned meeting meetings minutes
     happen happened update updates report reported know please give actually really definitely
     anything much many also would could since handle handled handling deal dealt respond responded
-    sent send gave give given get got make made take took show showed list name named describe explain
+    sent send gave give given get got make made take took done show showed list name named describe explain
     talk talked talks talking come came wat wot abt whats wheres whens hows whos see seen saw look looked looking yrs gone went going hear heard
     cover covered covers covering""".split()
 )

@@ -226,10 +226,13 @@ def test_a_title_naming_either_of_two_subjects_asked_as_one_names_the_subject():
     assert "- 3 Mar 2025: Wardens patrolled" in text and "- 9 Jun 2025: New lamps" in text and "office" not in text
 
 
-def test_whatever_words_and_which_ones_are_no_part_of_the_subject():
+def test_whatever_words_which_ones_and_what_was_done_are_no_part_of_the_subject():
     words, either = shapes.subject_terms(plan_question("has the lighting / anti social stuff come up at the meetings? "
                                                        "which ones", SearchFilters(), []))
     assert words == {"light", "anti", "social"} and either == ({"light"}, {"anti", "social"})
+    words, _ = shapes.subject_terms(plan_question("what has the board done about dock wardens over the years",
+                                                  SearchFilters(), []))
+    assert words == {"dock", "warden"}
 
 
 def test_an_item_titled_by_the_subject_that_was_deferred_is_said_after_its_meetings_line():
