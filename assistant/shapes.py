@@ -23,7 +23,7 @@ from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
-from assistant.vocabulary import AGENDA_ASK, DISCUSSED_ONLY, PEOPLE_IN_GENERAL, is_routine_decision
+from assistant.vocabulary import AGENDA_ASK, DECISION_MARK, DISCUSSED_ONLY, PEOPLE_IN_GENERAL, is_routine_decision
 
 _SUPPORT_SHARE = 0.75  # a supporting sentence scores at least this share of the leading one
 _DECISION_PENALTY = 0.2  # "AGREED that the minutes be approved" answers little but what was decided
@@ -501,7 +501,7 @@ def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:
         titled = [item for item in items if _titled(subject, item)]
         for number, (item, unit) in enumerate(_meeting_lines(titled or items, subject, wants_figures)):
             lead = f"- {_capital(format_date(item.item.hit.date))}:" if number == 0 else ""
-            draft.quote(item.item, unit, lead, lower=False)
+            draft.quote(item.item, _with_decision_lead(item, unit), lead, lower=False)
         for item in deferred:  # "Prevent Strategy Update: this item was deferred ...", its title being in its passage
             draft.quote(item.item, item.units[0], f"{item.item.hit.item_title.strip()}:")
     return draft
@@ -662,6 +662,15 @@ def _line_unit(item: Scored, subject: _Subject) -> Unit:
                      and unit.lines[0].strip() != item.item.hit.item_title.strip()
                      and not AGENDA_ASK.match(unit.text)), key=heading_like)  # not what the agenda asked for
     return leading or next(iter(naming), ranked[0] if ranked else item.units[0])
+
+
+def _with_decision_lead(item: Scored, unit: Unit) -> Unit:
+    """One point of a decision list with the lead-in it stands under ("AGREED that: The Partnership seek funding
+    ..."): quoted alone, a line would not say it was decided."""
+    if not unit.decided or DECISION_MARK.search(unit.text):
+        return unit
+    lead_in = next((other for other in reversed(item.units[: unit.index]) if DECISION_MARK.search(other.text)), None)
+    return replace(unit, lines=(lead_in.lines[-1], *unit.lines)) if lead_in is not None else unit
 
 
 def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:

@@ -266,6 +266,11 @@ def test_a_meetings_line_names_the_subject_even_when_only_a_decision_does():
                       "RESOLVED that:\n1. The outline be noted.\n2. The board seek funding for more dock wardens.", 0.7)
     text = shape(found, [item]).text()
     assert text.startswith("- 3 Mar 2025:") and "The board seek funding for more dock wardens." in text
+    # Read as a meetings question reads an item (lists cut into points), the point is quoted alone: it keeps the
+    # lead-in that says it was decided.
+    pointed = replace(item, units=tuple(units(item.item, lists=False)))
+    pointed = replace(pointed, scores=tuple(0.0 if unit.decision else 0.7 for unit in pointed.units))
+    assert "RESOLVED that: The board seek funding for more dock wardens. [1]" in shape(found, [pointed]).text()
 
 
 def test_asked_whether_it_went_up_or_down_a_line_gives_the_figure():
