@@ -78,6 +78,7 @@ _REPLY = re.compile(r"^\s*(it\s+was\s+(pointed\s+out|noted|explained|advised|con
                     r"(\w+\s+){0,2}?(advised|explained|confirmed|responded|replied|clarified|stated|agreed|assured|said))\b", re.I)
 _SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
+_ANAPHORA = re.compile(r"^\s*(he|she|they)\b", re.I)  # "He explained that: ...": who "he" is, the sentence before says
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
@@ -322,7 +323,7 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     if chosen and _beyond(plan, chosen[0]):
         return draft
     for item in chosen:
-        points = _points(plan, item)
+        points = _with_antecedent(item, _points(plan, item))
         for number, unit in enumerate(points + item.decisions if points else []):
             draft.quote(item.item, unit, f"At the {_meeting(item.item)}," if number == 0 else "")
     if not draft.sentences and chosen and names_item(plan, chosen[0].item):
@@ -330,6 +331,21 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
         for unit in chosen[0].units[:2]:
             draft.quote(chosen[0].item, unit, f"At the {_meeting(chosen[0].item)}," if unit.index == 0 else "")
     return draft
+
+
+def _with_antecedent(item: Scored, chosen: list[Unit]) -> list[Unit]:
+    """`chosen` with the sentence before each unit that opens with "he", "she" or "they" ("He explained that: ..."),
+    when it is not chosen already: it says who that is, even when it says no more ("James Sutherland presented a
+    report on crime ...", housekeeping that never leads on its own)."""
+    taken = {unit.index for unit in chosen}
+    out: list[Unit] = []
+    for unit in chosen:
+        before = item.units[unit.index - 1] if unit.index > 0 else None
+        if _ANAPHORA.match(unit.text) and before is not None and before.index not in taken and not before.decision:
+            out.append(before)
+            taken.add(before.index)
+        out.append(unit)
+    return out
 
 
 def _aspect(plan: QueryPlan, item: Scored) -> frozenset[str]:

@@ -107,6 +107,18 @@ def test_a_summary_is_dated_and_runs_reported_points_decided(meetings, chunks, s
     assert_grounded(draft)
 
 
+def test_a_summary_that_quotes_what_he_explained_first_says_who_he_is():
+    evidence = one_item("Harbour Crime\nInsp. Hart presented a report on crime in the harbour over six months. He "
+                        "explained that:\n- Thefts from boats had fallen.\n- Shed alarms had been given to residents.\n"
+                        "The Board noted the report.")
+    found = plan_question("what was said about harbour crime", SearchFilters(), [])
+    draft = summary(found, read(found, [evidence], TermStats([evidence.text, "Other minutes of other business."]), None,
+                                True))
+    assert draft.text().startswith("At the 3 Mar 2025 meeting, Insp. Hart presented a report on crime in the harbour")
+    assert "He explained that:" in draft.text()
+    assert_grounded(draft)
+
+
 def test_a_single_fact_comes_first_with_its_figure(meetings, chunks, stats):
     draft = answer("How much money did the youth diversion bid bring in?", meetings, chunks, stats,
                    [(MARCH, 2), (MARCH, 1)])
