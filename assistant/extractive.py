@@ -136,7 +136,8 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     if listed and not named(listed[0], set(terms(" ".join([draft.text(), *(citation.item_title  # "Area Boards - reports back"
                                                                        for citation in draft.citations)])))):
         return _refused(None, closest, listed_text(*listed))
-    if draft.sentences and unheard(plan.topic, [citation.passage for citation in draft.citations]):
+    if draft.sentences and unheard(plan.topic, [(citation.item_title, citation.passage)
+                                                      for citation in draft.citations]):
         # The question's own words name the speaker: the topic's may be mended spellings.
         return _refused(f"The minutes do not record what {speaker(plan.question)} said about this.", closest)
     if draft.sentences and (name := _unnamed(plan, draft, sources)):

@@ -75,29 +75,32 @@ def speaker(question: str) -> str | None:
     return " ".join(found.group("who").split()) if found else None
 
 
-def unheard(question: str, passages: Sequence[str]) -> bool:
+def unheard(question: str, passages: Sequence[tuple[str, str]]) -> bool:
     """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them
-    where it speaks of the question's subject.
+    where it speaks of the question's subject; `passages` are (item title, passage) pairs.
 
     "What did the fire brigade say about hate crime?" is not answered by the
     hate crime report unless it says what the brigade said; nor "what did the
     Home Office say about hate crime" by a sentence naming the Home Office for
     something else ("... until released by the Home Office"): the speaker must
     be named in a sentence that, or one of the next `_SAID_AFTER`, names the
-    subject. "What did members say" names nobody in particular (role and body
-    words alone), so is not judged here.
+    subject, or in an item whose title names it ("Sandra Looby, Borough
+    Commander, advised ..." under "Terrorism update"). "What did members say"
+    names nobody in particular (role and body words alone), so is not judged here.
     """
     who = speaker(question)
     wanted = [term for term in terms(who or "") if term not in _GENERIC_SPEAKERS]
     if not wanted or _DOCUMENT.search(who or ""):
         return False  # "what have the crime reports said": a document speaks through its own passages
     about = set(terms(question)) - set(terms(who or "")) - _SAYING
-    for passage in passages:
+    for title, passage in passages:
         said = [set(terms(sentence)) for sentence in sentences(passage) or [passage]]
+        titled = set(terms(title))
+        on_subject = all(alternatives(term) & titled for term in about)  # an item all about it
         for index, present in enumerate(said):
             named = sum(bool(alternatives(term) & present) for term in wanted) >= min(2, len(wanted))
             following = set().union(*said[index: index + 1 + _SAID_AFTER])
-            if named and (not about or any(alternatives(term) & following for term in about)):
+            if named and (on_subject or any(alternatives(term) & following for term in about)):
                 return False
     return True
 

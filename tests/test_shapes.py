@@ -484,8 +484,15 @@ def test_a_body_only_on_the_attendance_list_is_named_in_the_refusal(meetings):
     ("What did residents say about hate crime?", "Members of the community raised hate crime.", False),  # no one named
 ])
 def test_a_speaker_no_passage_names_has_not_been_heard(question, passage, refused):
-    assert unheard(question, [passage]) is refused
+    assert unheard(question, [("Crime Report", passage)]) is refused
     assert speaker(question) == question.split(" say")[0].removeprefix("What did ")
+
+
+def test_a_speaker_named_in_an_item_titled_by_the_subject_has_been_heard_on_it():
+    passage = "Sandra Looby, Borough Commander, advised that there had been no significant change to threat levels."
+    question = "what did the borough commander say about terrorism"
+    assert not unheard(question, [("Terrorism update", passage)])
+    assert unheard(question, [("Licensing update", passage)])
 
 
 def test_what_they_agreed_when_told_names_no_speaker():
