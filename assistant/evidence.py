@@ -23,13 +23,22 @@ from assistant.models import HEADER_POSITION, Chunk
 from assistant.plan import QueryPlan
 from assistant.sentences import LONG_LINE_WORDS, sentences
 from assistant.terms import TermStats, terms
-from assistant.vocabulary import ASKING_DECIDED, DECISION_MARK, LIST_MARK, REPORTING_WORDS, decision_verb, is_procedural
+from assistant.vocabulary import (
+    ASKING_DECIDED,
+    DECISION_MARK,
+    HEADING_WORDS,
+    LIST_MARK,
+    REPORTING_WORDS,
+    decision_verb,
+    ends_points,
+    is_procedural,
+    is_sub_heading,
+)
 
 _LIST_LINE_WORDS = 30  # an unmarked line this short after a lead-in ("... as follows:-") is one of its points
 _LIST_LINES = 12
 _JOINER = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)  # "...HMP Kirklevington; and": the point ends before it, as at ";"
 _FRAGMENT_WORDS = 5  # fewer words than this, and a line is a heading or a fragment, not an answer
-_HEADING_WORDS = 8  # fewer than this and no full stop: a heading
 _LEAD_IN = re.compile(r"[:：]\s*[-–]?\s*$")
 _DATE_TERM = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)?")
 # Within the best items, a unit's score mixes meaning and rare words equally; across items the item's own
@@ -252,7 +261,7 @@ def _names_unit(plan: QueryPlan, unit: Unit) -> bool:
 
 def heading_like(unit: Unit) -> bool:
     """A short line that does not end as a sentence does: a heading or a list of names, not a statement."""
-    return unit.words < _HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?"))
+    return unit.words < HEADING_WORDS and not unit.text.rstrip().endswith((".", "!", "?"))
 
 
 def names_item(plan: QueryPlan, item: Evidence) -> bool:
@@ -299,17 +308,9 @@ def units(item: Evidence, lists: bool = True) -> list[Unit]:
     out, heading = [], ""
     for number, (unit, (point, under)) in enumerate(kept.items()):
         out.append(Unit(unit, number, point, heading, under))
-        if len(unit) == 1 and _sub_heading(unit[0]) and not point:
+        if len(unit) == 1 and is_sub_heading(unit[0]) and not point:
             heading = unit[0].strip()
     return out
-
-
-def _sub_heading(line: str) -> bool:
-    """A line that heads what follows inside an item ("PCC Candidates Responses"): short, no full stop, no list mark,
-    capitalised."""
-    text = line.strip()
-    return (0 < len(text.split()) < _HEADING_WORDS and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ";"))
-            and not LIST_MARK.match(line).group().strip())  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
@@ -336,13 +337,15 @@ def _list_after(lines: list[_Line], lead: int) -> int:
     """How many lines after a lead-in are its points: marked lines, or short one-sentence lines; once a point is
     marked, an unmarked line after it is running text again ("Members were then given the opportunity ...")."""
     taken = 0
-    marked = False
+    marked = sentence = False
     for line in lines[lead + 1 : lead + 1 + _LIST_LINES]:
         starts_decision = bool(DECISION_MARK.match(line.pieces[0]))
         short = len(line.pieces) == 1 and len(line.text.split()) <= _LIST_LINE_WORDS and not marked
-        if starts_decision or _LEAD_IN.search(line.pieces[-1]) or not (line.marked or short):
+        if (starts_decision or _LEAD_IN.search(line.pieces[-1]) or not (line.marked or short)
+                or (not line.marked and ends_points(line.text, sentence))):
             break
         marked = marked or line.marked
+        sentence = sentence or line.text.rstrip().endswith(".")
         taken += 1
     return taken
 

@@ -59,6 +59,22 @@ ROUTINE_DECISION = re.compile(
 LIST_MARK = re.compile(r"^\s*(?:[-–•*·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)*")
 """A bullet or list number before a line's text: ``- ``, ``• ``, ``1. ``, ``(a) ``."""
 
+HEADING_WORDS = 8  # fewer than this and no full stop: a heading
+
+
+def is_sub_heading(line: str) -> bool:
+    """A line that heads what follows inside an item ("PCC Candidates Responses", "Matters arising"): short, no full
+    stop, no list mark, capitalised."""
+    text = line.strip()
+    return (0 < len(text.split()) < HEADING_WORDS and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ";"))
+            and not LIST_MARK.match(line).group().strip())  # type: ignore[union-attr]
+
+
+def ends_points(line: str, after_sentence: bool) -> bool:
+    """Whether `line` ends the unmarked points of a list rather than being one: a sub-heading after points written as
+    sentences ("RESOLVED:" / "That the minutes ... be confirmed." / "Matters arising")."""
+    return after_sentence and is_sub_heading(line)
+
 
 def decision_verb(sentence: str) -> str | None:
     """The decision word of a decision sentence, lower case (``agreed``, ``noted``, ...), else None."""

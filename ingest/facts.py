@@ -16,7 +16,7 @@ from assistant.dates import MONTH, MONTHS, find_dates
 from assistant.facts import HEADER_POSITION, Decision, MeetingFacts, NextMeeting, Venue, When
 from assistant.models import AgendaItem, Meeting
 from assistant.sentences import sentences
-from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb
+from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, ends_points
 from ingest.attendance import header_attendees, item_apologies, labelled_blocks
 from ingest.definitions import definitions
 from ingest.figures import figures
@@ -171,11 +171,23 @@ def item_decisions(item: AgendaItem) -> list[Decision]:
             continue  # a point of the list above ("a) Council approved ..."), kept with it
         if _DECISION_LIST.search(text[begin:end]):
             marked = [start for start, _, _ in found[index + 1:] if DECISION_MARK.match(text, start)]
-            end = covered = marked[0] if marked else len(text)
+            end = covered = min(marked[0] if marked else len(text), _points_end(text, end))
         decision = Decision(item.position, text[begin:end].strip(), verb)
         if decision not in decisions:  # a page that prints the decision under "Decision:" and again in its minutes
             decisions.append(decision)
     return decisions
+
+
+def _points_end(text: str, start: int) -> int:
+    """Where the points of a list that starts at `start` end: at a sub-heading after points written as sentences
+    ("That the minutes ... be confirmed." / "Matters arising"), else at the end of the text."""
+    offset, after_sentence = start, False
+    for line in text[start:].splitlines(keepends=True):
+        if line.strip() and not LIST_MARK.match(line).group().strip() and ends_points(line, after_sentence):  # type: ignore[union-attr]
+            return offset
+        after_sentence = after_sentence or line.rstrip().endswith(".")
+        offset += len(line)
+    return len(text)
 
 
 def _sentence_start(sentence: str, mark: int) -> int:

@@ -202,6 +202,14 @@ def test_a_decision_word_alone_on_its_line_keeps_the_words_below_it():
     assert listed.text.startswith("RESOLVED THAT:") and listed.text.endswith("authorised the Director to finalise the details.")
 
 
+def test_a_decision_list_ends_at_a_sub_heading_after_its_sentences():
+    minutes = ("Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n"
+               "1 Minutes\n\nRESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed.\n\n"
+               "Matters arising\n\nQP07 - this action had been completed.\n")
+    [decision] = extract_facts(parse_minutes(minutes, "quayside.txt")).item_decisions(1)
+    assert decision.text == "RESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed."
+
+
 def test_decisions_without_capitals_are_found():
     assert [d.text for d in seed("2023").facts.item_decisions(2)] == ["Members noted the update."]
     assert seed("2023").facts.item_decisions(1)[0].text.endswith("were agreed as a true record.")

@@ -841,6 +841,14 @@ def test_a_marked_list_ends_at_the_first_unmarked_line_after_it():
                                            "Members were then given the opportunity to ask questions."]
 
 
+def test_unmarked_points_written_as_sentences_end_at_a_sub_heading():
+    text = ("Minutes\nRESOLVED:\nThat the minutes of the meeting held on 1 February 2025 be confirmed.\nMatters arising\n"
+            "QP07 - this action had been completed.")
+    found = units(one_item(text))
+    assert found[0].text == "RESOLVED: That the minutes of the meeting held on 1 February 2025 be confirmed."
+    assert found[1].text == "Matters arising" and found[2].heading == "Matters arising"
+
+
 def test_a_long_items_summary_keeps_what_the_question_asks_beyond_its_title(stats):
     filler = [f"Officers reported that patrol number {n} in the {ward} ward had gone well with {n * 7} visits made."
               for n, ward in enumerate(["north", "south", "east", "west", "central", "river", "hill"], start=1)]
