@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer_type import QuestionKind
 from assistant.dates import Period, format_date
-from assistant.evidence import Evidence, units
+from assistant.evidence import Evidence, Unit, units
 from assistant.facts import HEADER_POSITION, Attendee
 from assistant.glossary import initials
 from assistant.models import Meeting
@@ -55,6 +55,8 @@ _CHAIR_CHOSEN = re.compile(r"(?=.*\b(Chair|Chairman|Chairperson|Chairwoman)\b)(?
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who ran run"
                                 " running led vs versus later earlier"
                                 " someone anyone somebody send sent go went come came turn turned show showed along"))
+# A decision that puts someone in the chair: "AGREED that Rick Hylton be elected chairman", "... be appointed Vice-Chair".
+_ELECTED = re.compile(r"\bbe\s+(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?(?P<vice>vice[- ]?|deputy\s+)?chair", re.I)
 _NAMES_LISTED = 15
 _BODY_TERMS = frozenset(terms(" ".join(BODY_WORDS)))
 
@@ -138,16 +140,21 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
     across = plan.kind is QuestionKind.MEETINGS
     when = "" if across else _of(meeting)
     question = plan.question.lower()
-    if re.search(r"\b(vice|deputy)\b", question):
-        found, template = [facts.vice_chair] if facts.vice_chair else [], "{} was vice-chair at the meeting{}."
-    elif re.search(r"\bchair", question):
+    vice = bool(re.search(r"\b(vice|deputy)\b", question))
+    if vice or re.search(r"\bchair", question):
         # Asked which meetings someone chaired, those they chaired ("cllr nelson"): not every meeting's chair.
         named = across and bool(_other_words(plan) - _ACROSS_TERMS) and not _WHO_ACROSS.match(plan.question)
-        chair = facts.chair if facts.chair and (not named or _fit(plan, facts.chair)) else None
-        if across and not named and chair is None:
+        chair = facts.vice_chair if vice else facts.chair
+        chair = chair if chair and (not named or _fit(plan, chair)) else None
+        if chair is None and not named and (elected := _elected(meeting, item, vice)) is not None:
+            # No attendance list names one, but the meeting elected one: the decision, as recorded.
+            draft.quote(*elected, _line_lead(meeting) if across else "", lower=False)
+            return
+        if across and not named and chair is None and not vice:
             _chair_chosen(meeting, item, draft)  # "nominations for a Chair and Vice Chair would be needed"
             return
-        found, template = [chair] if chair else [], "{} chaired the meeting{}."
+        found = [chair] if chair else []
+        template = "{} was vice-chair at the meeting{}." if vice else "{} chaired the meeting{}."
     elif re.search(rf"\b({_APOLOGIES}|absent)", question):
         found, template = list(facts.of_kind("apologies")), "Apologies for the meeting{1} were sent by {0}."
     elif re.search(r"\bcontact\b", question):
@@ -168,6 +175,20 @@ def _who(plan: QueryPlan, meeting: Meeting, item: ItemSource, draft: Draft, best
         if both:
             _cite_header(draft, meeting, item, f"The minutes also list {_names(both, header.text)} among the apologies.",
                          [a.source for a in both])
+
+
+def _elected(meeting: Meeting, item: ItemSource, vice: bool) -> tuple[Evidence, Unit] | None:
+    """The meeting's decision electing someone chair (or vice-chair): "It was ... AGREED that Rick Hylton be elected
+    chairman of the CDRP for the coming year"."""
+    for agenda in meeting.items:
+        evidence = item(meeting.id, agenda.position)
+        if evidence is None:
+            continue
+        for unit in units(evidence):
+            found = _ELECTED.search(unit.text)
+            if unit.decision and found and bool(found.group("vice")) == vice:
+                return evidence, unit
+    return None
 
 
 def _chair_chosen(meeting: Meeting, item: ItemSource, draft: Draft) -> None:

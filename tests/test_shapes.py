@@ -374,6 +374,17 @@ def test_asked_who_chaired_over_the_years_a_meeting_with_no_chair_gives_its_word
     assert_grounded(draft)
 
 
+def test_a_meeting_that_lists_no_chair_but_elects_one_answers_who_chaired_with_the_decision(meetings, chunks):
+    later, every, source = september("\n\n1\n\nElection of Chair\nIt was AGREED that Dana Price be elected Chair for the "
+                                     "year.\n\n2\n\nAppointment of Vice-Chair\nRESOLVED that Lee Wong be appointed "
+                                     "Vice-Chair.\n", meetings, chunks)
+    chair = meeting_answer(plan("who chaired the september 2025 meeting", every), [later], source)
+    assert chair.text() == "It was AGREED that Dana Price be elected Chair for the year. [1]"
+    vice = meeting_answer(plan("who was vice chair in september 2025", every), [later], source)
+    assert vice.text() == "RESOLVED that Lee Wong be appointed Vice-Chair. [1]"
+    assert_grounded(chair)
+
+
 @pytest.mark.parametrize("question, other", [
     ("who chairs the taxi marshal steering group", True), ("who was chair of the harbour safeguarding board", True),
     ("who chaired the harbourside community safety partnership", False), ("who chaired the partnership meeting", False),
