@@ -55,8 +55,10 @@ _CHAIR_CHOSEN = re.compile(r"(?=.*\b(Chair|Chairman|Chairperson|Chairwoman)\b)(?
 _ACROSS_TERMS = frozenset(terms("each every all different change changed changes over time years across meetings who ran run"
                                 " running led vs versus later earlier"
                                 " someone anyone somebody send sent go went come came turn turned show showed along"))
-# A decision that puts someone in the chair: "AGREED that Rick Hylton be elected chairman", "... be appointed Vice-Chair".
-_ELECTED = re.compile(r"\bbe\s+(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?(?P<vice>vice[- ]?|deputy\s+)?chair", re.I)
+# A decision that puts someone in the chair: "AGREED that Rick Hylton be elected chairman", "... be appointed Vice-Chair",
+# "Resolved (by 7 votes to 0) to elect Councillor Cantrill as Chair".
+_ELECTED = re.compile(r"\b(?:be\s+(?:re-?)?(?:elected|appointed)|(?:re-?)?(?:elect|appoint)\s+(?:[A-Z][\w'’.-]*\s+){1,4})"
+                      r"\s*(?:as\s+)?(?:the\s+)?(?P<vice>vice[- ]?|deputy\s+)?chair", re.I)
 _NAMES_LISTED = 15
 _BODY_TERMS = frozenset(terms(" ".join(BODY_WORDS)))
 

@@ -27,16 +27,19 @@ ASKING_DECIDED = frozenset("agree agreed agreement decide decided decision decis
 
 _BODY = r"(?:the\s+)?(?:members|partnership|committee|board|panel|cabinet|council|forum|group|councillors|sub-committee)"
 DECISION_SENTENCE = re.compile(
-    rf"^(?:{_BODY}\s+(?P<verb1>agreed|resolved|noted|approved|endorsed)\b"
+    rf"^(?:{_BODY}:?\s+(?P<verb1>agreed|resolved|noted|approved|endorsed)\b"
     r"|it\s+was\s+(?P<verb2>agreed|resolved)\b|there\s+was\s+(?:\w+\s+)?(?P<verb4>agreement)\s+that\b"
+    # "Resolved (by 7 votes to 0) to elect ...", "Agreed unanimously that ...": the decision word opens the sentence
+    r"|(?P<verb5>agreed|resolved)\s*(?:\(?\s*(?:by\s+)?\(?\s*\d+\s+votes?\s+to\s+\d+\s*\)|unanimously|:|-|–)?\s*"
+    r"(?:that|to)\b"
     r"|.{0,120}?\b(?:was|were)\s+(?P<verb3>noted|agreed|approved|endorsed)"
     r"(?:\s+by\s+(?:the\s+)?members)?(?:\s+as\s+an?\s+(?:true|correct|accurate)\s+record)?\s*\.?$)",
     re.IGNORECASE,
 )
 """A sentence that records a decision without the capitalised word.
 
-"Members noted the update.", "It was agreed that ...", "The minutes ... were
-agreed as a correct record." (The passive form only when the sentence ends
+"Members noted the update.", "It was agreed that ...", "Resolved (by 7 votes to 0) to elect ...", "The
+minutes ... were agreed as a correct record." (The passive form only when the sentence ends
 there: "it was noted that there was a large amount of work" is a remark.)
 """
 
@@ -84,7 +87,7 @@ def decision_verb(sentence: str) -> str | None:
     match = DECISION_SENTENCE.match(LIST_MARK.sub("", sentence))
     if not match:
         return None
-    verb = next(verb for verb in match.group("verb1", "verb2", "verb3", "verb4") if verb).lower()
+    verb = next(verb for verb in match.group("verb1", "verb2", "verb3", "verb4", "verb5") if verb).lower()
     return "agreed" if verb == "agreement" else verb
 
 

@@ -288,6 +288,11 @@ def _bare_pipe(line: str) -> bool:
     return line.strip() == "|"
 
 
+def _empty_row(line: str) -> bool:
+    """A row of empty cells (``||||||``): a table's spacing between rows, no item."""
+    return bool(re.fullmatch(r"\|{2,}", line.replace(" ", "")))
+
+
 def _rule(line: str) -> bool:
     """A Markdown table's rule under its header (``---|---|``): layout, not a row."""
     return bool(re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", line.strip()))
@@ -313,7 +318,7 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
     row_open = False
     for index in range(header + 1, len(lines)):
         line = lines[index].strip()
-        if not line or _bare_pipe(line) or (not row_open and _rule(line)):
+        if not line or _bare_pipe(line) or _empty_row(line) or (not row_open and _rule(line)):
             row_open = row_open and not line
             continue
         if not row_open:

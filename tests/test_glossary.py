@@ -88,6 +88,10 @@ def test_the_glossary_setting_is_a_path(monkeypatch, tmp_path):
     ("Officers agreed with members concerns and assured them.", None),
     ("It was noted that there was a large amount of work already on-going.", None),
     ("Members received a presentation on the Voice Project.", None),
+    ("Resolved (by 7 votes to 0) to elect Councillor Ames as Chair for the ensuing year.", "resolved"),
+    ("The Committee: Resolved unanimously that the scheme be adopted.", "resolved"),
+    ("Agreed that the bid be submitted.", "agreed"),
+    ("Resolved issues were reported by the officer.", None),
 ])
 def test_decision_sentences(sentence, verb):
     assert decision_verb(sentence) == verb

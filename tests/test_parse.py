@@ -182,6 +182,14 @@ def test_pipe_table_gives_twelve_unnumbered_items_and_no_date():
     assert [i.position for i in meeting.items if i.restricted] == [10, 12]
 
 
+def test_a_row_of_empty_cells_between_table_rows_is_not_an_item():
+    text = ("Venue: Council Chamber\nNo. | Item | ||||\n---|---|---|---|\n"
+            "Apologies for Absence Minutes: None had been received. |\n||||||\n"
+            "Declarations of Interest Minutes: There were none. |\n||||||\n")
+    meeting = parse_minutes(text, "table.txt")
+    assert [i.title for i in meeting.items] == ["Apologies for Absence", "Declarations of Interest"]
+
+
 def test_a_markdown_rule_under_the_table_header_is_not_an_item():
     text = ("Venue: Council Chamber\nNo. | Item |\n---|---|\n"
             "Apologies for Absence Minutes: None had been received. |\n|\n"

@@ -383,6 +383,10 @@ def test_a_meeting_that_lists_no_chair_but_elects_one_answers_who_chaired_with_t
     vice = meeting_answer(plan("who was vice chair in september 2025", every), [later], source)
     assert vice.text() == "RESOLVED that Lee Wong be appointed Vice-Chair. [1]"
     assert_grounded(chair)
+    later, every, source = september("\n\n1\n\nElection of Chair\nThe Committee: Resolved (by 7 votes to 0) to elect "
+                                     "Councillor Dana Price as Chair for the ensuing year.\n", meetings, chunks)
+    voted = meeting_answer(plan("who chaired the september 2025 meeting", every), [later], source)
+    assert voted.text().startswith("The Committee: Resolved (by 7 votes to 0) to elect Councillor Dana Price as Chair")
 
 
 @pytest.mark.parametrize("question, other", [
