@@ -32,6 +32,7 @@ _COUNCIL_KINDS = r"london|royal|metropolitan|borough|county|district|city|town|p
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Patterns on header text start a whitespace run at its first character (`(?<!\s)`) and look a bounded
 # distance ahead, so a hostile header costs time linear in its length (tests/test_linear.py).
+_BREADCRUMB = re.compile(r"^[^>]{1,60}(?:\s>\s[^>]{1,60}){2,}$")  # "Home > Council and Democracy > Agenda and minutes"
 _BRACKETS = re.compile(r"(?<!\s)\s*\(([^()]*)\)")
 _HELD = re.compile(r"\bA meeting of (?:the )?(.{1,200}?) was held\b", re.IGNORECASE)
 _NAME_THEN_DAY = re.compile(rf"^(.{{0,200}}?\S)\s+[-–]\s+{_WEEKDAY}\b", re.IGNORECASE)
@@ -161,16 +162,24 @@ def _committee(lines: list[str]) -> str | None:
         match = _NAME_THEN_DAY.match(line.strip())
         if match:
             return _tidy_case(match.group(1).strip())
+    site = _navigation(lines)
     plain = [_YEARS_IN_BRACKETS.sub("", line) for line in lines]  # "Licensing Sub-Committee (2005-2015)"
     names = [
         _without_minutes_words(line)
         for line in plain
         if line.strip() and ":" not in line and not re.search(r"\d", line) and len(line.split()) <= 8
-        and COMMITTEE_WORD.search(line)
+        and COMMITTEE_WORD.search(line) and " ".join(line.split()).lower() not in site
     ]
     names = [name for name in names if name]
     names.sort(key=lambda name: bool(council_name([name])))
     return _tidy_case(names[0]) if names else None
+
+
+def _navigation(lines: list[str]) -> set[str]:
+    """A web page's breadcrumb ("Home > Council and Democracy > Agenda and minutes") and each of its crumbs, lower
+    case: site navigation, never the committee's name ("Council and democracy" above it)."""
+    trails = [" ".join(line.split()) for line in lines if _BREADCRUMB.match(line.strip())]
+    return {text.lower() for trail in trails for text in [trail, *(crumb.strip() for crumb in trail.split(">"))]}
 
 
 def _without_minutes_words(line: str) -> str:

@@ -472,3 +472,11 @@ def test_the_years_a_body_sat_do_not_hide_its_name():
             "Place:\nNew Council Chamber, Town Hall, Riverton\n\n43\n\nApologies\n\nThere were none.\n")
     meeting = parse_minutes(text, "licensing-2014-04-07.txt")
     assert (meeting.committee, meeting.date) == ("Licensing Sub-Committee", dt.date(2014, 4, 7))
+
+
+def test_a_web_pages_breadcrumb_and_its_crumbs_never_name_the_committee():
+    text = ("Council and democracy\nHome > Council and Democracy > Agenda and minutes\nVenue: Quay House\n"
+            "No. | Item |\nApologies Minutes: Apologies were received from Councillor Ames. |\n")
+    assert parse_minutes(text, "page.txt").committee == "Unknown committee"
+    named = parse_minutes("Harbour Licensing Committee\n" + text, "page.txt")
+    assert named.committee == "Harbour Licensing Committee"
