@@ -143,7 +143,8 @@ def _absent(line: str, position: int) -> list[Attendee]:
     if substituted is None:
         return _attendees(line, "apologies", position)
     absent = _attendees(substituted.group("absent"), "apologies", position)
-    there = [replace(person, role=person.role or "substitute", source=line.strip())
+    role = f"substitute for {absent[0].name}" if len(absent) == 1 else "substitute"  # whose place they took
+    there = [replace(person, role=person.role or role, source=line.strip())
              for person in _attendees(substituted.group("substitute"), "member", position)]
     return absent + there
 

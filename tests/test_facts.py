@@ -344,7 +344,7 @@ def test_apologies_listed_a_line_each_with_substitutes_give_both():
     text = ("Apologies for absence were received from the following:\n\nStephen Moore - Joan Hall substituted\n\n"
             "Barbara Nix\n\nMembers then discussed the terms of reference for the partnership at some length.")
     people = [(p.name, p.kind, p.role) for p in item_apologies(text, 1)]
-    assert people == [("Stephen Moore", "apologies", None), ("Joan Hall", "member", "substitute"),
+    assert people == [("Stephen Moore", "apologies", None), ("Joan Hall", "member", "substitute for Stephen Moore"),
                       ("Barbara Nix", "apologies", None)]
 
 
