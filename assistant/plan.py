@@ -286,7 +286,8 @@ def _with_period(plan: QueryPlan, filters: SearchFilters, meetings: Sequence[Mee
     until = None if plan.kind is QuestionKind.MEETINGS and _AND_LATER.match(plan.topic[period.end:]) else period.until
     candidate = replace(filters, since=period.since, until=until, include_undated=until is None)
     if any(candidate.admits(m.date, m.id) for m in meetings):
-        back = re.search(r"\bback\s+(?:in\s+|during\s+)?$", plan.topic[: period.start], re.I)  # "back in 2012"
+        # "back in 2012", "was he there in aug 2012": the words that led to the date go with it
+        back = re.search(r"(?:\bback\s+)?\b(?:in|during|on|from|for|of|at|back)\s+$", plan.topic[: period.start], re.I)
         return replace(plan, filters=candidate, topic=_without(plan.topic, back.start() if back else period.start, period.end))
     return replace(plan, years=period.years, missing=_no_minutes(period, meetings), period=period)
 

@@ -511,6 +511,9 @@ def test_after_the_one_in_a_month_names_that_meeting():
 def test_back_in_a_year_is_the_period_not_a_topic():
     found = plan("who was chairman back in 2012")
     assert found.topic == "who was chairman" and found.filters.since == dt.date(2012, 1, 1)
+    # The word that led to the date goes with it: "was he there" still ends the question.
+    found = plan("was geoff lee there in aug 2012")
+    assert found.topic == "was geoff lee there" and found.filters.since == dt.date(2012, 8, 1)
 
 
 def test_two_questions_asked_as_one_plan_the_second_about_the_firsts_subject():
