@@ -268,7 +268,8 @@ def _in_capitals(title: str) -> bool:
 
 
 def _row(index: int, number: str | None, cell: str) -> ItemStart:
-    """A table row's start: the title is what precedes the ``Minutes:`` label or a link label.
+    """A table row's start: the title is what precedes the ``Minutes:`` label, a link label, or the agenda's own
+    words ("To confirm the Minutes of ...") when the label is on a later line.
 
     ``Planning Appeals pdf icon PDF 57 KB To note the appeals. Minutes: ...``
     has the title ``Planning Appeals``; the agenda text after the link label
@@ -277,11 +278,19 @@ def _row(index: int, number: str | None, cell: str) -> ItemStart:
     cell = cell.strip()
     title, label, lead = cell.partition(MINUTES_LABEL)
     if not label:
-        title, lead = "", cell
+        # "Disclosure of Interest To disclose the existence ...": the title, then what the agenda asked
+        asked = _AGENDA_TEXT.match(cell)
+        title, lead = (cell[: asked.start("asked")], cell[asked.start("asked"):]) if asked else ("", cell)
     link = LINK_NOISE.search(title)
     if link:
         title, lead = title[: link.start()], f"{title[link.end():].strip()} {lead}"
     return ItemStart(index, index + 1, number, title.strip(" |"), lead.strip())
+
+
+# What an agenda asks, after a title on its row: "Disclosure of Interest To disclose ...". Capitalised "To", after a
+# title of up to 12 words.
+_AGENDA_TEXT = re.compile(r"^(?:\S+\s+){0,11}?\S*\w(?P<asked>\s+To\s+(?:receive|consider|note|approve|confirm|agree|"
+                          r"disclose|elect|appoint|adopt|review|discuss|decide|determine)\b)")
 
 
 def _bare_pipe(line: str) -> bool:
@@ -306,14 +315,17 @@ def pipe_table(lines: list[str]) -> list[ItemStart]:
         No. | Item |
         Declarations of Interest Minutes: There were no Declarations of Interest. |
 
-    Rows may carry a number cell first (``SSP/3/23 | Title Minutes: ... |``).
+    Rows may carry a number cell first (``SSP/3/23 | Title Minutes: ... |``). A page flattened without the
+    header's pipes (``No. Item``) is read so when its rows still close with ``|``.
     The title is whatever precedes the ``Minutes:`` label on the row's first
     line; the rest of that line is the start of the item's text. A bare
     ``|`` line closes a row (see `pipe_rows`).
     """
-    header = next((i for i, line in enumerate(lines) if re.match(r"^\s*No\.?\s*\|\s*Item\b", line)), None)
+    header = next((i for i, line in enumerate(lines) if re.match(r"^\s*No\.?\s*\|?\s*Item\b", line)), None)
     if header is None:
         return []
+    if "|" not in lines[header] and sum(line.rstrip().endswith("|") for line in lines[header + 1:]) < 2:
+        return []  # "No. Item" above moderngov's numbered items: a table only when its rows close with "|"
     starts = []
     row_open = False
     for index in range(header + 1, len(lines)):

@@ -480,3 +480,20 @@ def test_a_web_pages_breadcrumb_and_its_crumbs_never_name_the_committee():
     assert parse_minutes(text, "page.txt").committee == "Unknown committee"
     named = parse_minutes("Harbour Licensing Committee\n" + text, "page.txt")
     assert named.committee == "Harbour Licensing Committee"
+
+
+def test_a_table_flattened_without_its_header_pipes_is_read_by_its_closed_rows():
+    text = ("Harbour Committee - Thursday, 14 January 2016 7.30 pm\n\nItems\nNo. Item\n"
+            "Apologies for Absence Minutes: There were none. |\n"
+            "Minutes of the last meeting To confirm the Minutes of the meeting held on 18 November 2015.\n"
+            "(i) that the Minutes of the meeting held on 18 November 2015 be confirmed. |\n"
+            "Harbour Patrols Update To receive a presentation from the Harbour Master.\n"
+            "Minutes: The Committee received a presentation on the patrols. |\n")
+    meeting = parse_minutes(text, "harbour.txt")
+    assert [i.title for i in meeting.items] == ["Apologies for Absence", "Minutes of the last meeting",
+                                               "Harbour Patrols Update"]
+    assert meeting.items[2].agenda == "To receive a presentation from the Harbour Master."
+    assert meeting.items[2].text == "The Committee received a presentation on the patrols."
+    numbered = parse_minutes("Harbour Committee - Thursday, 14 January 2016\n\nItems\nNo. Item\n\n1.\n\nApologies\n\n"
+                             "Minutes:\n\nThere were none.\n\n2.\n\nPatrols\n\nMinutes:\n\nPatrols went well.\n", "h.txt")
+    assert [i.title for i in numbered.items] == ["Apologies", "Patrols"]  # moderngov's own layout, no rows
