@@ -137,7 +137,7 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
                                                                        for citation in draft.citations)])))):
         return _refused(None, closest, listed_text(*listed))
     if draft.sentences and unheard(plan.topic, [(citation.item_title, citation.passage)
-                                                      for citation in draft.citations]):
+                                                      for citation in draft.citations], sources.stats.terms):
         # The question's own words name the speaker: the topic's may be mended spellings.
         return _refused(f"The minutes do not record what {speaker(plan.question)} said about this.", closest)
     if draft.sentences and (name := _unnamed(plan, draft, sources)):

@@ -100,15 +100,23 @@ def initials(name: str) -> str:
 
 
 def title_initials(titles: Iterable[str]) -> list[tuple[str, str]]:
-    """(initials, title) for agenda titles of three or more capitalised words: people write "AOB" for "Any Other
-    Business" though the minutes never do. The part of a title after a dash is a note ("- identification only")."""
+    """(initials, name) for agenda titles of three or more capitalised words, and for each run of three or more of
+    them: people write "AOB" for "Any Other Business", "CSP" for the "Community Safety Partnership" of "Maldon
+    District Community Safety Partnership Update", though the minutes never do. The part of a title after a dash is
+    a note ("- identification only")."""
     pairs = []
     for title in titles:
         name = re.split(r"\s[-–:]\s", title)[0].strip()
-        main = [word for word in name.split() if word.lower() not in _SMALL]
-        if len(main) >= 3 and all(_TITLE_WORD.fullmatch(word) and word[0].isupper() and not word.isupper() for word in main):
-            pairs.append((initials(name), name))
-    return pairs
+        words = name.split()
+        main = [index for index, word in enumerate(words) if word.lower() not in _SMALL]
+        if len(main) < 3 or not all(_TITLE_WORD.fullmatch(words[i]) and words[i][0].isupper() and not words[i].isupper()
+                                    for i in main):
+            continue
+        for first in range(len(main) - 2):
+            for last in range(first + 2, len(main)):
+                run = " ".join(words[main[first]: main[last] + 1])
+                pairs.append((initials(run), run))
+    return list(dict.fromkeys(pairs))
 
 
 def load_glossary_file(path: Path) -> list[tuple[str, str]]:

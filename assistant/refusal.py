@@ -8,7 +8,7 @@ saying that a body the question names appears only on an attendance list
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from assistant.answer import SourceRef
@@ -75,9 +75,10 @@ def speaker(question: str) -> str | None:
     return " ".join(found.group("who").split()) if found else None
 
 
-def unheard(question: str, passages: Sequence[tuple[str, str]]) -> bool:
+def unheard(question: str, passages: Sequence[tuple[str, str]], terms_of: Callable[[str], list[str]] = terms) -> bool:
     """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them
-    where it speaks of the question's subject; `passages` are (item title, passage) pairs.
+    where it speaks of the question's subject; `passages` are (item title, passage) pairs, read by `terms_of` (the
+    index's `TermStats.terms` names "the PCC" in a passage that writes "Police and Crime Commissioner").
 
     "What did the fire brigade say about hate crime?" is not answered by the
     hate crime report unless it says what the brigade said; nor "what did the
@@ -94,8 +95,8 @@ def unheard(question: str, passages: Sequence[tuple[str, str]]) -> bool:
         return False  # "what have the crime reports said": a document speaks through its own passages
     about = set(terms(question)) - set(terms(who or "")) - _SAYING
     for title, passage in passages:
-        said = [set(terms(sentence)) for sentence in sentences(passage) or [passage]]
-        titled = set(terms(title))
+        said = [set(terms_of(sentence)) for sentence in sentences(passage) or [passage]]
+        titled = set(terms_of(title))
         on_subject = all(alternatives(term) & titled for term in about)  # an item all about it
         for index, present in enumerate(said):
             named = sum(bool(alternatives(term) & present) for term in wanted) >= min(2, len(wanted))

@@ -40,6 +40,8 @@ def test_agenda_titles_give_their_initials_only_where_nothing_else_defines_them(
               "YOT Q3", "Community Safety Plan", "Taxi Marshal Scheme")
     assert title_initials(titles) == [("AOB", "Any Other Business"), ("CSP", "Community Safety Plan"),
                                       ("TMS", "Taxi Marshal Scheme")]
+    # Every run of three or more of a title's words: the body's name inside "<Place> ... Update".
+    assert ("CSP", "Community Safety Partnership") in title_initials(["Maldon District Community Safety Partnership Update"])
     path = tmp_path / "glossary.toml"
     path.write_text('TMS = "traffic management scheme"\n')
     records = [replace(RECORD, abbreviations=(("CSP", "Community Safety Partnership"),), titles=titles)]

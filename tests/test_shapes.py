@@ -508,6 +508,11 @@ def test_a_speaker_named_in_an_item_titled_by_the_subject_has_been_heard_on_it()
     question = "what did the borough commander say about terrorism"
     assert not unheard(question, [("Terrorism update", passage)])
     assert unheard(question, [("Licensing update", passage)])
+    # The speaker asked by an abbreviation the index knows is heard in its long form, and back.
+    stats = TermStats(["x"], Glossary([("CSP", "Community Safety Partnership")]))
+    said = [("Patrols", "The Community Safety Partnership Manager said patrols had doubled.")]
+    assert not unheard("what did the csp manager say about patrols", said, stats.terms)
+    assert unheard("what did the csp manager say about patrols", said)
 
 
 def test_what_they_agreed_when_told_names_no_speaker():
