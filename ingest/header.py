@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from assistant.dates import find_dates
+from assistant.dates import MONTH, find_dates
 from assistant.vocabulary import COMMITTEE_WORD, NOBODY, is_chair_role
 from ingest.attendance import labelled_blocks, split_list
 from ingest.layouts import ISSUE_MEETING, MAP_LINK
@@ -147,6 +147,10 @@ def _chair(present: tuple[str, ...]) -> str | None:
 _YEARS_IN_BRACKETS = re.compile(r"(?<!\s)\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d)?\)")
 
 
+# A date that ends a title line: "... meeting minutes 24 January 2023", "... - 3rd March, 2025".
+_TRAILING_DATE = re.compile(rf"\s*[-–,]?\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\.?,?\s+\d{{4}}\s*$", re.I)
+
+
 def _committee(lines: list[str]) -> str | None:
     """The committee's name: from an issue page's ``Meeting: <date> - X (Item N)``, "A meeting of X was held", a
     ``X - Tuesday …`` title, or a name line."""
@@ -163,7 +167,8 @@ def _committee(lines: list[str]) -> str | None:
         if match:
             return _tidy_case(match.group(1).strip())
     site = _navigation(lines)
-    plain = [_YEARS_IN_BRACKETS.sub("", line) for line in lines]  # "Licensing Sub-Committee (2005-2015)"
+    # "Licensing Sub-Committee (2005-2015)", "Safer Arun Partnership meeting minutes 24 January 2023"
+    plain = [_TRAILING_DATE.sub("", _YEARS_IN_BRACKETS.sub("", line)) for line in lines]
     names = [
         _without_minutes_words(line)
         for line in plain
@@ -185,7 +190,7 @@ def _navigation(lines: list[str]) -> set[str]:
 def _without_minutes_words(line: str) -> str:
     """``Minutes of the Planning Committee`` and ``Planning Committee Minutes`` → ``Planning Committee``."""
     name = re.sub(r"^\s*(?:draft\s+)?minutes\s+of\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", line, flags=re.I)
-    return re.sub(r"\s+(?:draft\s+)?minutes\s*$", "", name, flags=re.IGNORECASE).strip()
+    return re.sub(r"\s+(?:draft\s+)?(?:meeting\s+)?minutes\s*$", "", name, flags=re.IGNORECASE).strip()
 
 
 def _tidy_case(name: str) -> str:

@@ -198,26 +198,31 @@ def split_number(lines: list[str]) -> list[ItemStart]:
 
 
 def own_line(lines: list[str]) -> list[ItemStart]:
-    """A bare item number on its own line, the title on the next non-blank line.
+    """A bare item number on its own line (or "Agenda item 5"), the title on the next non-blank line.
 
     Example::
 
         5
 
         Minutes of YOS Management Board 10 July
+
+    Under "Agenda item 1" the next line may be the minutes themselves ("AC welcomed everyone to the meeting."): the
+    item then has no title.
     """
     candidates = []
     for index, line in enumerate(lines):
-        match = re.fullmatch(r"(\d{1,3})(?:\s?\(?([a-z])\)?)?\.?", line.strip())  # "4.", and "4a" or "4(b)" under it
+        # "4.", and "4a" or "4(b)" under it
+        match = re.fullmatch(r"(?P<named>(?:agenda\s+)?item\s+)?(\d{1,3})(?:\s?\(?([a-z])\)?)?\.?", line.strip(), re.I)
         if match:
             title_at = _next_nonblank(lines, index + 1)
             if title_at is not None and title_at - index <= 3 and _title_like(lines[title_at]):
                 wrapped = _wrapped(lines, title_at)
                 title = f"{lines[title_at].strip()} {lines[title_at + 1].strip()}" if wrapped else lines[title_at]
-                number = match.group(1) + (match.group(2) or "")
-                start = ItemStart(index, title_at + 1 + wrapped, number, title)
-                letter = ord(match.group(2)) - ord("a") + 1 if match.group(2) else 0
-                candidates.append((int(match.group(1)) + letter / _SUB_ITEMS, start))
+                start = ItemStart(index, title_at + 1 + wrapped, match.group(2) + (match.group(3) or ""), title)
+                if match.group("named") and lines[title_at].strip().endswith("."):
+                    start = ItemStart(index, title_at, start.number, "")  # the minutes, not a title
+                letter = ord(match.group(3).lower()) - ord("a") + 1 if match.group(3) else 0
+                candidates.append((int(match.group(2)) + letter / _SUB_ITEMS, start))
     return _increasing(candidates)
 
 

@@ -497,3 +497,14 @@ def test_a_table_flattened_without_its_header_pipes_is_read_by_its_closed_rows()
     numbered = parse_minutes("Harbour Committee - Thursday, 14 January 2016\n\nItems\nNo. Item\n\n1.\n\nApologies\n\n"
                              "Minutes:\n\nThere were none.\n\n2.\n\nPatrols\n\nMinutes:\n\nPatrols went well.\n", "h.txt")
     assert [i.title for i in numbered.items] == ["Apologies", "Patrols"]  # moderngov's own layout, no rows
+
+
+def test_agenda_item_headings_with_or_without_a_title_and_a_name_line_ending_in_a_date():
+    text = ("Harbour Safety Partnership meeting minutes 24 January 2023\n\nTuesday 24 January 2023 - 2.00pm\n\n"
+            "Agenda item 1\n\nHW welcomed everyone to the meeting.\n\nAgenda item 2\n\nDeclarations of interest\n\n"
+            "None were made.\n\nAgenda item 3\n\nPatrol plan\n\nHW presented the plan.\n")
+    meeting = parse_minutes(text, "harbour.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [("1", ""), ("2", "Declarations of interest"),
+                                                           ("3", "Patrol plan")]
+    assert meeting.items[0].text == "HW welcomed everyone to the meeting."
+    assert meeting.committee == "Harbour Safety Partnership" and meeting.date == dt.date(2023, 1, 24)
