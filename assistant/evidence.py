@@ -24,6 +24,7 @@ from assistant.plan import QueryPlan
 from assistant.sentences import LONG_LINE_WORDS, sentences
 from assistant.terms import TermStats, terms
 from assistant.vocabulary import (
+    AGREED_ONLY,
     ASKING_DECIDED,
     DECISION_MARK,
     HEADING_WORDS,
@@ -143,7 +144,15 @@ class Scored:
 
     @property
     def decisions(self) -> list[Unit]:
-        return [unit for unit in self.units if unit.decision]
+        """The decision units, each that says only that it was made ("Agreed by unanimous vote.") after the sentence
+        that says what ("Proposal that the Strategic Intelligence Assessment be adopted.")."""
+        found: list[Unit] = []
+        for unit in self.units:
+            before = self.units[unit.index - 1] if unit.index > 0 else None
+            if unit.decision and AGREED_ONLY.match(unit.text) and before is not None and not before.decision:
+                found.append(before)
+            found += [unit] if unit.decision else []
+        return found
 
 
 def relevance(plan: QueryPlan, item: Evidence, stats: TermStats) -> float:

@@ -324,7 +324,8 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
         return draft
     for item in chosen:
         points = _with_antecedent(item, _points(plan, item))
-        for number, unit in enumerate(points + item.decisions if points else []):
+        said = {unit.index for unit in points}
+        for number, unit in enumerate(points + [unit for unit in item.decisions if unit.index not in said] if points else []):
             draft.quote(item.item, unit, f"At the {_meeting(item.item)}," if number == 0 else "")
     if not draft.sentences and chosen and names_item(plan, chosen[0].item):
         # "What happened to the Prevent Strategy Update item?": its housekeeping is the answer.
@@ -467,8 +468,8 @@ def decisions(plan: QueryPlan, scored: list[Scored]) -> Draft:
     best = max(entry.relevance for entry in deciding)
     item = max(deciding, key=lambda entry: (names_item(plan, entry.item) and entry.relevance >= _NEXT_ITEM_SHARE * best,
                                             entry.relevance))
-    for unit in item.decisions:
-        draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date else "")
+    for number, unit in enumerate(item.decisions):
+        draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date and not number else "")
     return draft
 
 

@@ -22,6 +22,11 @@ DECISION_MARK = re.compile(r"\b(AGREED|RESOLVED)\b")
 BARE_DECISION = re.compile(r"^\s*(?:AGREED|RESOLVED)(?:\s+(?:that|THAT))?\s*\.?\s*$")
 """A decision word alone on its line, its words on the next ("RESOLVED" / "That an additional meeting be held ...")."""
 
+AGREED_ONLY = re.compile(r"^\s*(?:this\s+was\s+)?(?P<verb>agreed|resolved|approved|carried)(?:\s+(?:by\s+(?:a\s+)?(?:unanimous|"
+                         r"majority)(?:\s+vote)?|unanimously|accordingly|by\s+all))?\s*\.?\s*$", re.I)
+"""A decision that says only that it was made ("Agreed by unanimous vote."): what was agreed is the sentence before
+("Proposal that the Strategic Intelligence Assessment be adopted.")."""
+
 ASKING_DECIDED = frozenset("agree agreed agreement decide decided decision decisions resolve resolved resolution".split())
 """Words that ask what was decided, not what about."""
 
@@ -81,7 +86,7 @@ def ends_points(line: str, after_sentence: bool) -> bool:
 
 def decision_verb(sentence: str) -> str | None:
     """The decision word of a decision sentence, lower case (``agreed``, ``noted``, ...), else None."""
-    marked = DECISION_MARK.search(sentence)
+    marked = DECISION_MARK.search(sentence) or AGREED_ONLY.match(sentence)
     if marked:
         return marked.group(1).lower()
     match = DECISION_SENTENCE.match(LIST_MARK.sub("", sentence))

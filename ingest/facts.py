@@ -16,7 +16,7 @@ from assistant.dates import MONTH, MONTHS, find_dates
 from assistant.facts import HEADER_POSITION, Decision, MeetingFacts, NextMeeting, Venue, When
 from assistant.models import AgendaItem, Meeting
 from assistant.sentences import sentences
-from assistant.vocabulary import DECISION_MARK, LIST_MARK, decision_verb, ends_points
+from assistant.vocabulary import AGREED_ONLY, DECISION_MARK, LIST_MARK, decision_verb, ends_points
 from ingest.attendance import header_attendees, item_apologies, labelled_blocks
 from ingest.definitions import definitions
 from ingest.figures import figures
@@ -146,13 +146,15 @@ def _next_venue(line: str) -> str | None:
 def item_decisions(item: AgendaItem) -> list[Decision]:
     """The item's decisions in order, each the exact words from its decision sentence on.
 
-    A decision that introduces a list (``AGREED that:-``, ``RESOLVED THAT:``) keeps
+    A decision that says only that it was made ("Agreed by unanimous vote.") keeps the
+    sentence before it, which says what. A decision that introduces a list (``AGREED that:-``, ``RESOLVED THAT:``) keeps
     the list that follows, whatever its points say ("a) Council approved ..."), up
     to the next AGREED or RESOLVED or the end of the item.
     """
     text = item.text
     found: list[tuple[int, int, str]] = []
     cursor = 0
+    previous: int | None = None  # where the sentence before began, if it was no decision
     for sentence in sentences(text):
         start = text.find(sentence, cursor)
         if start < 0:
@@ -160,10 +162,14 @@ def item_decisions(item: AgendaItem) -> list[Decision]:
         cursor = start + len(sentence)
         verb = decision_verb(sentence)
         if verb is None:
+            previous = start
             continue
         mark = DECISION_MARK.search(sentence)
         begin = start + (_sentence_start(sentence, mark.start()) if mark else _list_mark_length(sentence))
+        if AGREED_ONLY.match(sentence) and previous is not None:
+            begin = previous  # "Proposal that the assessment be adopted. Agreed by unanimous vote."
         found.append((begin, cursor, verb))
+        previous = None
     decisions = []
     covered = 0
     for index, (begin, end, verb) in enumerate(found):

@@ -210,6 +210,15 @@ def test_a_decision_list_ends_at_a_sub_heading_after_its_sentences():
     assert decision.text == "RESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed."
 
 
+def test_a_decision_that_says_only_it_was_agreed_keeps_the_proposal_before_it():
+    minutes = ("Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n"
+               "1 Patrol Plan\n\nOfficers outlined the plan. Proposal that the patrol plan be adopted.\n\n"
+               "Agreed by unanimous vote.\n")
+    [decision] = extract_facts(parse_minutes(minutes, "quayside.txt")).item_decisions(1)
+    assert decision.text == "Proposal that the patrol plan be adopted.\n\nAgreed by unanimous vote."
+    assert decision.verb == "agreed"
+
+
 def test_decisions_without_capitals_are_found():
     assert [d.text for d in seed("2023").facts.item_decisions(2)] == ["Members noted the update."]
     assert seed("2023").facts.item_decisions(1)[0].text.endswith("were agreed as a true record.")

@@ -119,6 +119,14 @@ def test_a_summary_that_quotes_what_he_explained_first_says_who_he_is():
     assert_grounded(draft)
 
 
+def test_a_decision_that_says_only_it_was_agreed_is_quoted_after_what_was_proposed():
+    item = scored_item("Patrol Plan\nOfficers outlined the plan.\nProposal that the patrol plan be adopted.\n"
+                       "Agreed by unanimous vote.", 0.8)
+    found = plan_question("what was agreed about the patrol plan", SearchFilters(), [])
+    assert decisions(found, [item]).text() == ("On 3 Mar 2025: Proposal that the patrol plan be adopted. [1] "
+                                               "Agreed by unanimous vote. [1]")
+
+
 def test_a_single_fact_comes_first_with_its_figure(meetings, chunks, stats):
     draft = answer("How much money did the youth diversion bid bring in?", meetings, chunks, stats,
                    [(MARCH, 2), (MARCH, 1)])
