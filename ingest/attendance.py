@@ -26,13 +26,15 @@ from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLE
 # A label may run on in words that add nothing ("Officers present for all or part of the meeting:").
 LABEL_LINE = re.compile(
     rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})"
-    r"(?:\s+(?:for|all|or|part|of|the|at|this|meeting|members|present))*\s*:\s*(.*)$", re.IGNORECASE
+    r"(?:\s+(?:for|all|or|part|of|the|at|this|meeting|members|present|received|given|sent))*\s*:\s*(.*)$", re.IGNORECASE
 )
 # One name a line, as attendance lists alone below their label print them (blank lines between, or a "P"/"A"
 # column saying who was present and who absent): "Councillor Cook (Chair)", "P  Peter Crew (Chairman)".
 _NAME_ROW = re.compile(r"^\s*(?:[PA]\s+)?(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*"
                        r"(?:\s+[A-Z][\w'’.-]*){0,4}\s*(?:\([^)]{1,80}\)|(?:,|\s[-–—])\s*[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6})?"
                        r"\s*$")
+_INITIALS = re.compile(r"^\s*[A-Z]{2,3}\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\b|[A-Z][a-z])")  # "NB Nick Bowman"
+_UNLABELLED_ROWS = 3
 _PRESENCE_MARK = re.compile(r"^\s*(?P<mark>[PA])\s+(?=[A-Z])", re.MULTILINE)
 _KINDS: dict[str, AttendeeKind] = {
     "present": "member", "officers": "officer", "in_attendance": "in_attendance", "apologies": "apologies",
@@ -94,10 +96,14 @@ def _table_headings(line: str) -> bool:
 
 
 def header_attendees(header: str) -> list[Attendee]:
-    """Everyone on the header's attendance lists, in the order printed."""
+    """Everyone on the header's attendance lists, in the order printed; with no ``Present:`` list, an unlabelled run
+    of name lines (see `_unlabelled`) is who was there."""
     people: list[Attendee] = []
     chair: Block | None = None
-    for block in labelled_blocks(header):
+    blocks = labelled_blocks(header)
+    if not any(block.label == "present" for block in blocks):
+        people += _unlabelled(header)
+    for block in blocks:
         if block.label == "present" and _PRESENCE_MARK.search(block.text):
             people += _marked(block.text)
         elif block.label in _KINDS:
@@ -107,6 +113,26 @@ def header_attendees(header: str) -> list[Attendee]:
         elif block.label == "chair":
             chair = block
     return _with_chair_label(people, chair) if chair else people
+
+
+def _unlabelled(header: str) -> list[Attendee]:
+    """The longest run of at least `_UNLABELLED_ROWS` consecutive lines that each hold one name with its body or role
+    in brackets ("Nick Bowman (Sussex Police)"), after the initials the minutes then use for them ("NB Nick Bowman
+    (Sussex Police)"): the people present, listed without a label."""
+    runs: list[list[str]] = [[]]
+    for line in header.split("\n"):
+        row = _INITIALS.sub("", line, count=1)
+        if "(" in row and _NAME_ROW.match(row) and not LABEL_LINE.match(line):
+            runs[-1].append(row.strip())
+        elif runs[-1]:
+            runs.append([])
+    longest = max(runs, key=len)
+    if len(longest) < _UNLABELLED_ROWS:
+        return []
+    people: list[Attendee] = []
+    for row in longest:
+        people += [replace(person, source=row) for person in _attendees(row, "member", HEADER_POSITION)]
+    return people
 
 
 def _marked(text: str) -> list[Attendee]:

@@ -401,3 +401,13 @@ def test_a_label_alone_on_its_line_takes_the_names_below_the_blank_lines():
         ("English", "member"), ("Cannon", "member"), ("Brice", "member"), ("Jo Smith", "officer")]
     assert people[0].role == "Chairman"
     assert [p.name for p in header_attendees("Board\n\nPresent:\n\nApologies: Jo Smith\n")] == ["Jo Smith"]
+
+
+def test_an_unlabelled_run_of_names_with_their_bodies_is_who_was_there():
+    header = ("Harbour Safety Partnership meeting minutes 24 January 2023\n\nMS Teams virtual meeting\n\n"
+              "HW Cllr. Hana Wells (Chair)\nRB Rob Bell (Harbour Police)\nSK Sam Kerr (Quay Council)\n\n"
+              "Apologies received:\n\nTed Lane (Probation Service)\n")
+    people = [(p.name, p.organisation, p.role, p.kind) for p in header_attendees(header)]
+    assert people == [("Cllr. Hana Wells", None, "Chair", "member"), ("Rob Bell", "Harbour Police", None, "member"),
+                      ("Sam Kerr", "Quay Council", None, "member"), ("Ted Lane", "Probation Service", None, "apologies")]
+    assert header_attendees("Harbour Panel\n\nRob Bell (Harbour Police)\nSam Kerr (Quay Council)\n") == []  # two: no list
