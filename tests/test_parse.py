@@ -74,6 +74,8 @@ def assert_nothing_lost(text: str, meeting) -> None:
     kept = words(meeting.header) + words("\n".join(meeting.boilerplate))
     for item in meeting.items:
         kept += words(f"{item.number or ''} {item.title} {item.agenda} {item.text}")
+        if item.number:  # "Agenda item 5": the number's own label, on its line
+            kept += words(" ".join(re.findall(rf"(?im)^\s*((?:agenda\s+)?item)\s+{re.escape(item.number)}\s*$", text)))
     missing = words(text) - kept
     assert not missing, f"words lost: {dict(list(missing.items())[:10])}"
 
