@@ -20,11 +20,14 @@ from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PLACE_WORDS, ROLE_W
 _NEAR = 6  # words between a figure and the thing it counts
 _NEAR_SPAN = 3  # words between a length of time or span and the thing it is of
 
-_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b", re.I)
+# "what percentage", "stop and search success rate for stockton" (not "business rates for shops": a sum).
+_PERCENT_Q = re.compile(r"^\s*(what|which) (percentage|proportion|share|rate)\b|\bwhat per ?cent\b|%|\bpercentage\b|"
+                        r"(?<!business\s)(?<!council\s)\brates?\s+(for|of|in|at|among|across)\b", re.I)
 _TIME_UNITS = frozenset(terms("day days week weeks month months year years"))
-# "exact date of the summit?", "number of people trained": the thing asked for, bare, with no question word.
+# "exact date of the summit?", "number of people trained", "no. of staff trained": the thing asked for, bare, with no
+# question word.
 _BARE = r"^\s*(?:the\s+)?(?:exact\s+|actual\s+|total\s+)?"
-_COUNT_Q = re.compile(rf"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (number|count)\b|{_BARE}(number|count)\s+of\b",
+_COUNT_Q = re.compile(rf"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (number|count)\b|{_BARE}(number|count|no\.?|nos\.?)\s+of\b",
                       re.I)  # not meetings
 _AMOUNT_Q = re.compile(
     rf"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b|"

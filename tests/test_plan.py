@@ -597,3 +597,14 @@ def test_being_on_the_agenda_frames_a_which_meetings_question_and_is_no_topic(qu
     found = plan(question)
     assert found.kind is QuestionKind.MEETINGS
     assert "agenda" not in found.topic and "prevent" in found.topic
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("no. of staff given prevent awareness training in 16/17", AnswerType.COUNT),
+    ("no of people trained", AnswerType.COUNT),
+    ("stop and search success rate for stockton, july 23", AnswerType.PERCENT),
+    ("what was the detection rate for burglary", AnswerType.PERCENT),
+    ("how much are business rates for shops", AnswerType.AMOUNT),  # a sum, not a share
+])
+def test_a_bare_count_or_rate_asks_for_a_figure(question, wanted):
+    assert question_kind(question) is QuestionKind.FACT and answer_type(question) is wanted
