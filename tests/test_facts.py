@@ -202,21 +202,19 @@ def test_a_decision_word_alone_on_its_line_keeps_the_words_below_it():
     assert listed.text.startswith("RESOLVED THAT:") and listed.text.endswith("authorised the Director to finalise the details.")
 
 
-def test_a_decision_list_ends_at_a_sub_heading_after_its_sentences():
-    minutes = ("Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n"
-               "1 Minutes\n\nRESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed.\n\n"
-               "Matters arising\n\nQP07 - this action had been completed.\n")
+@pytest.mark.parametrize("item, decided", [
+    # A list of points written as sentences ends at a sub-heading.
+    ("1 Minutes\n\nRESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed.\n\n"
+     "Matters arising\n\nQP07 - this action had been completed.\n",
+     "RESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed."),
+    # A decision that says only that it was made keeps the proposal before it.
+    ("1 Patrol Plan\n\nOfficers outlined the plan. Proposal that the patrol plan be adopted.\n\nAgreed by unanimous vote.\n",
+     "Proposal that the patrol plan be adopted.\n\nAgreed by unanimous vote."),
+])
+def test_a_decision_is_the_words_that_say_what_was_decided(item, decided):
+    minutes = f"Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n{item}"
     [decision] = extract_facts(parse_minutes(minutes, "quayside.txt")).item_decisions(1)
-    assert decision.text == "RESOLVED:\n\nThat the minutes of the meeting held on 1 February 2025 be confirmed."
-
-
-def test_a_decision_that_says_only_it_was_agreed_keeps_the_proposal_before_it():
-    minutes = ("Quayside Panel\n\nA meeting of Quayside Panel was held on Monday, 3rd March, 2025.\n\n"
-               "1 Patrol Plan\n\nOfficers outlined the plan. Proposal that the patrol plan be adopted.\n\n"
-               "Agreed by unanimous vote.\n")
-    [decision] = extract_facts(parse_minutes(minutes, "quayside.txt")).item_decisions(1)
-    assert decision.text == "Proposal that the patrol plan be adopted.\n\nAgreed by unanimous vote."
-    assert decision.verb == "agreed"
+    assert decision.text == decided
 
 
 def test_decisions_without_capitals_are_found():
