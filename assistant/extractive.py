@@ -37,6 +37,7 @@ from assistant.terms import TermStats, alternatives, terms
 from assistant.vocabulary import BODY_WORDS
 
 _CANDIDATES = 6  # items read in full per question before the relevance gate
+_NAME_PASSAGES = 3  # passages searched for a word, to see whether the minutes write it as a name
 _MEETING_CANDIDATES = 16  # "which meetings ..." reads more, across meetings
 _NAMED_ITEM_SHARE = 0.6  # of the relevance bar, for an item the question names at the one meeting it names
 # A role a "who" question asks about, and the stem a sentence naming it uses ("Chair", "Chairman").
@@ -154,7 +155,8 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
     if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
         return _refused(missing, _cited_hit(draft))
     if draft.sentences and plan.kind is QuestionKind.FACT and (elsewhere := other_scope(
-            plan.question, draft.sentences[0].text, _cited_hit(draft).passage)):
+            plan.topic, draft.sentences[0].text, _cited_hit(draft).passage,
+            lambda word: [hit.quote for hit in sources.retrieve(word, _NAME_PASSAGES, SearchFilters())])):
         return _refused(elsewhere, _cited_hit(draft))
     if draft.sentences:
         return draft

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from assistant.answer import SourceRef
-from assistant.dates import format_date
+from assistant.dates import format_date, month_number
 from assistant.facts import Attendee
 from assistant.models import Meeting
 from assistant.sentences import sentences
@@ -35,7 +35,10 @@ _COUNTED = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+the\s+(?P<count>\d{1
                       r"ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?P<what>\w+s)\b", re.I)
 # "across the Cleveland area", "Cleveland-wide": the place a figure is given for, when a sentence says so.
 _SCOPE = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:force\s+)?area|\s+region)?"
-                    r"|\b[A-Z][\w'’]*-wide\b")
+                    r"|\b[A-Z][\w'’]*-wide\b"
+                    # "the figures for the Stockton local authority area": one place, not the region around it
+                    r"|\b(?P<one>for\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:local\s+authority\s+|borough\s+|district\s+|"
+                    r"council\s+|force\s+)?area)\b")
 _IN_PLACE = re.compile(r"\b(?:in|within|for)\s+(?:the\s+)?(?P<word>[A-Za-z][\w'’-]{2,})")
 NOT_RECORDED = "The minutes in the index do not record an answer to that question."
 
@@ -150,12 +153,15 @@ def unlisted(question: str, lead: str) -> str | None:
     return f"The minutes mention the {count} {what} but do not list them." if counted else None
 
 
-def other_scope(question: str, lead: str, passage: str) -> str | None:
+def other_scope(question: str, lead: str, passage: str,
+                elsewhere: Callable[[str], Iterable[str]] = lambda word: ()) -> str | None:
     """Why a sentence giving a figure for one place does not answer for another the question names: "19 hotspots
-    had been identified across the Cleveland area" does not say how many are "in stockton".
+    had been identified across the Cleveland area" does not say how many are "in stockton", nor "the figures for the
+    Stockton local authority area" what they are "in middlesbrough".
 
-    The question's place is a word after "in", "within" or "for" that the passage writes as a name (capitalised
-    within a sentence), that the sentence does not name. None when the sentence gives no place of its own.
+    The question's place is a word after "in", "within" or "for" that the sentence does not name and that the
+    passage, or one of the `elsewhere(word)` passages of the index, writes as a name (capitalised within a
+    sentence). None when the sentence gives no place of its own.
     """
     scope = _SCOPE.search(lead)
     if scope is None:
@@ -163,9 +169,11 @@ def other_scope(question: str, lead: str, passage: str) -> str | None:
     named = set(terms(lead))
     for found in _IN_PLACE.finditer(question):
         word = found.group("word")
-        if set(terms(word)) & named or not _written_as_name(word, passage):
+        if set(terms(word)) & named or month_number(word) is not None \
+                or not any(_written_as_name(word, text) for text in (passage, *elsewhere(word))):
             continue
-        return f"The minutes give this {scope.group(0)}, not for {word[:1].upper()}{word[1:]} alone."
+        alone = "" if scope.group("one") else " alone"  # a town within the region; another town beside this one
+        return f"The minutes give this {scope.group(0)}, not for {word[:1].upper()}{word[1:]}{alone}."
     return None
 
 

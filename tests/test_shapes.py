@@ -919,6 +919,18 @@ def test_a_figure_given_for_another_place_does_not_answer_for_the_one_asked(ques
     assert other_scope(question, lead, _REGION) == missing
 
 
+def test_a_figure_for_one_town_does_not_answer_for_another_the_minutes_name_elsewhere():
+    lead = "Police said the figures for the Harbourside local authority area showed a 30% success rate."
+    elsewhere = {"quayford": ["A scheme involving Quayford had been mapped."]}
+    def other(word: str) -> list[str]:
+        return elsewhere.get(word, [])
+    assert other_scope("whats the success rate in quayford", lead, lead, other) == (
+        "The minutes give this for the Harbourside local authority area, not for Quayford.")
+    assert other_scope("whats the success rate in harbourside", lead, lead, other) is None
+    assert other_scope("whats the success rate in July", lead, "Figures for July were given.", other) is None
+    assert other_scope("whats the success rate in quayford", lead, lead) is None  # never written as a name
+
+
 def test_asked_what_something_is_the_item_about_it_opens_with_its_list_not_its_decisions(stats):
     text = ("Violence Unit\nMembers were given a presentation on the Violence Unit. The presentation covered the "
             "following key areas:-\n* A new long term initiative to tackle violence in the town\n* Causes of violence\n"
