@@ -34,7 +34,7 @@ _AMOUNT_Q = re.compile(
     rf"{_BARE}(cost|amount|price|budget)\s+(of|for)\b", re.I)
 # Asked first, or after a comma ("the board minutes they looked at then, what date was that board meeting").
 _DATE_Q = re.compile(rf"(^|,)\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b|"
-                     rf"{_BARE}(date|day|time)\s+(of|for)\b", re.I)
+                     rf"{_BARE}(date|day|time)\s+(of|for|that|when|the|it|they)\b", re.I)  # "exact date the duty began"
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
 _TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())

@@ -31,7 +31,17 @@ from assistant.meeting_answers import (
 from assistant.models import HEADER_POSITION, Chunk, Meeting
 from assistant.plan import MeetingInfo, QueryPlan
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, named, other_scope, refusal_text, speaker, unheard, unlisted
+from assistant.refusal import (
+    listed_only,
+    listed_text,
+    named,
+    no_exact_date,
+    other_scope,
+    refusal_text,
+    speaker,
+    unheard,
+    unlisted,
+)
 from assistant.shapes import Draft, overview, shape, subject_terms
 from assistant.terms import TermStats, alternatives, terms
 from assistant.vocabulary import BODY_WORDS
@@ -152,7 +162,8 @@ def _answer(plan: QueryPlan, sources: Sources, k: int) -> Draft | Refused:
         return _refused(f"The minutes do not say who was {role}.", _cited_hit(draft))
     if draft.sentences and plan.years and _about_later_years(plan, draft):
         return _refused(plan.missing, _cited_hit(draft))
-    if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)):
+    if draft.sentences and (missing := unlisted(plan.question, draft.sentences[0].text)
+                            or (plan.fact is AnswerType.DATE and no_exact_date(plan.question, draft.sentences[0].text))):
         return _refused(missing, _cited_hit(draft))
     if draft.sentences and plan.kind is QuestionKind.FACT and (elsewhere := other_scope(
             plan.topic, draft.sentences[0].text, _cited_hit(draft).passage,

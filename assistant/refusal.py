@@ -135,6 +135,20 @@ def _group_terms(group: str) -> tuple[str, ...]:
     return tuple(terms(group))
 
 
+# "exact date of the summit", "what day is it on": a day, not a month or a year.
+_EXACT_DATE = re.compile(r"\b(?:exact|precise|actual|specific)\s+(?:date|day)\b|\bwhat\s+day\b|\bwhich\s+day\b", re.I)
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s*\d{3})|"
+                  r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def no_exact_date(question: str, lead: str) -> str | None:
+    """Why a sentence that dates something by its month or year alone ("a date in February being proposed") does
+    not answer a question for its exact date or day."""
+    if _EXACT_DATE.search(question) and not _DAY.search(lead):
+        return "The minutes give no exact date for this."
+    return None
+
+
 def unlisted(question: str, lead: str) -> str | None:
     """Why a counted set the question asks for is missing: "The minutes mention six outcomes but do not list them."
 

@@ -605,6 +605,7 @@ def test_being_on_the_agenda_frames_a_which_meetings_question_and_is_no_topic(qu
     ("stop and search success rate for stockton, july 23", AnswerType.PERCENT),
     ("what was the detection rate for burglary", AnswerType.PERCENT),
     ("how much are business rates for shops", AnswerType.AMOUNT),  # a sum, not a share
+    ("exact date the prevent duty came into effect", AnswerType.DATE),
 ])
-def test_a_bare_count_or_rate_asks_for_a_figure(question, wanted):
+def test_a_bare_count_rate_or_date_asks_for_it(question, wanted):
     assert question_kind(question) is QuestionKind.FACT and answer_type(question) is wanted

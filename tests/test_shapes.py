@@ -25,7 +25,7 @@ from assistant.meeting_answers import about_attendee, about_meeting, beyond_role
 from assistant.models import Meeting
 from assistant.plan import MeetingInfo, plan_question
 from assistant.query import SearchFilters
-from assistant.refusal import listed_only, listed_text, other_scope, speaker, unheard, unlisted
+from assistant.refusal import listed_only, listed_text, no_exact_date, other_scope, speaker, unheard, unlisted
 from assistant.shapes import Draft, _raised, decisions, fact, shape, summary
 from assistant.terms import TermStats
 from ingest.chunk import chunk_meeting
@@ -917,6 +917,17 @@ _REGION = ("12 hotspots had been identified across the Wessex area. All areas wo
 ])
 def test_a_figure_given_for_another_place_does_not_answer_for_the_one_asked(question, lead, missing):
     assert other_scope(question, lead, _REGION) == missing
+
+
+@pytest.mark.parametrize("question, lead, missing", [
+    ("exact date of the summit?", "A date in February was proposed for a summit.", True),
+    ("what day is the summit on", "The summit would be held in 2025.", True),
+    ("exact date of the summit?", "The summit would be held on 12 February 2025.", False),
+    ("exact date of the summit?", "The summit would be held on February 12.", False),
+    ("when is the summit", "A date in February was proposed for a summit.", False),  # a month answers "when"
+])
+def test_a_month_or_year_alone_does_not_give_the_exact_date_asked(question, lead, missing):
+    assert (no_exact_date(question, lead) == "The minutes give no exact date for this.") is missing
 
 
 def test_a_figure_for_one_town_does_not_answer_for_another_the_minutes_name_elsewhere():
