@@ -55,8 +55,9 @@ PAGE_LABELS = re.compile(r"^\s*(?:Additional documents|Issue - meetings)\s*:?\s*
 MINUTES_LABEL = "Minutes:"
 """The label moderngov puts between an item's heading and its minuted text."""
 
-REFERENCE = r"(?:[A-Z][A-Za-z]{1,9}/\d{1,4}(?:/\d{2,4})?|[A-Z]{2,8} ?\d{1,4}/\d{1,4})"
-"""A committee's minute reference: ``SSP/4/23``, ``PC/12/24``, ``SSP 1/09``, ``PLA146/14``, ``CSF 14/3`` (year, then item)."""
+REFERENCE = r"(?:[A-Z][A-Za-z]{1,9}/\d{1,4}(?:/\d{2,4})?|[A-Z]{2,8} ?\d{1,4}/\d{1,4}|\d{2}/\d{1,3}/[A-Z]{2,8})"
+"""A committee's minute reference: ``SSP/4/23``, ``PC/12/24``, ``SSP 1/09``, ``PLA146/14``, ``CSF 14/3`` (year, then item),
+``19/4/WAC`` (year, item, then the body)."""
 
 _MAX_TITLE_WORDS = 30
 _MAX_SENTENCE_TITLE_WORDS = 12

@@ -510,3 +510,11 @@ def test_agenda_item_headings_with_or_without_a_title_and_a_name_line_ending_in_
                                                            ("3", "Patrol plan")]
     assert meeting.items[0].text == "HW welcomed everyone to the meeting."
     assert meeting.committee == "Harbour Safety Partnership" and meeting.date == dt.date(2023, 1, 24)
+
+
+def test_a_reference_of_year_item_and_body_numbers_moderngov_items():
+    text = ("Harbour Area Committee\n\nItems\nNo. Item\n\n19/1/HAC\n\nWelcome and Apologies\n\nMinutes:\n\nNone.\n\n"
+            "19/2/HAC\n\nOpen Forum\n\nMinutes:\n\nResidents asked about buses.\n")
+    meeting = parse_minutes(text, "hac.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [("19/1/HAC", "Welcome and Apologies"), ("19/2/HAC", "Open Forum")]
+    assert meeting.layout == "moderngov"
