@@ -45,6 +45,13 @@ _RELATION = re.compile(
 _NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
 # "op harmony meeting - which crime fell most": a meeting named first, as a scene, without "the".
 _SCENE_NAMED = re.compile(r"^\s*((?:(?!the\b)[\w'’/&.-]+\s+){1,5}?)meeting\s*(?=[-–:,])", re.I)
+# "the meeting where the new community safety plan was presented", "the one when they discussed sex workers".
+_WHERE_NAMED = re.compile(
+    r"\b(?:the|that)\s+(?:meeting|one)\s+(?:where|when|at\s+which|in\s+which)\s+(?:"
+    r"(?:they|members|partners|the\s+partnership|it)\s+(?:discussed|talked\s+about|looked\s+at|heard\s+about|got|had)\s+"
+    r"(?P<object>(?:[\w'’/&.-]+\s*){1,6}?)(?=\s*(?:[,?.;]|$|\s+(?:and|what|who|how|did|was)\b))"
+    r"|(?P<subject>(?:[\w'’/&.-]+\s+){1,6}?)(?:was|were|got|had\s+been)\s+(?:first\s+)?(?:presented|discussed|agreed|"
+    r"approved|considered|raised|reported|introduced|launched|brought\s+up|on\s+the\s+agenda)\b)", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:meeting|one)\b", re.I)
 _QUESTION_SLIP = re.compile(rf"\b({'|'.join(QUESTION_WORD_SLIPS)})\b", re.I)
 _NEWEST = re.compile(r"^(?:very\s+)?(?:last|latest|most\s+recent|newest|recent|previous)$", re.I)
@@ -301,6 +308,9 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
             word = relation.group(1).lower()
             return _neighbour(replace(subject, start=relation.start()), "after" if word in ("after", "following") else "before",
                               meetings)
+    where = _where_named(text, meetings)
+    if where is not None:
+        return where
     named_at = [*_SCENE_NAMED.finditer(text), *_NAMED.finditer(text)]
     resolved = [(bool(_NEXT.match(named.group(1).strip())), found) for named in named_at
                 if (found := _resolve(named.group(1), named.start(), named.end(), meetings)) is not None]
@@ -316,6 +326,19 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
             following = replace(_resolve("next", following.start, following.end, own) or following, committee=body.committee)
         return _next_after_dated(text, following, meetings)
     return resolved[0][1] if resolved else _committee_named(text, meetings)
+
+
+def _where_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference | None:
+    """The meeting a question names by what happened at it ("the meeting where the new community safety plan was
+    presented"): the one meeting whose item titles use every word of it that some title uses ("new" is none's)."""
+    found = _WHERE_NAMED.search(text)
+    if found is None:
+        return None
+    titled = {term for m in meetings for title in m.titles for term in terms(title)}
+    words = " ".join(word for word in (found.group("object") or found.group("subject")).split()
+                     if set(terms(word)) <= titled)
+    about = _by_content(words, meetings)
+    return _Reference(found.start(), found.end(), meetings=(about,)) if about else None
 
 
 def _next_after_dated(text: str, following: _Reference, meetings: Sequence[MeetingInfo]) -> _Reference:

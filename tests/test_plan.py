@@ -609,3 +609,12 @@ def test_being_on_the_agenda_frames_a_which_meetings_question_and_is_no_topic(qu
 ])
 def test_a_bare_count_rate_or_date_asks_for_it(question, wanted):
     assert question_kind(question) is QuestionKind.FACT and answer_type(question) is wanted
+
+
+@pytest.mark.parametrize("question, meeting", [
+    ("what did the police say at the meeting where they discussed off road bikes", "jul-2023"),
+    ("who chaired the meeting where the op harmony update was presented", "undated"),
+    ("what was said at the meeting where the new prevent update was discussed", "feb-2017"),  # "new" is no title's word
+])
+def test_a_meeting_named_by_what_happened_at_it_is_that_meeting(question, meeting):
+    assert plan(question).filters.meeting == meeting
