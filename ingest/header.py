@@ -32,6 +32,8 @@ _COUNCIL_KINDS = r"london|royal|metropolitan|borough|county|district|city|town|p
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Patterns on header text start a whitespace run at its first character (`(?<!\s)`) and look a bounded
 # distance ahead, so a hostile header costs time linear in its length (tests/test_linear.py).
+# A web page's words around the council's name on its banner: "Title: Harbourside Borough Council Logo".
+_BANNER_WORDS = re.compile(r"^(?:title|site)\s*:\s*|\s+(?:logo|home\s*page|homepage|website)$", re.I)
 _BREADCRUMB = re.compile(r"^[^>]{1,60}(?:\s>\s[^>]{1,60}){2,}$")  # "Home > Council and Democracy > Agenda and minutes"
 _BRACKETS = re.compile(r"(?<!\s)\s*\(([^()]*)\)")
 _HELD = re.compile(r"\bA meeting of (?:the )?(.{1,200}?) was held\b", re.IGNORECASE)
@@ -104,7 +106,7 @@ def refers_to_other_meeting(sentence: str) -> bool:
 def council_name(lines: list[str]) -> str | None:
     """The council named on a banner line (``Kestrel Vale Borough Council``, ``London Borough of …``)."""
     for line in lines:
-        text = " ".join(line.split())
+        text = _BANNER_WORDS.sub("", " ".join(line.split()))
         if ":" in text or re.search(r"\d", text) or not _COUNCIL.match(text) or _NOT_A_COUNCIL.match(text):
             continue
         return _tidy_case(text)

@@ -518,3 +518,11 @@ def test_a_reference_of_year_item_and_body_numbers_moderngov_items():
     meeting = parse_minutes(text, "hac.txt")
     assert [(i.number, i.title) for i in meeting.items] == [("19/1/HAC", "Welcome and Apologies"), ("19/2/HAC", "Open Forum")]
     assert meeting.layout == "moderngov"
+
+
+@pytest.mark.parametrize("banner", ["Title: Harbourside Borough Council Logo", "Harbourside Borough Council Logo",
+                                    "Harbourside Borough Council"])
+def test_the_council_is_read_from_a_web_pages_banner(banner):
+    text = f"{banner}\n\nHarbourside Community Safety Partnership - Monday, 3rd March, 2025 10.00 am\n\n1 Apologies\n\nNone.\n"
+    meeting = parse_minutes(text, "x.txt")
+    assert (meeting.council, meeting.committee) == ("Harbourside Borough Council", "Harbourside Community Safety Partnership")
