@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 
 from assistant.facts import HEADER_POSITION, Attendee, AttendeeKind
 from assistant.sentences import sentences
-from assistant.vocabulary import ATTENDANCE_LABELS, BODY_WORDS, COUNCILLOR_TITLES, NOBODY, TABLE_HEADINGS, is_role
+from assistant.vocabulary import (
+    ATTENDANCE_LABELS,
+    BODY_WORDS,
+    COUNCILLOR_TITLES,
+    NOBODY,
+    ROLE_WORDS,
+    TABLE_HEADINGS,
+    is_role,
+)
 
 # A label may run on in words that add nothing ("Officers present for all or part of the meeting:").
 LABEL_LINE = re.compile(
@@ -317,7 +325,7 @@ def split_list(text: str, separators: str, and_too: bool = False) -> list[tuple[
         cut = 0
         if depth <= 0 and ch in separators:
             cut = 1
-        elif depth <= 0 and and_too and text.startswith(" and ", index):
+        elif depth <= 0 and and_too and text.startswith(" and ", index) and not _one_role(text, start, index, separators):
             cut = 5
         if cut:
             pieces.append((start, text[start:index]))
@@ -327,6 +335,14 @@ def split_list(text: str, separators: str, and_too: bool = False) -> list[tuple[
         index += 1
     pieces.append((start, text[start:]))
     return pieces
+
+
+def _one_role(text: str, start: int, at: int, separators: str) -> bool:
+    """Whether " and " at `at` joins the words of one role ("Committee and Member Services Officer", "Police and
+    Crime Commissioner"): one word before it, and a role word ending the words after it, up to the next separator."""
+    before = re.split(r"\s[-–—]\s", text[start:at])[-1].split()  # "Jane Doe - Committee and ..."
+    after = re.split(f"[{re.escape(separators)}(]", text[at + 5:], maxsplit=1)[0].split()
+    return len(before) == 1 and bool(after) and after[-1].rstrip(".") in ROLE_WORDS
 
 
 def _split_plain(text: str) -> list[str]:

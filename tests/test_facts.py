@@ -355,6 +355,15 @@ def test_apologies_listed_a_line_each_with_substitutes_give_both():
                       ("Barbara Nix", "apologies", None)]
 
 
+@pytest.mark.parametrize("header", ["Officers: Jane Doe, Committee and Member Services Officer; Tom Lee, Head of Safety",
+                                    "Officers present: Jane Doe - Committee and Member Services Officer"])
+def test_a_role_whose_words_are_joined_by_and_stays_one_role(header):
+    jane = header_attendees(header)[0]
+    assert (jane.name, jane.organisation, jane.role) == ("Jane Doe", None, "Committee and Member Services Officer")
+    pair = header_attendees("Present: Jane Doe and Tom Lee (Fire and Rescue)")
+    assert [(p.name, p.organisation) for p in pair] == [("Jane Doe", "Fire and Rescue"), ("Tom Lee", "Fire and Rescue")]
+
+
 def test_a_contact_is_read_as_role_and_name_and_was_not_there():
     contact = seed("2023").facts.of_kind("contact")
     assert [(a.name, a.role) for a in contact] == [("John Devine", "Democratic Services Support Officer")]
