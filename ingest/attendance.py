@@ -43,6 +43,7 @@ _NAME_ROW = re.compile(r"^\s*(?:[PA]\s+)?(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr
                        r"\s*$")
 _INITIALS = re.compile(r"^\s*[A-Z]{2,3}\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\b|[A-Z][a-z])")  # "NB Nick Bowman"
 _UNLABELLED_ROWS = 3
+_ROLE_CHARS = 80  # the most characters a role's words run to on either side of its "and"
 _PRESENCE_MARK = re.compile(r"^\s*(?P<mark>[PA])\s+(?=[A-Z])", re.MULTILINE)
 _KINDS: dict[str, AttendeeKind] = {
     "present": "member", "officers": "officer", "in_attendance": "in_attendance", "apologies": "apologies",
@@ -340,8 +341,10 @@ def split_list(text: str, separators: str, and_too: bool = False) -> list[tuple[
 def _one_role(text: str, start: int, at: int, separators: str) -> bool:
     """Whether " and " at `at` joins the words of one role ("Committee and Member Services Officer", "Police and
     Crime Commissioner"): one word before it, and a role word ending the words after it, up to the next separator."""
+    if at - start > _ROLE_CHARS:
+        return False  # no one word before it; and a long text is read once, not once per "and"
     before = re.split(r"\s[-–—]\s", text[start:at])[-1].split()  # "Jane Doe - Committee and ..."
-    after = re.split(f"[{re.escape(separators)}(]", text[at + 5:], maxsplit=1)[0].split()
+    after = re.split(f"[{re.escape(separators)}(]", text[at + 5: at + 5 + _ROLE_CHARS], maxsplit=1)[0].split()
     return len(before) == 1 and bool(after) and after[-1].rstrip(".") in ROLE_WORDS
 
 

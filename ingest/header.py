@@ -33,7 +33,7 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Patterns on header text start a whitespace run at its first character (`(?<!\s)`) and look a bounded
 # distance ahead, so a hostile header costs time linear in its length (tests/test_linear.py).
 # A web page's words around the council's name on its banner: "Title: Harbourside Borough Council Logo".
-_BANNER_WORDS = re.compile(r"^(?:title|site)\s*:\s*|\s+(?:logo|home\s*page|homepage|website)$", re.I)
+_BANNER_WORDS = re.compile(r"^(?:title|site)\s*:\s*|(?<!\s)\s+(?:logo|home\s*page|homepage|website)$", re.I)
 _BREADCRUMB = re.compile(r"^[^>]{1,60}(?:\s>\s[^>]{1,60}){2,}$")  # "Home > Council and Democracy > Agenda and minutes"
 _BRACKETS = re.compile(r"(?<!\s)\s*\(([^()]*)\)")
 _HELD = re.compile(r"\bA meeting of (?:the )?(.{1,200}?) was held\b", re.IGNORECASE)
@@ -149,8 +149,9 @@ def _chair(present: tuple[str, ...]) -> str | None:
 _YEARS_IN_BRACKETS = re.compile(r"(?<!\s)\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d)?\)")
 
 
-# A date that ends a title line: "... meeting minutes 24 January 2023", "... - 3rd March, 2025".
-_TRAILING_DATE = re.compile(rf"\s*[-–,]?\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\.?,?\s+\d{{4}}\s*$", re.I)
+# A date that ends a title line: "... meeting minutes 24 January 2023", "... - 3rd March, 2025". `(?<!\s)`: spaces
+# are matched from the first one only (see tests/test_linear.py), as in `_YEARS_IN_BRACKETS`.
+_TRAILING_DATE = re.compile(rf"(?<!\s)\s*[-–,]?\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\.?,?\s+\d{{4}}\s*$", re.I)
 
 
 def _committee(lines: list[str]) -> str | None:
