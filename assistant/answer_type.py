@@ -112,7 +112,9 @@ _KIND_PATTERNS = (
     # "who has chaired it over the years", "who sent apologies to each meeting": one line per meeting, too.
     (QuestionKind.MEETINGS, re.compile(rf"^\s*({_AUX}|who|whom)\b.*\b(over\s+(time|the\s+years)|across\s+(the\s+|all\s+)?meetings|"
                                        r"each\s+(of\s+the\s+(\w+\s+)?)?meetings?|meeting\s+by\s+meeting|(each|every)\s+time|"
-                                       r"more\s+than\s+(one\s+meeting|once)|which\s+ones|(which|what)\s+meetings)\b", re.I)),
+                                       r"more\s+than\s+(one\s+meeting|once)|which\s+ones|(which|what)\s+meetings|"
+                                       # "has sex work come up at the ssp before": the earlier meetings it came up at
+                                       r"(c[ao]me\s+up|been\s+(discussed|raised|mentioned))\b.{0,40}\bbefore)\b", re.I)),
     (QuestionKind.YESNO, re.compile(rf"^\s*({_AUX})\b(?!.*\bor\s+(?!not\b|no\b)\w)|"
                                     r"^\s*any\s+(signs?|evidence|indication)\b", re.I)),  # "any sign crime has moved?"
     # "how many times has the pspo come up": the meetings, one line each, to count.

@@ -70,6 +70,8 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what lighting was fixed meeting by meeting", QuestionKind.MEETINGS),
     ("the plan pulls the work into how many outcomes", QuestionKind.FACT),
     ("has lighting come up? what was said each time", QuestionKind.MEETINGS),
+    ("has the pspo come up at the board before", QuestionKind.MEETINGS),
+    ("has ropner been discussed before", QuestionKind.MEETINGS),
     ("feb 2017 meeting - when was the next one set for?", QuestionKind.WHEN),  # the scene first, then the question
     ("back in 2012, who chaired", QuestionKind.WHO),
     ("at each meeting, which earlier minutes were approved", QuestionKind.MEETINGS),  # the scene says it
