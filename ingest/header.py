@@ -151,7 +151,7 @@ _YEARS_IN_BRACKETS = re.compile(r"(?<!\s)\s*\((?:19|20)\d\d\s*[-–]\s*(?:(?:19|
 
 # A date that ends a title line: "... meeting minutes 24 January 2023", "... - 3rd March, 2025". `(?<!\s)`: spaces
 # are matched from the first one only (see tests/test_linear.py), as in `_YEARS_IN_BRACKETS`.
-_TRAILING_DATE = re.compile(rf"(?<!\s)\s*[-–,]?\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\.?,?\s+\d{{4}}\s*$", re.I)
+_TRAILING_DATE = re.compile(rf"(?<!\s)(?:\s*[-–,]\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\.?,?\s+\d{{4}}\s*$", re.I)
 
 
 def _committee(lines: list[str]) -> str | None:
