@@ -81,7 +81,8 @@ def speaker(question: str) -> str | None:
 def unheard(question: str, passages: Sequence[tuple[str, str]], terms_of: Callable[[str], list[str]] = terms) -> bool:
     """Whether the question asks what someone said ("the fire brigade") and no passage that would answer names them
     where it speaks of the question's subject; `passages` are (item title, passage) pairs, read by `terms_of` (the
-    index's `TermStats.terms` names "the PCC" in a passage that writes "Police and Crime Commissioner").
+    index's `TermStats.terms` names "the CSP" in a passage that writes "Community Safety Partnership", when the glossary
+    pairs them).
 
     "What did the fire brigade say about hate crime?" is not answered by the
     hate crime report unless it says what the brigade said; nor "what did the

@@ -38,10 +38,11 @@ LABEL_LINE = re.compile(
 )
 # One name a line, as attendance lists alone below their label print them (blank lines between, or a "P"/"A"
 # column saying who was present and who absent): "Councillor Cook (Chair)", "P  Peter Crew (Chairman)".
-_NAME_ROW = re.compile(r"^\s*(?:[PA]\s+)?(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*"
+_PERSON_TITLE = r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)"
+_NAME_ROW = re.compile(rf"^\s*(?:[PA]\s+)?(?:{_PERSON_TITLE}\.?\s+)?[A-Z][\w'’.-]*"
                        r"(?:\s+[A-Z][\w'’.-]*){0,4}\s*(?:\([^)]{1,80}\)|(?:,|\s[-–—])\s*[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6})?"
                        r"\s*$")
-_INITIALS = re.compile(r"^\s*[A-Z]{2,3}\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\b|[A-Z][a-z])")  # "NB Nick Bowman"
+_INITIALS = re.compile(rf"^\s*[A-Z]{{2,3}}\s+(?={_PERSON_TITLE}\b|[A-Z][a-z])")  # "NB Nick Bowman"
 _UNLABELLED_ROWS = 3
 _ROLE_CHARS = 80  # the most characters a role's words run to on either side of its "and"
 _PRESENCE_MARK = re.compile(r"^\s*(?P<mark>[PA])\s+(?=[A-Z])", re.MULTILINE)

@@ -189,7 +189,7 @@ def _points_end(text: str, start: int) -> int:
     ("That the minutes ... be confirmed." / "Matters arising"), else at the end of the text."""
     offset, after_sentence = start, False
     for line in text[start:].splitlines(keepends=True):
-        if line.strip() and not LIST_MARK.match(line).group().strip() and ends_points(line, after_sentence):  # type: ignore[union-attr]
+        if ends_points(line, after_sentence):  # a sub-heading carries no list mark
             return offset
         after_sentence = after_sentence or line.rstrip().endswith(".")
         offset += len(line)

@@ -43,7 +43,9 @@ FORMAT_VERSION = "33"  # bump when parsing or chunking changes what a file becom
 # (4: meetings carry their facts; 5: keyword terms fold British and American spellings, wrapped list
 # points rejoined, the page's contact kept; 6: a bulleted point broken into two paragraphs rejoined; 7: "CSF 14/3"
 # references; 8: hard-wrapped text files rejoined, lone bullets; 9: a figure such as "12.4" or "1,250,000" is one
-# keyword term)
+# keyword term; 22-33, 5 Dec 2026: decision lists end at a sub-heading and a bare "Agreed." keeps its proposal,
+# "Agenda item N" headings, tables flattened without header pipes, "19/4/WAC" references, breadcrumbs and banners,
+# unlabelled attendance, substitutes and roles joined by "and")
 _BATCH_CHUNKS = 2048  # one model call sorts texts by length: bigger batches pad less
 
 
