@@ -182,7 +182,11 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
     Asked which meetings discussed something, once one item clears the bar,
     an item that names every word of the subject counts nearer to it
     (`_MENTION_SHARE`): "drugs" in a community safety plan's priorities is
-    one of the meetings that discussed drugs, though the plan is about more.
+    one of the meetings that discussed drugs, though the plan is about more;
+    an item whose title names it (or one of two subjects asked as either)
+    counts nearer still (`_NAMED_ITEM_SHARE`): "Prevent Strategy Update",
+    which says only that it was deferred, reads far from a question about
+    "prevent or counter terrorism" but is one of its meetings.
     """
     scored = [(relevance(plan, item, sources.stats), item) for item in items]
     # An item the question names by its title ("the crime report" at a meeting it names) is the one it asks about,
@@ -195,10 +199,11 @@ def _relevant(plan: QueryPlan, items: list[Evidence], sources: Sources) -> list[
         return sure
     subject, either = subject_terms(plan)
     wanted = [term for term in query_terms(plan) if term in subject]
-    return [item for score, item in scored if score >= sources.threshold or (
-        score >= _MENTION_SHARE * sources.threshold and wanted and (
-            sources.stats.coverage(wanted, item.text) == 1.0  # names it all
-            or any(sources.stats.coverage(sorted(part), item.hit.item_title) == 1.0 for part in either)))]  # titled
+    return [item for score, item in scored if score >= sources.threshold or (wanted and (
+        score >= _MENTION_SHARE * sources.threshold and sources.stats.coverage(wanted, item.text) == 1.0  # names it all
+        # titled by it: however little its text says ("Prevent Strategy Update": "This item was deferred")
+        or score >= _NAMED_ITEM_SHARE * sources.threshold and any(
+            sources.stats.coverage(sorted(part), item.hit.item_title) == 1.0 for part in either or [subject])))]
 
 
 def _in_order(plan: QueryPlan, items: list[Evidence]) -> list[Evidence]:

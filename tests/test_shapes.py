@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import shapes
+from assistant import extractive, shapes
 from assistant.answer import Hit
 from assistant.answer_type import QuestionKind
-from assistant.evidence import Evidence, Scored, query_terms, read, units
+from assistant.evidence import Evidence, Scored, query_terms, read, relevance, units
+from assistant.extractive import Sources
 from assistant.facts import Attendee
 from assistant.glossary import Glossary
 from assistant.grounding import check
@@ -641,6 +642,26 @@ def test_an_item_titled_by_the_subject_with_only_housekeeping_gets_a_line_or_fol
     assert draft.text() == ("- 10 Jan 2024: There was no further update on Bike Marking. [1]\n"
                             "- 10 Jul 2024: Officers had marked 40 bikes at the quay event as part of bike marking. [2] "
                             "Bike Marking Review: this item was deferred until the next meeting. [3]")
+
+
+def test_asked_which_meetings_an_item_titled_by_one_subject_counts_though_its_few_words_read_far(riverside):
+    # "Bike Marking Review" says only that it was deferred: it names one of the two subjects asked, and nothing else.
+    found, chunked, stats = riverside
+    question = "which meetings covered bike marking or e-bike trackers"
+    asked = plan(question, found)
+    hits = {(JANUARY, 2): 1.0, (JULY, 3): 0.3}
+
+    def evidence(meeting_id: str, position: int) -> Evidence:
+        return item(chunked, meeting_id, position)
+
+    bar = relevance(asked, replace(evidence(JULY, 3), hit=replace(evidence(JULY, 3).hit, dense=0.3)), stats) / 0.7
+    sources = Sources(
+        retrieve=lambda text, k, filters: [replace(evidence(*key).hit, dense=dense, score=dense) for key, dense in hits.items()],
+        chunks=lambda meeting_id, position: [c for c in chunked[meeting_id] if c.item_position == position],
+        meeting=found.get, listing=lambda: [MeetingInfo(m.id, m.date) for m in found.values()],
+        stats=stats, meaning=None, threshold=bar)
+    draft = extractive.answer(asked, sources)
+    assert isinstance(draft, Draft) and "deferred until the next meeting" in draft.text()
 
 
 def test_asked_when_something_was_last_discussed_the_newest_meeting_gives_the_line(riverside):
