@@ -146,7 +146,7 @@ _KIND_PATTERNS = (
     (QuestionKind.DECISION, re.compile(
         rf"\b({'|'.join(sorted(ASKING_DECIDED))})\b", re.I)),
     (QuestionKind.SUMMARY, re.compile(
-        r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised)|"
+        r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised|mentioned|talked\s+about)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight|"
         r"tell|update|inform|brief|present|share|explain|mention|feed\s*back|suggest|propose|think\s+(of|about)|feel\s+about)\b|"
         r"what\s+(has|have|is|are|was|were)\s+.{0,60}\b(been\s+)?up\s+to\b|"  # "what has curv been up to"

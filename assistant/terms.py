@@ -156,8 +156,9 @@ class TermStats:
             if len(found) != 1 or word.isupper() or self.known(found[0]) or self.glossary.expand(word.lower()) \
                     or (keep is not None and keep(word)):
                 return word
-            mended = next((other for other in (near(word) if near else [])
-                           if (stems := terms(other)) and all(map(self.known, stems))), None) or self._nearest(found[0], keep)
+            # A word that shapes the question ("happend": "happened") is mended though the minutes never use it.
+            mended = next((other for other in (near(word) if near else []) if other in QUESTION_WORDS
+                           or (stems := terms(other)) and all(map(self.known, stems))), None) or self._nearest(found[0], keep)
             return word if mended is None else mended.capitalize() if word[0].isupper() else mended
         return _TYPO_WORD.sub(fix, text)
 

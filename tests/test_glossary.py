@@ -192,6 +192,12 @@ def test_a_typo_far_from_the_stem_the_index_uses_is_mended_through_the_ordinary_
         "what was in the presentation"
 
 
+def test_a_typo_of_a_word_that_shapes_the_question_is_mended_though_the_minutes_never_use_it(embedder):
+    stats = TermStats(["Members received a presentation on anti-social behaviour."])
+    assert stats.corrected("what happend with asb", keep=embedder.is_word, near=embedder.near_words) == \
+        "what happened with asb"
+
+
 def test_a_typo_of_an_ordinary_word_is_that_word_not_a_name_as_near_in_the_index(embedder):
     stats = TermStats(["The Terms of Reference were agreed.", "Lisa Redfern substituted."])
     assert stats.corrected("the terms of refernce", keep=embedder.is_word, near=embedder.near_words) == \

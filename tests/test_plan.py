@@ -58,6 +58,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what went on with the taxi marshals at the probation service", QuestionKind.SUMMARY),
     ("whats been going on with door staff", QuestionKind.SUMMARY),
     ("whats the news on the taxi marshals", QuestionKind.SUMMARY),
+    ("what was mentioned about the taxi marshals", QuestionKind.SUMMARY),
     ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
     ("what about the taxi marshals", QuestionKind.SUMMARY),
     ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
