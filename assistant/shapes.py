@@ -92,7 +92,8 @@ _FIGURES_WANTED = re.compile(rf"{_NUMBERS_ASKED.pattern}|\b(chang\w*|rise|fall|i
 _AMOUNT_OR_SHARE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand)\b", re.I)
 # A figure that is not a date or a length of time ("the 12-month period"): a percentage, an amount, a count.
 _FIGURE = re.compile(r"\d%|£\s?\d|\b(?<![,.])\d[\d,.]*\s*(per\s?cent|million|thousand|bn|m)\b|"
-                     r"\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)(?![\s-]*(days?|weeks?|months?|years?|daily|weekly|monthly|yearly)\b)", re.I)
+                     r"(?<!section\s)(?<!chapter\s)(?<!part\s)(?<!article\s)(?<!paragraph\s)(?<!clause\s)(?<!schedule\s)(?<!item\s)\b(?!(19|20)\d\d\b)\d{1,3}(,\d{3})*\b(?![/.:]?\d)(?![\s-]*(days?|weeks?|months?|years?|daily|weekly|monthly|yearly)\b)"
+                     r"(?!(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)  # "6 March"
 
 
 @dataclass
@@ -624,7 +625,7 @@ def _names_subject(subject: _Subject, item: Scored, share: float = 1.0) -> bool:
 
 def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) -> list[tuple[Scored, Unit]]:
     """A meeting's line: its best item's best unit (its figure about the subject, when wanted), and a second item's
-    nearly as good."""
+    nearly as good; an item titled by the subject adds its figure about it, if its line has none."""
     best = max(items, key=lambda item: item.best)
     chosen = [item for item in items if item is best or item.best >= _SECOND_ITEM_SHARE * best.best][:2]
     lines = []
@@ -637,7 +638,11 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
         close = [] if figure else [other for other in item.units if other.index not in {s.index for s in said}
                                    and not other.decision
                                    and scores.get(other.index, 0.0) >= _SECOND_UNIT_SHARE * scores.get(unit.index, 1.0) > 0]
-        lines += [(item, one) for one in sorted(said + close[:1], key=lambda one: one.index)]
+        # An item titled by the subject that gives a count or sum about it says it beside what it said ("To date in
+        # 2016/17 410 individuals had received additional awareness raising training on Prevent").
+        counted = None if figure or not _titled(subject, item) else _figure_unit(item, subject)
+        extra = [one for one in (*close[:1], counted) if one is not None and one.index not in {s.index for s in said}]
+        lines += [(item, one) for one in sorted(said + extra[:1], key=lambda one: one.index)]
     return lines
 
 

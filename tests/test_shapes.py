@@ -664,6 +664,14 @@ def test_asked_which_meetings_an_item_titled_by_one_subject_counts_though_its_fe
     assert isinstance(draft, Draft) and "deferred until the next meeting" in draft.text()
 
 
+def test_a_meetings_line_from_an_item_titled_by_the_subject_adds_its_count_not_a_section_or_a_day():
+    item = scored_item("Bike Marking\nMembers heard about bike marking under Section 26 of the scheme. A bike marking "
+                       "week would start on Monday 6 March. To date 410 bikes had been marked.", 0.8, (0.9, 0.5, 0.3))
+    draft = shapes.meetings(plan_question("which meetings covered bike marking", SearchFilters(), []), [item])
+    assert draft.text() == ("- 3 Mar 2025: Members heard about bike marking under Section 26 of the scheme. [1] "
+                            "To date 410 bikes had been marked. [1]")
+
+
 def test_asked_when_something_was_last_discussed_the_newest_meeting_gives_the_line(riverside):
     draft = answer("when was the crime report last discussed", *riverside, [(JANUARY, 1), (JULY, 1)])
     assert draft.text().startswith("- 10 Jul 2024:") and len(draft.sentences) == 1
