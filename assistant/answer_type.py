@@ -32,6 +32,10 @@ _COUNT_Q = re.compile(rf"^\s*how many\b(?!\s+(times|meetings)\b)|^\s*what (numbe
 _AMOUNT_Q = re.compile(
     rf"^\s*(how much|by how much|what (amount|figure|sum))\b|^\s*(what|which)\b.*\b(costs?|costings|budgets?|price|spend)\b|"
     rf"{_BARE}(cost|amount|price|budget)\s+(of|for)\b", re.I)
+# "How much did Cleveland get", "how much was put into the pilot": a sum of money, though no word for money is used.
+_MONEY_Q = re.compile(r"\bhow\s+much\b.{0,80}\b(get|gets|got|getting|receiv\w*|give|gives|gave|given|put|invest\w*|"
+                      r"allocat\w*|award\w*|grant\w*|(bring|brings|brought|bringing)\s+in|spend\w*|spent|pay|paid|"
+                      r"costs?|costing|fund\w*|money|worth)\b", re.I)
 # Asked first, or after a comma ("the board minutes they looked at then, what date was that board meeting").
 _DATE_Q = re.compile(rf"(^|,)\s*(when|what date|what time|on what (date|day)|which (date|day|month|year))\b|"
                      rf"{_BARE}(date|day|time)\s+(of|for|that|when|the|it|they)\b", re.I)  # "exact date the duty began"
@@ -246,6 +250,7 @@ class AnswerType(Enum):
     ANY = "any"
     COUNT = "count"
     AMOUNT = "amount"
+    MONEY = "money"  # an amount that is a sum of money: "how much did they get"
     PERCENT = "percent"
     DATE = "date"
     RECURRENCE = "recurrence"  # when something is held, again and again: a date or how often
@@ -260,7 +265,7 @@ def answer_type(question: str) -> AnswerType:
                           (_PERIOD_Q, AnswerType.PERIOD), (_RECURS_Q, AnswerType.RECURRENCE), (_DATE_Q, AnswerType.DATE),
                           (_PERSON_Q, AnswerType.PERSON)):
         if pattern.search(question):
-            return kind
+            return AnswerType.MONEY if kind is AnswerType.AMOUNT and _MONEY_Q.search(question) else kind
     asked = after_scene(question)  # "prevent training 2016/17? how many people trained": the question after the scene
     return answer_type(asked) if asked is not None else AnswerType.ANY
 
@@ -305,13 +310,13 @@ def _near_terms(sentence: str, start: int, end: int, wanted: list[str]) -> bool:
 def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bool:
     tokens = re.findall(r"£?\d[\d,.]*%?|[A-Za-z]+", sentence)
     figures = [i for i, token in enumerate(tokens) if _FIGURE.match(token) and _fits(kind, token)
-               and (kind is not AnswerType.AMOUNT or not _MONEY_TERMS & set(wanted) or _money(token, tokens[i + 1: i + 2]))
+               and (not _asks_money(kind, wanted) or _money(token, tokens[i + 1: i + 2]))
                and not _a_length(tokens[i + 1: i + 2], wanted)]
     if not figures:
         return False
     stems = [terms(token) for token in tokens]
     # Asked for money in any words ("how much money"), any word for it is on topic ("1 million in funding").
-    money = _MONEY_TERMS if kind is AnswerType.AMOUNT and _MONEY_TERMS & set(wanted) else frozenset()
+    money = _MONEY_TERMS if _asks_money(kind, wanted) else frozenset()
     topical = [i for i, found in enumerate(stems) if any(alternatives(t) & set(found) for t in wanted) or money & set(found)]
     # "410 individuals had received training on Prevent": a count of the thing asked about ("how many people"), in a
     # sentence about the subject; not of something else ("how many referrals").
@@ -319,6 +324,11 @@ def _figure_near_terms(kind: AnswerType, sentence: str, wanted: list[str]) -> bo
         _counts(tokens[f + 1: f + 2]) and any(alternatives(term) & set(terms(tokens[f + 1])) for term in wanted)
         for f in figures)
     return any(abs(f - t) <= _NEAR for f in figures for t in topical) or not wanted or bool(counted)
+
+
+def _asks_money(kind: AnswerType, wanted: list[str]) -> bool:
+    """Whether a sum of money is asked for: in so many words ("how much funding"), or by how it was got or given."""
+    return kind is AnswerType.MONEY or (kind is AnswerType.AMOUNT and bool(_MONEY_TERMS & set(wanted)))
 
 
 def _a_length(after: list[str], wanted: list[str]) -> bool:

@@ -231,7 +231,7 @@ _NAMED_FACTS = frozenset([AnswerType.PLACE, AnswerType.PERSON])  # a date or spa
 # "Members were presented with the minutes of the Board held on 18 October 2016": an opener that carries the date
 # (with its month: "Strategy Consultation (2013 – 2018)" does not say when the consultation ran) or figure asked for
 # answers it.
-_FIGURES_IN_OPENERS = frozenset([AnswerType.DATE, AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT,
+_FIGURES_IN_OPENERS = frozenset([AnswerType.DATE, AnswerType.PERIOD, AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.MONEY,
                                  AnswerType.PERCENT])
 # "Who presented the report?": the opener that says who presented it is the answer; one that says only who was
 # presented with it ("Members were presented with the minutes of the Children's Safeguarding Board") is not.

@@ -258,7 +258,9 @@ def _without_exception(text: str) -> tuple[str, frozenset[str]]:
 def _with_other_forms(topic: str, glossary: Glossary) -> str:
     """`topic` and the other forms of the abbreviations it uses, typed in any case ("pspo", "asb")."""
     augmented = glossary.augment(topic)
-    typed = {form for word in re.findall(r"[A-Za-z]{2,}", topic) if not word.isupper() for form in glossary.expand(word)}
+    # "cbos": the plural of an abbreviation typed in lower case is the abbreviation.
+    typed = {form for word in re.findall(r"[A-Za-z]{2,}", topic) if not word.isupper()
+             for form in glossary.expand(word) or (glossary.expand(word[:-1]) if word[-1] in "sS" else set())}
     typed |= glossary.named_in_part(topic)  # "youth offending": YOT, YOS
     extra = sorted(form for form in typed if form.lower() not in augmented.lower())
     return " ".join([augmented.replace("\n", " "), *extra])

@@ -9,7 +9,7 @@ item does not crowd out the others.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from assistant.plan import MeetingInfo
 from assistant.query import SearchFilters
 from assistant.store import IndexStore, MeetingRecord
 from assistant.terms import TermStats, keyword_terms
+from assistant.vocabulary import NATIONAL_ABBREVIATIONS
 
 _POOL = 30
 DENSE_WEIGHT = 0.5  # the share of the fused score that is meaning; the rest is words
@@ -98,14 +99,17 @@ class HybridRetriever:
         return self.store.keyword_search(query, k, filters, kind)
 
 
-def index_glossary(records: list[MeetingRecord], path: Path | None = None) -> Glossary:
-    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`; last,
-    the initials of agenda titles ("AOB") that neither defines otherwise."""
+def index_glossary(records: list[MeetingRecord], path: Path | None = None,
+                   national: Sequence[tuple[str, str]] = NATIONAL_ABBREVIATIONS) -> Glossary:
+    """The abbreviations the indexed minutes define (kept in their meeting records), plus the file at `path`; then
+    the initials of agenda titles ("AOB") that neither defines otherwise; last, the national abbreviations none of
+    those defines ("PCC" is the Police and Crime Commissioner unless these minutes say it is something else)."""
     pairs = [pair for record in records for pair in record.abbreviations]
     pairs += load_glossary_file(path) if path else []
     known = {short.upper() for short, _ in pairs}
-    return Glossary([*pairs, *((short, long) for record in records for short, long in title_initials(record.titles)
-                                if short not in known)])
+    pairs += [(short, long) for record in records for short, long in title_initials(record.titles) if short not in known]
+    known = {short.upper() for short, _ in pairs}
+    return Glossary([*pairs, *((short, long) for short, long in national if short not in known)])
 
 
 def in_question_order(ranking: list[tuple[Chunk, float]], question: list[str],

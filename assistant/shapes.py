@@ -315,7 +315,9 @@ def summary(plan: QueryPlan, scored: list[Scored]) -> Draft:
     """
     draft = Draft()
     top = max((item.relevance for item in scored), default=0.0)
-    near = [item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top]
+    # An item the question names by its title ("the crime and disorder report") is the one it asks about, first.
+    near = sorted((item for item in scored if item.relevance >= _NEXT_ITEM_SHARE * top or names_item(plan, item.item)),
+                  key=lambda item: not names_item(plan, item.item))
     # A further item joins only if its title or one sentence names most of the subject: "the alcohol strategy" is not
     # summarised from a community safety plan that mentions a strategy here and alcohol there.
     subject = _Subject.of(plan)

@@ -276,6 +276,28 @@ QUESTION_WORD_SLIPS = {"wat": "what", "wot": "what", "wht": "what", "whta": "wha
                        "mtg": "meeting", "mtgs": "meetings"}
 """Question words as people mistype or shorten them: "hw many hotspots" asks how many; "the july mtg" is a meeting."""
 
+# --- abbreviations -----------------------------------------------------------------------------------------------
+
+NATIONAL_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("ASB", "anti-social behaviour"), ("ASBO", "anti-social behaviour order"), ("CBO", "criminal behaviour order"),
+    ("CPN", "community protection notice"), ("CPW", "community protection warning"),
+    ("PSPO", "public spaces protection order"), ("PCC", "Police and Crime Commissioner"),
+    ("OPCC", "Office of the Police and Crime Commissioner"), ("PCP", "Police and Crime Panel"),
+    ("PCSO", "police community support officer"), ("CSP", "Community Safety Partnership"),
+    ("CSAS", "Community Safety Accreditation Scheme"), ("YOT", "Youth Offending Team"),
+    ("YOS", "Youth Offending Service"), ("IOM", "Integrated Offender Management"),
+    ("VAWG", "violence against women and girls"), ("VRU", "Violence Reduction Unit"),
+    ("DHR", "domestic homicide review"), ("IDVA", "independent domestic violence adviser"),
+    ("MARAC", "multi-agency risk assessment conference"), ("MASH", "multi-agency safeguarding hub"),
+    ("CSE", "child sexual exploitation"), ("NTE", "night-time economy"), ("SOC", "serious and organised crime"),
+    ("OCG", "organised crime group"), ("ONS", "Office for National Statistics"),
+    ("HMO", "house in multiple occupation"), ("VCS", "voluntary and community sector"),
+    ("AOB", "any other business"),
+)
+"""Abbreviations of community safety and local government in England and Wales, the same in every council's minutes,
+which people type though a set of minutes may never spell them out ("what did the pcc say"): the last layer of an
+index's glossary, under the minutes' own and the configured file's (`assistant.retrieve.index_glossary`)."""
+
 # --- spelling ---------------------------------------------------------------------------------------------------
 
 SPELLINGS: tuple[tuple[str, str], ...] = (

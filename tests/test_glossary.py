@@ -31,7 +31,7 @@ def test_definitions_from_several_meetings_merge(tmp_path):
                replace(RECORD, abbreviations=(("ASB", "anti-social behaviour"), ("PCC", "Police and Crime Commissioner")))]
     path = tmp_path / "glossary.toml"
     path.write_text('CSP = "community safety partnership"\n')
-    assert index_glossary(records, path).pairs() == [
+    assert index_glossary(records, path, national=()).pairs() == [
         ("ASB", "anti-social behaviour"), ("CSP", "community safety partnership"), ("PCC", "police and crime commissioner")]
 
 
@@ -45,8 +45,17 @@ def test_agenda_titles_give_their_initials_only_where_nothing_else_defines_them(
     path = tmp_path / "glossary.toml"
     path.write_text('TMS = "traffic management scheme"\n')
     records = [replace(RECORD, abbreviations=(("CSP", "Community Safety Partnership"),), titles=titles)]
-    assert index_glossary(records, path).pairs() == [
+    assert index_glossary(records, path, national=()).pairs() == [
         ("AOB", "any other business"), ("CSP", "community safety partnership"), ("TMS", "traffic management scheme")]
+
+
+def test_national_abbreviations_fill_in_only_what_the_minutes_and_the_file_never_define(tmp_path):
+    assert index_glossary([RECORD]).expand("pcc") == {"police and crime commissioner"}
+    path = tmp_path / "glossary.toml"
+    path.write_text('VRU = "Vehicle Recovery Unit"\n')
+    glossary = index_glossary([replace(RECORD, abbreviations=(("PCC", "Portsmouth City Council"),))], path)
+    assert glossary.expand("PCC") == {"portsmouth city council"} and glossary.expand("VRU") == {"vehicle recovery unit"}
+    assert glossary.expand("VAWG") == {"violence against women and girls"}
 
 
 def test_augment_adds_the_other_forms_and_leaves_lower_case_words_alone():

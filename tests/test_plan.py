@@ -242,6 +242,8 @@ def test_abbreviations_are_searched_in_both_forms_and_asked_long_forms_kept():
     glossary = Glossary([("PSPO", "Public Space Protection Order"), ("ACT", "Action Counters Terrorism")])
     found = plan_question("did the pspo make begging illegal", SearchFilters(), MEETINGS, glossary)
     assert "public space protection order" in found.search.lower()
+    plural = plan_question("were pspos mentioned", SearchFilters(), MEETINGS, glossary)  # the plural, in lower case
+    assert "public space protection order" in plural.search.lower()
     asked = plan_question("What does ACT stand for?", SearchFilters(), MEETINGS, glossary)
     assert asked.long_forms == ("action counters terrorism",)
     asked = plan_question("what is ACT in the counter terrorism campaign", SearchFilters(), MEETINGS, glossary)
@@ -305,6 +307,17 @@ def test_how_much_money_wants_a_sum_not_a_count():
                      "Hotspot funding of 500,000 was agreed for Cleveland."]:
         assert holds(AnswerType.AMOUNT, sentence, wanted), sentence
     assert holds(AnswerType.AMOUNT, "Theft from person fell by 41.6%.", terms("by how much did theft from person drop"))
+
+
+@pytest.mark.parametrize("question", ["how much did cleveland get for the hotspot pilot",
+                                      "how much has the commissioner put into the hotspot pilot",
+                                      "how much was cleveland given for hotspot patrols"])
+def test_asked_how_much_was_got_or_given_wants_a_sum_though_no_word_says_money(question):
+    assert answer_type(question) is AnswerType.MONEY
+    wanted = terms(question)
+    assert not holds(AnswerType.MONEY, "19 hotspots had been identified across the Cleveland area.", wanted)
+    assert holds(AnswerType.MONEY, "Cleveland would be a pilot force, with 1 million in funding allocated.", wanted)
+    assert answer_type("how much did crime fall in cleveland") is AnswerType.AMOUNT
 
 
 def test_someone_is_a_name_even_before_a_comma_a_named_body_or_the_chair():

@@ -108,6 +108,15 @@ def test_a_summary_is_dated_and_runs_reported_points_decided(meetings, chunks, s
     assert_grounded(draft)
 
 
+def test_a_summary_answers_from_the_item_the_question_names_though_another_reads_closer():
+    plan_ = plan_question("what points got raised about the crime and disorder report", SearchFilters(), [])
+    closer = scored_item("Community Safety Plan\nThe draft plan was presented. Members asked about cuckooing.", 0.9)
+    named = scored_item("Recorded Crime and Disorder Report\nThe report covered the year. Members asked about lockdown.", 0.6)
+    draft = summary(plan_, [closer, named])
+    assert draft.text() == "At the 3 Mar 2025 meeting, the report covered the year. [1] Members asked about lockdown. [1]"
+    assert [citation.item_title for citation in draft.citations] == ["Recorded Crime and Disorder Report"]
+
+
 def test_a_summary_that_quotes_what_he_explained_first_says_who_he_is():
     evidence = one_item("Harbour Crime\nInsp. Hart presented a report on crime in the harbour over six months. He "
                         "explained that:\n- Thefts from boats had fallen.\n- Shed alarms had been given to residents.\n"
