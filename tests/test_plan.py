@@ -59,6 +59,9 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("whats been going on with door staff", QuestionKind.SUMMARY),
     ("whats the news on the taxi marshals", QuestionKind.SUMMARY),
     ("what was mentioned about the taxi marshals", QuestionKind.SUMMARY),
+    ("when was the lighting review published? it came up under aob at the march meeting", QuestionKind.WHEN),
+    ("when was it agreed? and which meetings discussed it", QuestionKind.MEETINGS),  # a second question, not a scene
+    ("what has the unit (vru?) been up to, it came up at the march meeting", QuestionKind.SUMMARY),
     ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
     ("what about the taxi marshals", QuestionKind.SUMMARY),
     ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
