@@ -203,9 +203,9 @@ def question_kind(question: str) -> QuestionKind:
     """The answer shape `question` wants; a plain question for one fact is `FACT`, a bare topic (no question word,
     no figure asked for) wants what was said about it."""
     question = _OPENER.sub("", question, count=1) or question
-    asked, _, after = question.partition("?")
-    if after.strip() and not _ASKS_SOMETHING.search(after) and "?" not in after and asked.count("(") == asked.count(")"):
-        question = f"{asked}?"  # "when was the review published? it came up under aob": what follows only sets the scene
+    first, _, after = question.partition("?")
+    if after.strip() and not _ASKS_SOMETHING.search(after) and "?" not in after and first.count("(") == first.count(")"):
+        question = f"{first}?"  # "when was the review published? it came up under aob": what follows only sets the scene
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
     asked = after_scene(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already
     if asked is not None:
