@@ -34,8 +34,8 @@ from assistant.vocabulary import (
 # A label may run on in words that add nothing ("Officers present for all or part of the meeting:").
 LABEL_LINE = re.compile(
     rf"^\s*({'|'.join(sorted(map(re.escape, ATTENDANCE_LABELS), key=len, reverse=True))})"
-    r"(?:\s+(?:for|all|or|part|of|the|at|this|meeting|members|present|received|given|sent))*\s*:\s*(.*)$", re.IGNORECASE
-)
+    r"(?:\s+(?:for|all|or|part|of|the|at|this|meeting|members|present|received|given|sent))*(?:\s*:|\s+[-–—])\s*(.*)$",
+    re.IGNORECASE)  # "Apologies:", "Apologies - Cllr Skeats"
 # One name a line, as attendance lists alone below their label print them (blank lines between, or a "P"/"A"
 # column saying who was present and who absent): "Councillor Cook (Chair)", "P  Peter Crew (Chairman)".
 _PERSON_TITLE = r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)"

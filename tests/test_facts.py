@@ -340,6 +340,14 @@ def test_a_chair_line_marks_the_person_on_the_list():
         ("Councillor Jo Bloggs", "Chair", "member", "Councillor Jo Bloggs")]
 
 
+def test_a_label_may_be_followed_by_a_dash_not_a_colon():
+    people = header_attendees("Apologies - Cllr Ann Lee – Harbourside Council, Tom Bell – Probation Service\n"
+                              "In Attendance – Kay White (HCC) attended for item 1")
+    assert [(p.name, p.kind, p.organisation) for p in people] == [
+        ("Cllr Ann Lee", "apologies", "Harbourside Council"), ("Tom Bell", "apologies", "Probation Service"),
+        ("Kay White", "in_attendance", "HCC")]
+
+
 def test_apologies_minuted_as_an_item():
     people = item_apologies("Apologies for absence were received from Cllr A Smith and Insp. B Jones.", 1)
     assert [(p.name, p.kind, p.position) for p in people] == [("Cllr A Smith", "apologies", 1),
