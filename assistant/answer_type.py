@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 
 from assistant.dates import CAPITALISED_MONTH
 from assistant.terms import alternatives, terms
-from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PLACE_WORDS, ROLE_WORDS
+from assistant.vocabulary import ASKING_DECIDED, BODY_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS
 
 _NEAR = 6  # words between a figure and the thing it counts
 _NEAR_SPAN = 3  # words between a length of time or span and the thing it is of
@@ -41,7 +41,6 @@ _DATE_Q = re.compile(rf"(^|,)\s*(when|what date|what time|on what (date|day)|whi
                      rf"{_BARE}(date|day|time)\s+(of|for|that|when|the|it|they)\b", re.I)  # "exact date the duty began"
 _PERIOD_Q = re.compile(r"^\s*((for\s+)?how\s+long\b(?!\s+ago)|(over\s+)?(what|which)\s+(years|period|time\s*(frame|scale)|timescale)\b|"
                        r"until\s+when\b)", re.I)
-_TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
 # "the Chair", "the lead officer": someone named by the role the minutes give them.
 _THE_CHAIR = re.compile(r"\b[Tt]he\s+((Vice[- ])?Chair(man|woman|person)?|lead\s+officer|clerk|secretary)\b")
 # "Where did Stockton rank against other CSPs?": a position among others, not a place.
@@ -376,7 +375,7 @@ def _has_person(sentence: str, wanted: list[str]) -> bool:
         if set(terms(" ".join(word for word in words if word not in _ROLES))) <= set(wanted):
             continue
         named = sum(word not in _ROLES for word in words)
-        titled = words[-2] in _TITLES and words[-1] not in _ROLES  # "Councillor Nelson", "Sgt Bell"
+        titled = words[-2] in PERSON_TITLES and words[-1] not in _ROLES  # "Councillor Nelson", "Sgt Bell"
         if named >= 2 or titled or (words[-1] in BODY_WORDS and named >= 1):
             return True
     return False

@@ -117,6 +117,9 @@ ROLE = re.compile(rf"^(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b", re.IGNO
 """A role printed beside a name: ``Chair``, ``Vice-Chair``, ``Cabinet Member for Adult Social Care``,
 ``PCC Candidates``. Anything else in the brackets is an organisation."""
 
+PERSON_TITLES = frozenset("Councillor Cllr Mr Mrs Ms Miss Dr Sgt Insp Inspector Sergeant Supt Superintendent".split())
+"""Titles written before a person's name ("Cllr Kerby", "Sgt Bell"): a name starts there."""
+
 COUNCILLOR_TITLES = frozenset({"cllr", "cllr.", "councillor", "coun"})
 """Titles that mark a councillor (lower case), who represents no organisation in a shared list."""
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from assistant.facts import HEADER_POSITION, Definition
 from assistant.models import Meeting
 from assistant.sentences import sentences
+from assistant.vocabulary import PERSON_TITLES
 
 _ABBREVIATION = r"[A-Z][A-Za-z&]{1,7}"
 _BRACKETED = re.compile(rf"\((?P<abbr>{_ABBREVIATION})\)")
@@ -131,8 +132,8 @@ def _phrases_spelling(text: str, wanted: set[str]) -> dict[str, tuple[str, str]]
             spelled = {""}
             for last in range(first, min(len(spans), first + _MAX_WORDS)):
                 word = spans[last][2]
-                if word.isupper() and len(word) > 1:
-                    break  # a phrase holding an abbreviation does not define another
+                if word.isupper() and len(word) > 1 or word in PERSON_TITLES:
+                    break  # a phrase holding an abbreviation does not define another, nor runs into a name ("Cllr ...")
                 small = word.lower() in _SKIPPABLE
                 spelled = {p + word[0].upper() for p in spelled if p + word[0].upper() in prefixes} | (
                     spelled if small else set())

@@ -298,6 +298,13 @@ def test_initials_in_another_item_do_not_define_an_abbreviation():
     assert "ASB" not in {d.term for d in seed("2017").facts.definitions}
 
 
+def test_initials_never_run_into_a_persons_title():
+    # "... Harbourside District Council Cllr Pipe ..., Kay White (HDC)": HDC is not "Harbourside District Council Cllr".
+    meeting = parse_minutes("Harbourside Partnership – 3 March 2025\n\nPresent: Cllr Lee (Chair) Harbourside District "
+                            "Council Cllr Pipe\n\nIn Attendance: Kay White (DCC)\n\n1. Minutes\n\nAgreed.\n", "h.txt")
+    assert "DCC" not in {d.term for d in extract_facts(meeting).definitions}
+
+
 def test_a_body_the_attendance_list_names_defines_its_initials_anywhere_in_the_meeting():
     # 2017 lists "Youth Offending Team: Miriam Sigsworth" among those present and titles item 10 "YOT Q3".
     found = {d.term: (d.expansion, d.how, d.position) for d in seed("2017").facts.definitions}
