@@ -129,6 +129,29 @@ def issue_page(lines: list[str]) -> list[ItemStart]:
     return []
 
 
+_AGENDA_ITEM_PAGE = re.compile(r"^\s*agenda\s+item\s*$", re.IGNORECASE)
+_PAGE_TOP = 5  # lines: where a page's own "Agenda item" label stands
+
+
+def agenda_item_page(lines: list[str]) -> list[ItemStart]:
+    """The one item of a moderngov item page: an "Agenda item" label at the top, unnumbered, its title next.
+
+    Example::
+
+        Agenda item
+
+        Community Safety Partnership Six Month Update
+
+        The update is to be presented to the Panel.
+        Minutes:
+    """
+    label = next((index for index, line in enumerate(lines[:_PAGE_TOP]) if _AGENDA_ITEM_PAGE.match(line)), None)
+    title_at = _next_nonblank(lines, label + 1) if label is not None else None
+    if title_at is None or not _title_like(lines[title_at]):
+        return []
+    return [ItemStart(title_at, title_at + 1, None, lines[title_at])]
+
+
 def moderngov(lines: list[str]) -> list[ItemStart]:
     """Committee-reference numbers on their own line, title on the next line.
 

@@ -17,7 +17,16 @@ from pathlib import Path
 from assistant.models import FALLBACKS, AgendaItem, Meeting
 from assistant.vocabulary import BARE_DECISION
 from ingest.header import HeaderFields, header_fields
-from ingest.layouts import FALLBACK_RULES, LINK_NOISE, MINUTES_LABEL, PAGE_LABELS, RULES, ItemStart, issue_page
+from ingest.layouts import (
+    FALLBACK_RULES,
+    LINK_NOISE,
+    MINUTES_LABEL,
+    PAGE_LABELS,
+    RULES,
+    ItemStart,
+    agenda_item_page,
+    issue_page,
+)
 from ingest.pages import PAGE_BREAK, paginate
 
 _TABLE_LAYOUTS = ("pipe-table", "pipe-rows", "reference-rows")
@@ -115,15 +124,15 @@ def slug(value: str) -> str:
 
 
 def _best_layout(lines: list[str]) -> tuple[str, list[ItemStart]]:
-    """The rule that recognises the most items; earlier rules win ties. A moderngov issue page says which one item
-    it shows, and is read so.
+    """The rule that recognises the most items; earlier rules win ties. A moderngov issue page or item page says
+    which one item it shows, and is read so.
 
     The fallback rules, which guess from the text's shape, are asked only
     when no main rule finds two items.
     """
-    issue = issue_page(lines)
-    if issue:
-        return "issue-page", issue
+    for name, page in (("issue-page", issue_page), ("agenda-item-page", agenda_item_page)):
+        if one := page(lines):
+            return name, one
     best_name, best = "", list[ItemStart]()
     for tier in (RULES, FALLBACK_RULES):
         if len(best) >= 2:

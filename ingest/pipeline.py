@@ -39,7 +39,7 @@ from ingest.read import UnreadableFile, read_bytes, read_document
 __all__ = ["CACHE_FILE", "IngestError", "ingest", "update_index"]
 
 METADATA_FILE = "meetings.toml"
-FORMAT_VERSION = "35"  # bump when parsing or chunking changes what a file becomes: every file is re-read
+FORMAT_VERSION = "36"  # bump when parsing or chunking changes what a file becomes: every file is re-read
 # (4: meetings carry their facts; 5: keyword terms fold British and American spellings, wrapped list
 # points rejoined, the page's contact kept; 6: a bulleted point broken into two paragraphs rejoined; 7: "CSF 14/3"
 # references; 8: hard-wrapped text files rejoined, lone bullets; 9: a figure such as "12.4" or "1,250,000" is one

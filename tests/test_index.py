@@ -211,7 +211,11 @@ def test_unreachable_server_is_a_clear_error(tmp_path, embedder):
 def test_the_parse_report_names_each_file_that_fell_back_and_what_was_used(fixture_index):
     _, summary = fixture_index
     reports = {Path(report.file).name: report for report in summary.reports}
-    assert set(reports) == {"hcsp-2024-06-10.txt", "hcsp-undated-previous-meeting.txt", "hcsp-autumn-table.txt"}
+    assert set(reports) == {"hcsp-2024-06-10.txt", "hcsp-undated-previous-meeting.txt", "hcsp-autumn-table.txt",
+                            "hbc-panel-lighting-update.txt"}
+    assert reports["hbc-panel-lighting-update.txt"].notes == (
+        "no meeting date in the text; 2025-04-07 from meetings.toml",
+        "no committee named in the text; 'Harbourside Scrutiny Panel' from meetings.toml")
     assert reports["hcsp-2024-06-10.txt"].notes == ("item boundaries guessed from headings alone (4 of 8)",)
     assert reports["hcsp-autumn-table.txt"].notes == (
         "no meeting date in the text; undated",

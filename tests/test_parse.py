@@ -103,6 +103,15 @@ def test_what_the_agenda_said_before_minutes_is_kept_apart_from_what_happened():
     assert second.text == "Members noted the new lamps." and second.agenda == ""
 
 
+def test_a_moderngov_item_page_is_its_one_item_titled_below_the_agenda_item_label():
+    text = ("Agenda item\n\nHarbourside Lighting Six Month Update\n\nThe update is to be presented to the Panel.\n"
+            "Contact: A Clerk 01234\nMinutes:\nThe Panel heard that 40 lamps were replaced.\nMembers asked about the quay.\n")
+    meeting = parse_minutes(text, "page.txt")
+    assert meeting.layout == "agenda-item-page" and [item.title for item in meeting.items] == [
+        "Harbourside Lighting Six Month Update"]
+    assert meeting.items[0].text.startswith("The Panel heard") and meeting.items[0].agenda.startswith("The update is")
+
+
 def test_a_saved_pages_map_link_is_not_part_of_the_venue():
     text = "Harbourside Community Safety Partnership\nTuesday, 3rd March, 2025 10.00 am\n\nVenue: Quay House, Dock Lane. View directions\n\n1.\n\nApologies\n\nThere were none.\n"
     assert parse_minutes(text, "x.txt").venue == "Quay House, Dock Lane."
