@@ -45,6 +45,8 @@ _RELATION = re.compile(
 _NAMED = re.compile(r"\b(?:the|that)\s+((?:(?!the\b|that\b|a\b)[\w'’/&,.-]+\s+){1,5}?)(?:meeting|one)\b", re.I)
 # "op harmony meeting - which crime fell most": a meeting named first, as a scene, without "the".
 _SCENE_NAMED = re.compile(r"^\s*((?:(?!the\b)[\w'’/&.-]+\s+){1,5}?)meeting\s*(?=[-–:,])", re.I)
+# "... by how much did each go down (ropner/op harmony mtg)": a meeting named last, as an aside, without "the".
+_ASIDE_NAMED = re.compile(r"(?:\(|[,–-]\s)\s*((?:(?!the\b)[\w'’/&.-]+\s+){1,5}?)meeting\s*\)?\s*\??\s*$", re.I)
 # "the meeting where the new community safety plan was presented", "the one when they discussed sex workers".
 _WHERE_NAMED = re.compile(
     r"\b(?:the|that)\s+(?:meeting|one)\s+(?:where|when|at\s+which|in\s+which)\s+(?:"
@@ -313,7 +315,7 @@ def _meeting_reference(text: str, meetings: Sequence[MeetingInfo]) -> _Reference
     where = _where_named(text, meetings)
     if where is not None:
         return where
-    named_at = [*_SCENE_NAMED.finditer(text), *_NAMED.finditer(text)]
+    named_at = [*_SCENE_NAMED.finditer(text), *_NAMED.finditer(text), *_ASIDE_NAMED.finditer(text)]
     resolved = [(bool(_NEXT.match(named.group(1).strip())), found) for named in named_at
                 if (found := _resolve(named.group(1), named.start(), named.end(), meetings)) is not None]
     following = next((found for is_next, found in resolved if is_next), None)

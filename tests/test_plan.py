@@ -165,6 +165,13 @@ def test_a_meeting_named_by_its_subject_becomes_a_meeting_filter_not_search_word
     assert "harmony" not in found.topic.lower() and "truancy" in found.topic
 
 
+@pytest.mark.parametrize("question", ["public order offences - by how much did they go down (ropner/op harmony mtg)",
+                                      "by how much did public order offences go down, op harmony meeting?"])
+def test_a_meeting_named_last_as_an_aside_is_a_meeting_filter(question):
+    found = plan(question)
+    assert found.filters.meeting == "undated" and "harmony" not in found.topic.lower()
+
+
 def test_a_subject_shared_by_several_meetings_names_none():
     assert plan("what was said at the recorded crime meeting").filters.meeting is None
 
