@@ -59,6 +59,9 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("whats been going on with door staff", QuestionKind.SUMMARY),
     ("whats the news on the taxi marshals", QuestionKind.SUMMARY),
     ("what was mentioned about the taxi marshals", QuestionKind.SUMMARY),
+    ("lighting strategy consultation - what did the partnership hear", QuestionKind.SUMMARY),
+    ("what were members told about the taxi marshals", QuestionKind.SUMMARY),
+    ("what figure were members told for night-time violence", QuestionKind.FACT),
     ("when was the lighting review published? it came up under aob at the march meeting", QuestionKind.WHEN),
     ("when was it agreed? and which meetings discussed it", QuestionKind.MEETINGS),  # a second question, not a scene
     ("what has the unit (vru?) been up to, it came up at the march meeting", QuestionKind.SUMMARY),
