@@ -204,9 +204,29 @@ def fact(plan: QueryPlan, scored: list[Scored]) -> Draft:
     support = [unit for unit in item.units if unit.index not in used and not unit.decision and unit.index in ranked
                and (ranked[unit.index] >= _SUPPORT_SHARE * score or _carries_on(lead, unit))]
     support.sort(key=lambda unit: (not _carries_on(lead, unit), -ranked[unit.index]))
+    support = _for_each(plan, item, lead, support[:_SUPPORTING])
     for unit in sorted(support[:_SUPPORTING], key=lambda unit: unit.index):
         draft.quote(item.item, unit)
     return draft
+
+
+_EACH = re.compile(r"\b(each|both|respectively)\b", re.I)
+
+
+def _for_each(plan: QueryPlan, item: Scored, lead: Unit, support: list[Unit]) -> list[Unit]:
+    """Asked about two things at once ("public order offences and police generated crime - by how much did each go
+    down"), the other thing's best unit comes first among the supporting ones, when the leading one does not name it."""
+    # Each thing's words that the item uses ("... crime - by how much did each go down": not "each", "go", "down").
+    used = set(terms(item.item.text))
+    parts = [frozenset(terms(part)) & used - REPORTING_TERMS for part in re.split(r"\s+and\s+|\s+&\s+", plan.topic)]
+    if not _EACH.search(plan.question) or len(parts) != 2 or not all(parts):
+        return support
+    named = set(terms(lead.topic_text))
+    other = next((part for part in parts if _share(part, named) < 1.0), None)
+    # Any unit of the item may: one figure held further from the words than the answer type allows is still it.
+    found = next((unit for unit in item.units if other is not None and unit.index != lead.index and not unit.decision
+                  and _share(other, set(terms(unit.topic_text))) == 1.0), None)
+    return support if found is None else [found, *(unit for unit in support if unit.index != found.index)]
 
 
 def _silent_item(plan: QueryPlan, scored: list[Scored]) -> bool:

@@ -117,6 +117,14 @@ def test_a_summary_answers_from_the_item_the_question_names_though_another_reads
     assert [citation.item_title for citation in draft.citations] == ["Recorded Crime and Disorder Report"]
 
 
+def test_asked_how_much_each_of_two_things_fell_the_answer_gives_both():
+    evidence = one_item("Crime Report\nPublic order offences fell by 18.8%. Theft from the person fell by 41.6%. "
+                        "Shop theft rose by 2%. Police generated crime had also seen a reduction of 13%.")
+    draft = fact_of("public order offences and police generated crime - by how much did each go down", evidence)
+    assert draft.text() == ("Public order offences fell by 18.8%. [1] "
+                            "Police generated crime had also seen a reduction of 13%. [1]")
+
+
 def test_a_summary_that_quotes_what_he_explained_first_says_who_he_is():
     evidence = one_item("Harbour Crime\nInsp. Hart presented a report on crime in the harbour over six months. He "
                         "explained that:\n- Thefts from boats had fallen.\n- Shed alarms had been given to residents.\n"
