@@ -152,7 +152,7 @@ _KIND_PATTERNS = (
         r"^\s*(what\s+(was|were|has\s+been|is\s+being)\s+(said|discussed|reported|done|raised|mentioned|talked\s+about)|"
         r"what\s+(did|do|does)\s+.{0,60}\b(say|said|discuss|report|raise|make|cover|include|involve|outline|highlight|"
         r"tell|update|inform|brief|present|share|explain|mention|feed\s*back|suggest|propose|think\s+(of|about)|feel\s+about|"
-        r"hear|learn|find\s+out)\b|what\s+(was|were)\s+.{0,60}\b(told|informed|briefed|updated)\b|"
+        r"hear|learn|find\s+out|(get|got)\s+told)\b|what\s+(was|were)\s+.{0,60}\b(told|informed|briefed|updated)\b|"
         r"what\s+(has|have|is|are|was|were)\s+.{0,60}\b(been\s+)?up\s+to\b|"  # "what has curv been up to"
         r"what\s+(was|were|is|are)\s+.{0,60}\b(trying|aiming|meant|supposed|designed|intended)\s+to\s+(do|achieve)\b|"
         r"what\s+((were|was|are)\s+the\s+)?((main|key|major)\s+)?(points|comments|views|remarks|feedback)\b|"

@@ -61,6 +61,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("what was mentioned about the taxi marshals", QuestionKind.SUMMARY),
     ("lighting strategy consultation - what did the partnership hear", QuestionKind.SUMMARY),
     ("what were members told about the taxi marshals", QuestionKind.SUMMARY),
+    ("the taxi marshal scheme, what did the partnership get told about it", QuestionKind.SUMMARY),
     ("what figure were members told for night-time violence", QuestionKind.FACT),
     ("when was the lighting review published? it came up under aob at the march meeting", QuestionKind.WHEN),
     ("when was it agreed? and which meetings discussed it", QuestionKind.MEETINGS),  # a second question, not a scene
