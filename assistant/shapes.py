@@ -80,6 +80,9 @@ _SPEAKING = frozenset(terms(" ".join(PEOPLE_IN_GENERAL)))
 _VIEWS_BONUS = 0.6  # what a point raised adds, for a question that asks for the points raised
 _ANAPHORA = re.compile(r"^\s*(he|she|they)\b", re.I)  # "He explained that: ...": who "he" is, the sentence before says
 _NEGATION = re.compile(r"\b(not|no|never|none|nor|without)\b|n't\b", re.I)
+# "it is suspected, although not proven, that the increase is due to ...": neither yes nor no.
+_HEDGE = re.compile(r"\b(suspected|not\s+(yet\s+)?(proven|confirmed|known|clear|certain)|unclear|uncertain|possibly|"
+                    r"perhaps|may|might|could\s+be|thought\s+to|believed\s+to|likely|unlikely)\b", re.I)
 _LOWER_FIRST = frozenset("The A An It There This These Those Members Officers Police Representatives In As At On For During"
                          " Following After".split())
 # "How did the crime figures change?" wants each meeting's figure; a meeting without one has none to give when
@@ -734,14 +737,15 @@ def _figure_unit(item: Scored, subject: _Subject) -> Unit | None:
 
 def _verdict(plan: QueryPlan, unit: Unit) -> str:
     """"Yes:" or "No:" when the sentence covers every content word of the question and says what happened (not what
-    the agenda asked for); else nothing.
+    the agenda asked for, nor what was only suspected); else nothing.
 
     A question of one content word ("Was the Prevent update given?") shares only its subject with any sentence about
     it, which says nothing of yes or no.
     """
     wanted = set(terms(plan.topic))
     present = set(terms(unit.text))
-    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted) or AGENDA_ASK.match(unit.text):
+    if len(wanted) < 2 or not all(alternatives(term) & present for term in wanted) or AGENDA_ASK.match(unit.text) \
+            or _HEDGE.search(unit.text):
         return ""
     return "No:" if _NEGATION.search(unit.text) else "Yes:"
 

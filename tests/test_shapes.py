@@ -725,6 +725,13 @@ def test_asked_yes_or_no_a_real_decision_leads_and_gives_the_verdict(riverside):
     assert_grounded(draft)
 
 
+def test_no_verdict_from_a_sentence_that_only_suspects_it():
+    evidence = one_item("Crime Update\nIt is suspected, although not proven, that the crime increase is due to the "
+                        "inspection report.")
+    text = fact_of("was the crime increase down to the inspection report", evidence).text()
+    assert text.startswith("It is suspected") and not text.startswith(("Yes", "No"))
+
+
 def test_no_verdict_from_a_sentence_that_shares_only_the_subject(riverside):
     draft = answer("was the safety update given", *riverside, [(JULY, 2)])
     assert not draft.sentences[0].text.startswith(("Yes", "No"))
