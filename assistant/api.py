@@ -193,11 +193,12 @@ class Assistant:
         """
         return self._retrieve(self._plan(query, since, until, meeting), k)
 
-    def _plan(self, question: str, since, until, meeting) -> QueryPlan:
-        """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`."""
+    def _plan(self, question: str, since, until, meeting, bodies: bool = True) -> QueryPlan:
+        """The question read against the index; `InvalidQuestion` for an empty date window, `UnknownMeeting`.
+        Without `bodies`, no words of it name a committee."""
         filters = SearchFilters(*date_range(since, until), meeting or None)
         self.directory.refresh()
-        infos = self.directory.infos()
+        infos = self.directory.infos() if bodies else [replace(info, body="") for info in self.directory.infos()]
         if filters.meeting and all(filters.meeting != info.id for info in infos):
             raise self._unknown(filters.meeting)
         spelling = partial(self.retriever.stats.corrected, keep=self.embedder.is_word, near=self.embedder.near_words)
@@ -251,6 +252,12 @@ class Assistant:
         started = time.perf_counter()
         plan = self._plan(question, since, until, meeting)
         result = answer(plan, self._sources(), k)
+        if isinstance(result, Refused) and plan.loose_committee and len({info.body for info in self.directory.infos()}) > 1:
+            # "What letter did the csp send to the pcc": that committee's minutes are silent, but "the csp" may be what
+            # another body's minutes discuss.
+            wider = self._plan(question, since, until, meeting, bodies=False)
+            if not isinstance(found := answer(wider, self._sources(), k), Refused):
+                plan, result = wider, found
         if isinstance(result, Refused):
             yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,
                          seconds=time.perf_counter() - started, closest=result.closest)

@@ -128,7 +128,9 @@ class QueryPlan:
     meeting may have set a meeting in it ("what time was the sept 2012 meeting").
     `also` is the plan of a second question asked with this one ("how long was
     the strategy to run and when did it start"), about this one's subject;
-    `question` is then both, as asked.
+    `question` is then both, as asked. `loose_committee`: the committee filter
+    comes from initials alone ("what letter did the csp send"), which may as
+    well name a subject other bodies' minutes discuss.
     """
 
     question: str
@@ -146,6 +148,7 @@ class QueryPlan:
     period: Period | None = None
     order: Order | None = None
     also: QueryPlan | None = None  # the second of two questions asked as one ("... and when did it start")
+    loose_committee: bool = False
 
     @property
     def refused(self) -> bool:
@@ -167,6 +170,7 @@ class _Reference:
     committee: str | None = None  # the body the words named, as well ("the last ssp meeting")
     dated: tuple[int, int] | None = None  # where else the words are: "feb 2017 meeting - when was the next one"
     whole_body: bool = False  # the words name a committee and no meeting of it ("the csp meeting", "the ssp")
+    initials: bool = False  # ... by its initials alone ("the csp")
 
 
 def plan_question(question: str, filters: SearchFilters, meetings: Sequence[MeetingInfo],
@@ -281,6 +285,7 @@ def _with_reference(plan: QueryPlan, reference: _Reference, filters: SearchFilte
         return replace(plan, filters=replace(filters, meeting=reference.anchor))
     if reference.committee and not filters.committee:
         filters = replace(filters, committee=reference.committee)
+        plan = replace(plan, loose_committee=reference.initials)
     if len(reference.meetings) == 1:
         return replace(plan, filters=replace(filters, meeting=reference.meetings[0]))
     if reference.period is not None and reference.meetings:
@@ -366,7 +371,7 @@ def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference |
     question is read once)."""
     vocabulary = {word for m in meetings if m.body for forms in _name_forms(m.body, m.council) for word in forms}
     words = [(m.start(), m.end(), m.group()) for m in _WORD_AT.finditer(text) if m.group().lower() in vocabulary]
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, bool] | None = None
     for first in range(len(words)):
         run = [words[first]]
         for following in words[first + 1: first + _BODY_WORDS]:
@@ -379,13 +384,14 @@ def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference |
             meets = bool(re.match(r"\s+meetings?\b", text[run[last - 1][1]:], re.I))  # "the safer stockton meetings"
             if body is not None and not body[1] and len(body[0]) == 1 and (meets or _says_body(typed, body[0][0], meetings)):
                 if best is None or run[last - 1][1] - run[0][0] > best[1] - best[0]:
-                    best = (run[0][0], run[last - 1][1], body[0][0])
+                    shorts = _name_forms(body[0][0], next((m.council for m in meetings if m.body == body[0][0]), ""))[1]
+                    best = (run[0][0], run[last - 1][1], body[0][0], not meets and set(typed) <= shorts)
                 break
     if best is None:
         return None
-    start, end, name = best
+    start, end, name, initials_only = best
     the = re.search(r"\bthe\s+$", text[:start], re.I)
-    return _Reference(the.start() if the else start, end, committee=name, whole_body=True)
+    return _Reference(the.start() if the else start, end, committee=name, whole_body=True, initials=initials_only)
 
 
 def _subject(text: str, start: int, meetings: Sequence[MeetingInfo]) -> _Reference | None:

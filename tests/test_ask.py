@@ -167,6 +167,15 @@ def test_a_question_naming_a_committee_is_answered_from_that_committees_meetings
     assert after.refused and after.text.startswith("The index holds no minutes of a meeting after 14 May 2024.")
 
 
+def test_a_committee_named_by_its_initials_alone_whose_minutes_are_silent_may_be_anothers_subject(fixture_index):
+    bot = Assistant.open(fixture_index[0])
+    # "csp" names the Harbourside Community Safety Partnership, whose minutes never mention the towpath survey; the
+    # scrutiny panel asked that the CSP be sent it.
+    answer = bot.ask("what will the csp be sent about the towpath")
+    assert not answer.refused and "towpath survey results" in answer.text
+    assert {citation.committee for citation in answer.citations} == {"Harbourside Scrutiny Panel"}
+
+
 def test_a_second_councils_minutes_answer_with_a_citation_naming_that_council(fixture_index):
     bot = Assistant.open(fixture_index[0])
     answer = bot.ask("How much would the developer pay towards school places for the land north of Vale Road?")
