@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import AnswerType, QuestionKind, asks_about, asks_what_is, wants_list
 from assistant.dates import format_date
-from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, quote_for, units
+from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, query_terms, quote_for, units
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
@@ -494,9 +494,21 @@ def decisions(plan: QueryPlan, scored: list[Scored]) -> Draft:
     best = max(entry.relevance for entry in deciding)
     item = max(deciding, key=lambda entry: (names_item(plan, entry.item) and entry.relevance >= _NEXT_ITEM_SHARE * best,
                                             entry.relevance))
-    for number, unit in enumerate(item.decisions):
+    said = _said_of_subject(plan, item)
+    for number, unit in enumerate([*said, *item.decisions]):
         draft.quote(item.item, unit, f"On {format_date(item.item.hit.date)}:" if item.item.hit.date and not number else "")
     return draft
+
+
+def _said_of_subject(plan: QueryPlan, item: Scored) -> list[Unit]:
+    """Asked what was decided about one subject of an item that only noted its report ("stop and search" in a crime
+    report: "AGREED that the report be noted"), the item's best sentence naming the subject, first: the decision
+    alone says nothing of it."""
+    subject = _Subject.of(plan)
+    subject = replace(subject, words=subject.words & frozenset(query_terms(plan)))  # not "decide"
+    if not subject.words or _titled(subject, item) or not all(is_routine_decision(unit.text) for unit in item.decisions):
+        return []
+    return [unit for _, unit in item.ranked() if not unit.decision and subject.share(unit.topic_text) == 1.0][:1]
 
 
 def meetings(plan: QueryPlan, scored: list[Scored]) -> Draft:

@@ -125,6 +125,17 @@ def test_asked_how_much_each_of_two_things_fell_the_answer_gives_both():
                             "Police generated crime had also seen a reduction of 13%. [1]")
 
 
+def test_asked_what_was_decided_about_one_subject_of_a_noted_report_it_says_what_was_said_of_it_first():
+    item = scored_item("Crime Report\nCrime fell by 5%. Stop and search had a 30% success rate.\n"
+                       "AGREED that the report be noted.", 0.8)
+    draft = decisions(plan_question("what did they decide about stop and search", SearchFilters(), []), [item])
+    assert draft.text() == ("On 3 Mar 2025: Stop and search had a 30% success rate. [1] "
+                            "AGREED that the report be noted. [1]")
+    titled = scored_item("Stop and Search\nStop and search had a 30% success rate.\nAGREED that the report be noted.", 0.8)
+    asked = plan_question("what did they decide about stop and search", SearchFilters(), [])
+    assert decisions(asked, [titled]).text() == "On 3 Mar 2025: AGREED that the report be noted. [1]"
+
+
 def test_a_summary_that_quotes_what_he_explained_first_says_who_he_is():
     evidence = one_item("Harbour Crime\nInsp. Hart presented a report on crime in the harbour over six months. He "
                         "explained that:\n- Thefts from boats had fallen.\n- Shed alarms had been given to residents.\n"
