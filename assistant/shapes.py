@@ -19,7 +19,17 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import AnswerSentence, Citation
 from assistant.answer_type import AnswerType, QuestionKind, asks_about, asks_what_is, wants_list
 from assistant.dates import format_date
-from assistant.evidence import REPORTING_TERMS, Evidence, Scored, Unit, heading_like, names_item, query_terms, quote_for, units
+from assistant.evidence import (
+    REPORTING_TERMS,
+    Evidence,
+    Scored,
+    Unit,
+    heading_like,
+    names_item,
+    query_terms,
+    quote_for,
+    units,
+)
 from assistant.plan import QueryPlan
 from assistant.sentences import sentences
 from assistant.terms import alternatives, is_stopword, terms
