@@ -80,9 +80,9 @@ def test_question_set_covers_every_kind_of_question():
     assert [q.id for q in questions] == [f"q{n:03d}" for n in range(1, len(questions) + 1)]
 
 
-def test_heldout_set_is_h246_to_h270_of_every_kind_apart_from_the_default_set():
+def test_heldout_set_is_h271_to_h295_of_every_kind_apart_from_the_default_set():
     heldout = load_questions(HELDOUT_QUESTIONS)
-    assert [q.id for q in heldout] == [f"h{n:03d}" for n in range(246, 271)]
+    assert [q.id for q in heldout] == [f"h{n:03d}" for n in range(271, 296)]
     assert {q.kind for q in heldout} == set(KINDS)
     assert not {q.question.lower() for q in heldout} & {q.question.lower() for q in load_questions()}
 
