@@ -141,7 +141,7 @@ _KIND_PATTERNS = (
         r"\b(which|what)\s+(\w+\s+)?meetings\b|\bmore\s+than\s+(one\s+meeting|once)\b|^\s*(compare|contrast)\b|"
         r"\b(several|multiple|many|other|different)\s+meetings\b|"
         r"\b(at|in|across|over)\s+(the\s+|all\s+)?(?!(future|next|later|coming|subsequent|upcoming)\b)(\w+\s+)?meetings\b|"
-        r"\b(at\s+)?each\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
+        r"\b(at\s+)?(each|every)\s+meeting\b|\bmeeting\s+by\s+meeting\b|\b(each|every)\s+time\b(?!\s+(that|it|they|the|a|an|he|she|we)\b)|"
         r"\bover\s+(time|the\s+years)\b|\bhow\s+(has|have|did|do|does)\b.{0,80}\bchang|\bchanged?\s+between\b|"
         r"\b(has|have)\s+been\s+(said|discussed|reported|done|raised)\b|"
         r"^\s*(what|how)\b.{0,60}\b(has|have)\s+the\s+"
@@ -204,7 +204,8 @@ def question_kind(question: str) -> QuestionKind:
     no figure asked for) wants what was said about it."""
     question = _OPENER.sub("", question, count=1) or question
     first, _, after = question.partition("?")
-    if after.strip() and not _ASKS_SOMETHING.search(after) and "?" not in after and first.count("(") == first.count(")"):
+    if after.strip() and not _ASKS_SOMETHING.search(after) and "?" not in after and first.count("(") == first.count(")") \
+            and not any(pattern.search(after) for _, pattern in _KIND_PATTERNS):  # "...? every meeting it came up"
         question = f"{first}?"  # "when was the review published? it came up under aob": what follows only sets the scene
     kind = next((kind for kind, pattern in _KIND_PATTERNS if pattern.search(question)), QuestionKind.FACT)
     asked = after_scene(question) if kind is QuestionKind.FACT else None  # "at each meeting, ..." says it already

@@ -66,6 +66,7 @@ def plan(question: str, filters: SearchFilters = SearchFilters()):
     ("when was the lighting review published? it came up under aob at the march meeting", QuestionKind.WHEN),
     ("when was it agreed? and which meetings discussed it", QuestionKind.MEETINGS),  # a second question, not a scene
     ("what has the unit (vru?) been up to, it came up at the march meeting", QuestionKind.SUMMARY),
+    ("what have the police said about e-bikes? every meeting it came up", QuestionKind.MEETINGS),  # the tail asks
     ("taxi marshals at the harbour", QuestionKind.SUMMARY),  # a bare topic
     ("what about the taxi marshals", QuestionKind.SUMMARY),
     ("police generated crime reduction %", QuestionKind.FACT),  # a bare topic that asks for a figure
