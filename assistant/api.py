@@ -250,13 +250,13 @@ class Assistant:
         `Answer` (checked, cited) replaces it.
         """
         started = time.perf_counter()
-        plan = self._plan(question, since, until, meeting)
-        result = answer(plan, self._sources(), k)
+        plan, sources = self._plan(question, since, until, meeting), self._sources()
+        result = answer(plan, sources, k)
         if isinstance(result, Refused) and plan.loose_committee and len({info.body for info in self.directory.infos()}) > 1:
             # "What letter did the csp send to the pcc": that committee's minutes are silent, but "the csp" may be what
             # another body's minutes discuss.
             wider = self._plan(question, since, until, meeting, bodies=False)
-            if not isinstance(found := answer(wider, self._sources(), k), Refused):
+            if not isinstance(found := answer(wider, sources, k), Refused):
                 plan, result = wider, found
         if isinstance(result, Refused):
             yield Answer(question=plan.question, text=result.text, refused=True, citations=[], filters=plan.filters,

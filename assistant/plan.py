@@ -384,8 +384,7 @@ def _committee_named(text: str, meetings: Sequence[MeetingInfo]) -> _Reference |
             meets = bool(re.match(r"\s+meetings?\b", text[run[last - 1][1]:], re.I))  # "the safer stockton meetings"
             if body is not None and not body[1] and len(body[0]) == 1 and (meets or _says_body(typed, body[0][0], meetings)):
                 if best is None or run[last - 1][1] - run[0][0] > best[1] - best[0]:
-                    shorts = _name_forms(body[0][0], next((m.council for m in meetings if m.body == body[0][0]), ""))[1]
-                    best = (run[0][0], run[last - 1][1], body[0][0], not meets and set(typed) <= shorts)
+                    best = (run[0][0], run[last - 1][1], body[0][0], not meets and set(typed) <= _forms(body[0][0], meetings)[1])
                 break
     if best is None:
         return None
@@ -449,9 +448,13 @@ def _resolve(words: str, start: int, end: int, meetings: Sequence[MeetingInfo]) 
 def _says_body(typed: list[str], name: str, meetings: Sequence[MeetingInfo]) -> bool:
     """Whether words without "meeting" after them name the body `name`, not a subject it shares words with: its
     initials, or its last word ("partnership", "committee") among others ("community safety" is a subject)."""
-    council = next((m.council for m in meetings if m.body == name), "")
-    parts, shorts, _ = _name_forms(name, council)
+    parts, shorts, _ = _forms(name, meetings)
     return bool(shorts & set(typed)) or (len(typed) >= 2 and parts[-1] in typed)
+
+
+def _forms(name: str, meetings: Sequence[MeetingInfo]) -> tuple[list[str], set[str], set[str]]:
+    """`_name_forms` of the committee `name`, with its council as the meetings give it."""
+    return _name_forms(name, next((m.council for m in meetings if m.body == name), ""))
 
 
 def _name_forms(name: str, council: str) -> tuple[list[str], set[str], set[str]]:

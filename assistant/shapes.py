@@ -236,8 +236,10 @@ def _for_each(plan: QueryPlan, item: Scored, lead: Unit, support: list[Unit]) ->
         return support
     named = set(terms(lead.topic_text))
     other = next((part for part in parts if _share(part, named) < 1.0), None)
+    if other is None:
+        return support
     # Any unit of the item may: one figure held further from the words than the answer type allows is still it.
-    found = next((unit for unit in item.units if other is not None and unit.index != lead.index and not unit.decision
+    found = next((unit for unit in item.units if unit.index != lead.index and not unit.decision
                   and _share(other, set(terms(unit.topic_text))) == 1.0), None)
     return support if found is None else [found, *(unit for unit in support if unit.index != found.index)]
 
@@ -680,15 +682,16 @@ def _meeting_lines(items: list[Scored], subject: _Subject, wants_figures: bool) 
         figure = _figure_unit(item, subject) if wants_figures else _close_figure(item, subject)
         unit = figure or _line_unit(item, subject)
         said = [unit, *_what_was_said(item, unit)]
+        taken = {one.index for one in said}
         scores = {other.index: score for score, other in item.ranked()}
         # A line of what was said keeps a second sentence nearly as close; a figure is the line on its own.
-        close = [] if figure else [other for other in item.units if other.index not in {s.index for s in said}
+        close = [] if figure else [other for other in item.units if other.index not in taken
                                    and not other.decision
                                    and scores.get(other.index, 0.0) >= _SECOND_UNIT_SHARE * scores.get(unit.index, 1.0) > 0]
         # An item titled by the subject that gives a count or sum about it says it beside what it said ("To date in
         # 2016/17 410 individuals had received additional awareness raising training on Prevent").
         counted = None if figure or not _titled(subject, item) else _figure_unit(item, subject)
-        extra = [one for one in (*close[:1], counted) if one is not None and one.index not in {s.index for s in said}]
+        extra = [*close[:1], *(() if counted is None or counted.index in taken else (counted,))]
         lines += [(item, one) for one in sorted(said + extra[:1], key=lambda one: one.index)]
     return lines
 

@@ -26,6 +26,7 @@ from assistant.vocabulary import (
     BODY_WORDS,
     COUNCILLOR_TITLES,
     NOBODY,
+    PERSON_TITLES,
     ROLE_WORDS,
     TABLE_HEADINGS,
     is_role,
@@ -38,7 +39,7 @@ LABEL_LINE = re.compile(
     re.IGNORECASE)  # "Apologies:", "Apologies - Cllr Skeats"
 # One name a line, as attendance lists alone below their label print them (blank lines between, or a "P"/"A"
 # column saying who was present and who absent): "Councillor Cook (Chair)", "P  Peter Crew (Chairman)".
-_PERSON_TITLE = r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)"
+_PERSON_TITLE = rf"(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))})"
 _NAME_ROW = re.compile(rf"^\s*(?:[PA]\s+)?(?:{_PERSON_TITLE}\.?\s+)?[A-Z][\w'’.-]*"
                        r"(?:\s+[A-Z][\w'’.-]*){0,4}\s*(?:\([^)]{1,80}\)|(?:,|\s[-–—])\s*[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6})?"
                        r"\s*$")
